@@ -1,0 +1,3 @@
+"""Recovery Plan: person-centered recovery planning in the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Texts and question sets from the guide, kept as data (no UI imports)."""

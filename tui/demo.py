@@ -1,0 +1,42 @@
+"""Making the demo plan through the same store operations a person uses."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tui.content import demo
+from tui.store import Plan, Store, clock, create_person
+
+
+def create_demo(store: Store) -> Plan:
+    """Create the `Demo` plan (raises NameTakenError when it exists)."""
+    plan = create_person(store, demo.DEMO_NAME, demo.DEMO_PIN)
+    today = clock.today()
+    plan.save_section("vision", {"vision": demo.VISION})
+    plan.save_section("strengths", {"strengths": demo.STRENGTHS})
+
+    goals = {text: plan.add_goal(text) for text, _, _ in demo.SHORT_TERM_GOALS}
+    # Added in the table's order, so the orders only need each goal moved into place.
+    for order, column in (("importance", 1), ("timeline", 2)):
+        wanted = sorted(demo.SHORT_TERM_GOALS, key=lambda row: row[column])
+        for position, row in enumerate(wanted, start=1):
+            current = next(g for g in plan.goals("short") if g.text == row[0])
+            plan.move_goal(current.id, order, position - getattr(current, order))
+    for text in demo.LONG_TERM_GOALS:
+        plan.add_goal(text, "long")
+
+    housing = goals[demo.HOUSING_GOAL]
+    for specific, measurable, achievable, days, bring in demo.HOUSING_STEPS:
+        plan.add_step(
+            housing.id, specific=specific, measurable=measurable, achievable=achievable,
+            when=(today + timedelta(days=days)).isoformat(), bring=bring,
+        )
+
+    plan.save_section("crisis", demo.CRISIS_PLAN)
+    plan.save_section("overdose", demo.OVERDOSE_PLAN)
+    plan.save_section("cravings", demo.CRAVINGS)
+    for question, answer in demo.TOOLKIT_ANSWERS.items():
+        plan.save_toolkit_answer(question, answer)
+    for contact in demo.CONTACTS:
+        plan.add_contact(**contact)
+    return plan

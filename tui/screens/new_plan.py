@@ -1,0 +1,98 @@
+"""Start a new plan: a name, a PIN, the PIN again."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.store import InputError, Plan, StoreError, create_person
+from tui.store.pins import PIN_MIN, check_new_pin
+from tui.widgets.person_text import person_text
+
+
+class NewPlanScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back to sign in", id="back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new-plan-box", classes="form-box"):
+            yield Static("Start your plan", classes="title")
+            yield Static(
+                "Your plan is yours. Pick a name or nickname you will remember, "
+                f"and a PIN of at least {PIN_MIN} characters that only you know.",
+                classes="subtitle", markup=False,
+            )
+            yield Label("Your name (or nickname)")
+            yield Input(id="name")
+            yield Label(f"Your PIN ({PIN_MIN} or more characters)")
+            yield Input(id="pin", password=True)
+            yield Label("Your PIN again")
+            yield Input(id="pin2", password=True)
+            yield Static("", id="message", classes="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#message", Static).update(person_text(message))
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def _pin_done(self) -> None:
+        self.query_one("#pin2", Input).focus()
+
+    @on(Input.Submitted, "#pin2")
+    def _create(self) -> None:
+        name = self.query_one("#name", Input).value
+        pin = self.query_one("#pin", Input).value
+        again = self.query_one("#pin2", Input).value
+        try:
+            check_new_pin(pin)
+        except InputError as error:
+            self._retype_pin(error.message)
+            return
+        if pin != again:
+            self._retype_pin("The two PINs are not the same. Please type your PIN again.")
+            return
+        self.show_message("Making your plan...")
+        for widget in self.query(Input):
+            widget.disabled = True
+        self._make(name, pin)
+
+    @work(thread=True, exclusive=True, group="new-plan")
+    def _make(self, name: str, pin: str) -> None:
+        try:
+            plan = create_person(self.app.store, name, pin)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._made, plan)
+
+    def _retype_pin(self, message: str) -> None:
+        for input_id in ("#pin", "#pin2"):
+            self.query_one(input_id, Input).value = ""
+        self.query_one("#pin", Input).focus()
+        self.show_message(message)
+
+    def _failed(self, message: str) -> None:
+        # The PIN was checked before; what is left is the name or the database.
+        for widget in self.query(Input):
+            widget.disabled = False
+        self.query_one("#name", Input).focus()
+        self.show_message(message)
+
+    def _made(self, plan: Plan) -> None:
+        self.dismiss()
+        self.app.open_plan(plan)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,98 @@
+"""Sign in: type your name, Enter, your PIN, Enter. Names are never listed."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.store import Plan, StoreError, sign_in
+from tui.widgets.person_text import person_text
+
+
+class SignInScreen(Screen):
+    """The first screen. It shows no names and nothing of anyone's plan."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "new_plan", "Start a new plan", id="new_plan", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="signin-box", classes="form-box"):
+            yield Static("Recovery Plan", classes="title")
+            yield Static("Sign in to your plan.", classes="subtitle")
+            yield Label("Your name (or nickname)")
+            yield Input(id="name", placeholder="Type your name, then press Enter")
+            yield Label("Your PIN")
+            yield Input(id="pin", password=True, placeholder="Type your PIN, then press Enter")
+            yield Static("", id="message", classes="message")
+            yield Static(
+                "New here? Press Ctrl+N to start your own plan.",
+                classes="hint", markup=False,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def clear_form(self) -> None:
+        """Forget what was typed (after sign-in, and when the plan locks)."""
+        for input_id in ("#name", "#pin"):
+            self.query_one(input_id, Input).value = ""
+        self.show_message("")
+        self._set_busy(False)
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#message", Static).update(person_text(message))
+
+    def _set_busy(self, busy: bool) -> None:
+        for input_id in ("#name", "#pin"):
+            self.query_one(input_id, Input).disabled = busy
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def _pin_done(self) -> None:
+        name = self.query_one("#name", Input).value
+        pin = self.query_one("#pin", Input).value
+        if not name.strip():
+            self.show_message("Please type your name first.")
+            self.query_one("#name", Input).focus()
+            return
+        self.show_message("Opening your plan...")
+        self._set_busy(True)
+        self._check(name, pin)
+
+    @work(thread=True, exclusive=True, group="sign-in")
+    def _check(self, name: str, pin: str) -> None:
+        # The PIN check is slow on purpose; it runs off the event loop.
+        try:
+            plan = sign_in(self.app.store, name, pin)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._opened, plan)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        pin = self.query_one("#pin", Input)
+        pin.value = ""
+        pin.focus()
+        self.show_message(message)
+
+    def _opened(self, plan: Plan) -> None:
+        self.clear_form()
+        self.app.open_plan(plan)
+
+    def action_new_plan(self) -> None:
+        from tui.screens.new_plan import NewPlanScreen
+
+        self.app.push_screen(NewPlanScreen())

@@ -1,0 +1,220 @@
+"""Opening a database: where it lives, its settings, and its schema version.
+
+SQLite is the embedded default. Before anything is written, the schema version
+is read on a read-only connection: a database made by newer code, or a file
+that is not a plan database, is refused and left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import peewee
+
+from tui.store import migrations
+from tui.store.errors import DatabaseBusyError, DatabaseError
+from tui.store.models import ALL_MODELS, SchemaInfo
+
+T = TypeVar("T")
+
+APP_NAME = "recovery-plan"
+DB_FILENAME = "plans.sqlite3"
+BUSY_TIMEOUT_MS = 5_000
+WRITE_ATTEMPTS = 5  # tries of one write when another process holds the lock
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",  # a saved change survives power loss
+    "foreign_keys": 1,
+    "secure_delete": 1,  # deleted text is overwritten, not left in free pages
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+
+
+def sqlite_path(location: str | os.PathLike[str]) -> Path:
+    """The file named by `location`: a path, or a sqlite:/// URL."""
+    text = os.fspath(location)
+    if "://" in text:
+        scheme, _, rest = text.partition("://")
+        if scheme != "sqlite":
+            raise DatabaseError(
+                f"This version can use SQLite files only, not {scheme}. "
+                "Give a file path with --db or RECOVERY_PLAN_DB."
+            )
+        text = rest[1:] if rest.startswith("/") else rest  # sqlite:///relative or sqlite:////abs
+        if not text:
+            raise DatabaseError("The sqlite:/// address names no file. Add the file's path.")
+    return Path(text).expanduser()
+
+
+def _explain(error: Exception, path: Path) -> DatabaseError:
+    """A plain message, with what to do, for an error SQLite gave."""
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return DatabaseError(
+            f"{path} is not a plan database, or it is damaged. "
+            "Check the --db path, or restore a backup."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"The plan database at {path} can't be written to. "
+            "Ask staff to check who owns the file and its folder."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseError(
+            "The disk is full, so nothing more can be saved. What you typed is still on "
+            "the screen. Ask staff to free some space."
+        )
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(
+            "The plan database is busy right now. What you typed is still here; "
+            "please try again in a moment."
+        )
+    if "unable to open" in text:
+        return DatabaseError(
+            f"Can't open the plan database at {path}. Check that the folder exists "
+            "and can be written to."
+        )
+    return DatabaseError(f"The plan database at {path} gave an error: {error}")
+
+
+def read_schema_version(path: Path) -> int:
+    """The schema version in `path` (0 for a new or empty file), read without writing."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise _explain(error, path) from None
+    try:
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return 0
+        if SchemaInfo._meta.table_name not in tables:
+            raise DatabaseError(
+                f"{path} is a database, but not a plan database. "
+                "Check the --db path; nothing was changed."
+            )
+        row = connection.execute(
+            f"SELECT MAX(version) FROM {SchemaInfo._meta.table_name}").fetchone()
+        return int(row[0] or 0)
+    except sqlite3.Error as error:
+        raise _explain(error, path) from None
+    finally:
+        connection.close()
+
+
+class Store:
+    """An open plan database. Plan operations live in `tui.store.plans`."""
+
+    def __init__(self, path: Path, database: peewee.SqliteDatabase):
+        self.path = path
+        self.db = database
+
+    def write(self, operation: Callable[[], T]) -> T:
+        """Run `operation` in one short IMMEDIATE transaction, retried a few
+        times if another process holds the write lock."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.errors_explained():
+                    with self.db.atomic():
+                        return operation()
+            except DatabaseBusyError:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def errors_explained(self):
+        try:
+            yield
+        except (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error) as error:
+            if isinstance(error, peewee.IntegrityError):
+                raise
+            raise _explain(error, self.path) from None
+
+    def schema_version(self) -> int:
+        return SchemaInfo.select(peewee.fn.MAX(SchemaInfo.version)).scalar() or 0
+
+    def check(self) -> tuple[bool, str]:
+        """Integrity and schema check: (all well, one line saying so)."""
+        with self.errors_explained():
+            result = [row[0] for row in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                return False, f"Damaged: SQLite's integrity check says: {result[0]}"
+            version = self.schema_version()
+            if version != migrations.LATEST:
+                return False, f"Schema is at version {version}, expected {migrations.LATEST}."
+            missing = migrations.schema_differences(self.db)
+            if missing:
+                return False, "Schema does not match: " + "; ".join(missing)
+        return True, f"OK: integrity and schema (version {version}) checked in {self.path}"
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def open_store(
+    location: str | os.PathLike[str] | None = None, *, create_folder: bool = False,
+    existing_only: bool = False, migrate: bool = True,
+) -> Store:
+    """Open (and if needed create or migrate) the plan database at `location`.
+
+    None means the default file in the user data folder, whose folder is made
+    when missing. `existing_only` refuses to make a new file; `migrate=False`
+    leaves an older schema as it is (for `check`). Raises DatabaseError with a
+    plain message on any problem.
+    """
+    if location is None:
+        path, create_folder = default_path(), True
+    else:
+        path = sqlite_path(location)
+    if create_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"Can't make the folder {path.parent}: {error.strerror}.") from None
+    elif not path.parent.is_dir():
+        raise DatabaseError(f"The folder {path.parent} doesn't exist. Check the --db path.")
+
+    if existing_only and not path.is_file():
+        raise DatabaseError(f"There is no plan database at {path} yet.")
+    version = read_schema_version(path)
+    if version > migrations.LATEST:
+        raise DatabaseError(
+            f"{path} was made by a newer version of Recovery Plan (schema {version}; "
+            f"this one knows up to {migrations.LATEST}). Please update Recovery Plan. "
+            "Nothing was changed."
+        )
+
+    database = peewee.SqliteDatabase(
+        str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    database.bind(ALL_MODELS)
+    store = Store(path, database)
+    try:
+        with store.errors_explained():
+            database.connect(reuse_if_open=True)
+        if migrate:
+            store.write(lambda: migrations.upgrade(database))
+    except DatabaseError:
+        store.close()
+        raise
+    return store

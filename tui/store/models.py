@@ -1,0 +1,158 @@
+"""peewee models for the whole plan. Only `tui.store` touches these columns;
+screens get plain values from `tui.store.plans`.
+
+The database is bound at open time (`tui.store.db.open_database`). Every text a
+person writes is a TextField, so a later migration can encrypt it in place.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = None  # bound by open_database()
+        legacy_table_names = False
+
+
+class SchemaInfo(BaseModel):
+    """One row: the schema version the database is at."""
+
+    version = IntegerField()
+
+
+class Person(BaseModel):
+    name = TextField()  # as typed, for sign-in; never listed anywhere
+    name_key = TextField(unique=True)  # normalised name, to find the plan
+    pin_hash = TextField()
+    created_at = DateTimeField()
+
+
+class SectionModel(BaseModel):
+    """A part of the plan saved as a whole; one row per person.
+
+    `revision` counts saves, so a save can tell when another session changed
+    the section since it was read.
+    """
+
+    person = ForeignKeyField(Person, unique=True, on_delete="CASCADE")
+    revision = IntegerField(default=0)
+    updated_at = DateTimeField(null=True)
+
+
+class Vision(SectionModel):
+    vision = TextField(default="")  # "dare to dream": who I want to be, the life I want
+
+
+class Strengths(SectionModel):
+    strengths = TextField(default="")  # what I have going for me
+
+
+class CrisisPlan(SectionModel):
+    """The rainy-day plan, in the order a safety plan is used."""
+
+    warning_signs = TextField(default="")
+    on_my_own = TextField(default="")  # things I can do on my own
+    distractions = TextField(default="")  # people and places that take my mind off things
+    ask_for_help = TextField(default="")  # people I can ask for help (with contacts)
+    professionals = TextField(default="")  # professionals and crisis lines (with contacts)
+    safer_surroundings = TextField(default="")
+    matters_most = TextField(default="")
+
+
+class OverdosePlan(SectionModel):
+    """The pocket overdose prevention plan."""
+
+    emergency_numbers = TextField(default="")
+    naloxone_where = TextField(default="")  # where I get and keep naloxone
+    naloxone_person = TextField(default="")  # who near me has naloxone or can give it
+    check_in_person = TextField(default="")  # who I check in with if I use
+    check_in_how = TextField(default="")  # how I'd like them to check on me
+    other_steps = TextField(default="")
+
+
+class Cravings(SectionModel):
+    triggers = TextField(default="")  # what triggers cravings
+    relief = TextField(default="")  # what relieves the urge
+
+
+class ToolkitAnswer(BaseModel):
+    """One answer to one resilience toolkit question (see tui.content.toolkit)."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    question = TextField()  # the question's key, e.g. "works.laugh"
+    answer = TextField(default="")
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "question"), True),)
+
+
+class Goal(BaseModel):
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    text = TextField()  # the goal in the person's words
+    term = TextField()  # "short" or "long"
+    importance = IntegerField()  # 1..n within the person's goals of this term
+    timeline = IntegerField()  # 1..n, a separate order
+    status = TextField(default="active")  # "active" or "done"
+    target_date = DateField(null=True)
+    done_on = DateField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "term", "importance"), False), (("person", "term", "timeline"), False))
+
+
+class Step(BaseModel):
+    """A SMART action step toward a goal."""
+
+    goal = ForeignKeyField(Goal, on_delete="CASCADE")
+    position = IntegerField()  # 1..n within the goal
+    specific = TextField(default="")  # what I will do
+    measurable = TextField(default="")  # how much or how many
+    achievable = TextField(default="")  # why I can do it (achievable and realistic)
+    when_text = TextField(default="")  # "by when", as typed
+    due_date = DateField(null=True)  # the date understood from when_text
+    bring = TextField(default="")  # what I will bring to the next check-in
+    done = BooleanField(default=False)
+    done_on = DateField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("goal", "position"), False),)
+
+
+class Contact(BaseModel):
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    position = IntegerField()  # 1..n, the person's own order
+    name = TextField()
+    relationship = TextField(default="")
+    roles = TextField(default="")  # role keys separated by spaces (see plans.CONTACT_ROLES)
+    phone = TextField(default="")
+    can_text = BooleanField(default=False)
+    email = TextField(default="")
+    reachable = TextField(default="")  # when reachable
+    notes = TextField(default="")
+    updated_at = DateTimeField()
+
+
+SECTION_MODELS: dict[str, type[SectionModel]] = {
+    "vision": Vision,
+    "strengths": Strengths,
+    "crisis": CrisisPlan,
+    "overdose": OverdosePlan,
+    "cravings": Cravings,
+}
+
+ALL_MODELS = [SchemaInfo, Person, *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact]
