@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from tui.store import InputError, Plan, StoreError, create_person
 from tui.store.pins import PIN_MIN, check_new_pin
+from tui.widgets.fields import TextInput
 from tui.widgets.person_text import person_text
 
 
@@ -28,11 +29,11 @@ class NewPlanScreen(Screen):
                 classes="subtitle", markup=False,
             )
             yield Label("Your name (or nickname)")
-            yield Input(id="name")
+            yield TextInput(id="name")
             yield Label(f"Your PIN ({PIN_MIN} or more characters)")
-            yield Input(id="pin", password=True)
+            yield TextInput(id="pin", password=True)
             yield Label("Your PIN again")
-            yield Input(id="pin2", password=True)
+            yield TextInput(id="pin2", password=True)
             yield Static("", id="message", classes="message")
         yield Footer()
 

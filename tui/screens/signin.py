@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.store import Plan, StoreError, sign_in
+from tui.widgets.fields import TextInput
 from tui.widgets.person_text import person_text
 
 
@@ -25,9 +26,9 @@ class SignInScreen(Screen):
             yield Static("Recovery Plan", classes="title")
             yield Static("Sign in to your plan.", classes="subtitle")
             yield Label("Your name (or nickname)")
-            yield Input(id="name", placeholder="Type your name, then press Enter")
+            yield TextInput(id="name", placeholder="Type your name, then press Enter")
             yield Label("Your PIN")
-            yield Input(id="pin", password=True, placeholder="Type your PIN, then press Enter")
+            yield TextInput(id="pin", password=True, placeholder="Type your PIN, then press Enter")
             yield Static("", id="message", classes="message")
             yield Static(
                 "New here? Press Ctrl+N to start your own plan.",

@@ -1,0 +1,153 @@
+"""The installed `recovery-plan` command, run as a person or a script would."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+from tui.store import migrations
+
+SCRIPT = Path(sys.executable).with_name("recovery-plan")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Keep the default data and config folders inside the test's own folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc"))
+
+
+def run(*args: str, env_extra: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    assert SCRIPT.exists(), f"the console script should be installed beside {sys.executable}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_PLAN_")}
+    env.update(RECOVERY_PLAN_NOW="2026-11-26T10:00", **(env_extra or {}))
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env,
+                          timeout=60, **kwargs)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"recovery-plan {__version__}"
+
+
+def test_python_dash_m_is_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True, text=True)
+    assert result.stdout.strip() == f"recovery-plan {__version__}"
+
+
+def test_demo_then_check(tmp_path):
+    db = tmp_path / "plans.sqlite3"
+    made = run("--db", str(db), "demo")
+    assert made.returncode == 0, made.stderr
+    assert "Demo" in made.stdout and "975310" in made.stdout
+    checked = run("--db", str(db), "check")
+    assert checked.returncode == 0, checked.stderr
+    assert len(checked.stdout.strip().splitlines()) == 1
+    assert checked.stdout.startswith("OK")
+
+
+def test_demo_refuses_when_demo_exists(tmp_path):
+    db = tmp_path / "plans.sqlite3"
+    assert run("--db", str(db), "demo").returncode == 0
+    before = db.read_bytes()
+    again = run("--db", str(db), "demo")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert db.read_bytes() == before
+
+
+def test_db_from_environment_and_config(tmp_path):
+    by_env = tmp_path / "env.sqlite3"
+    assert run("demo", env_extra={"RECOVERY_PLAN_DB": str(by_env)}).returncode == 0
+    assert by_env.exists()
+
+    by_config = tmp_path / "config.sqlite3"
+    config = tmp_path / "site.toml"
+    config.write_text(f'[database]\npath = "{by_config}"\n')
+    assert run("--config", str(config), "demo").returncode == 0
+    assert by_config.exists()
+
+    # The option wins over the environment.
+    by_option = tmp_path / "option.sqlite3"
+    assert run("--db", str(by_option), "demo", env_extra={"RECOVERY_PLAN_DB": str(by_env)}).returncode == 0
+    assert by_option.exists()
+
+
+def test_broken_config_is_a_clear_message(tmp_path):
+    config = tmp_path / "site.toml"
+    config.write_text("[database\npath = 1\n")
+    result = run("--config", str(config), "check")
+    assert result.returncode == 1
+    assert "mistake" in result.stderr and "Traceback" not in result.stderr
+    missing = run("--config", str(tmp_path / "nope.toml"), "check")
+    assert missing.returncode == 1 and "doesn't exist" in missing.stderr
+
+
+def test_check_on_a_missing_file_creates_nothing(tmp_path):
+    db = tmp_path / "missing.sqlite3"
+    result = run("--db", str(db), "check")
+    assert result.returncode == 1
+    assert "no plan database" in result.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("content", [b"this is not a database\n" * 100, os.urandom(8192)])
+def test_check_on_a_file_that_is_not_a_database(tmp_path, content):
+    db = tmp_path / "junk.sqlite3"
+    db.write_bytes(content)
+    result = run("--db", str(db), "check")
+    assert result.returncode == 1
+    assert "not a plan database" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == content
+
+
+def test_newer_schema_is_refused_and_left_as_it_was(tmp_path):
+    db = tmp_path / "plans.sqlite3"
+    assert run("--db", str(db), "demo").returncode == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE schema_info SET version = ?", (migrations.LATEST + 1,))
+    connection.close()
+    before = db.read_bytes()
+    for command in (["check"], ["demo"]):
+        result = run("--db", str(db), *command)
+        assert result.returncode == 1
+        assert "newer version" in result.stderr
+        assert db.read_bytes() == before
+
+
+def test_check_reports_damage(tmp_path):
+    db = tmp_path / "plans.sqlite3"
+    assert run("--db", str(db), "demo").returncode == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE contact")
+    connection.close()
+    result = run("--db", str(db), "check")
+    assert result.returncode == 1
+    assert "contact" in result.stdout
+
+
+def test_missing_folder_is_a_clear_message(tmp_path):
+    result = run("--db", str(tmp_path / "no" / "such" / "plans.sqlite3"), "demo")
+    assert result.returncode == 1
+    assert "doesn't exist" in result.stderr
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path):
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "recovery-plan" / "plans.sqlite3").is_file()
+
+
+def test_unknown_command_is_a_usage_error():
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr

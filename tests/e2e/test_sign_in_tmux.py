@@ -1,0 +1,55 @@
+"""The installed app in a real terminal: sign in as Demo, see the plan, lock, quit."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.conftest import require_tool
+from tests.e2e.tmux import SCRIPT, Terminal, app_env
+
+
+def test_sign_in_as_demo_lock_and_quit(tmp_path):
+    tmux = require_tool("tmux")
+    db = tmp_path / "plans.sqlite3"
+    env = app_env(tmp_path)
+    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+
+    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    try:
+        term.wait_for("Sign in to your plan")
+        term.type("Demo")
+        term.keys("Enter")
+        term.type("975310")
+        term.keys("Enter")
+        screen = term.wait_for("My plan: Demo")
+        assert "975310" not in screen
+        assert "I want to find a place to live" in screen
+        assert "Pocket overdose plan: 6 of 6 parts filled" in screen
+
+        term.keys("F12")
+        screen = term.wait_for("Sign in to your plan")
+        assert "find a place to live" not in screen
+        assert "Demo" not in screen
+
+        term.keys("C-q")
+        term.wait_until_gone()
+    finally:
+        term.close()
+
+
+def test_wrong_pin_in_a_real_terminal(tmp_path):
+    tmux = require_tool("tmux")
+    db = tmp_path / "plans.sqlite3"
+    env = app_env(tmp_path)
+    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    try:
+        term.wait_for("Sign in to your plan")
+        term.type("Demo")
+        term.keys("Enter")
+        term.type("000000")
+        term.keys("Enter")
+        screen = term.wait_for("don't open a plan")
+        assert "My plan" not in screen
+    finally:
+        term.close()

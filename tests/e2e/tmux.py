@@ -1,0 +1,70 @@
+"""Driving the installed `recovery-plan` in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("recovery-plan")
+
+
+class Terminal:
+    """One tmux session at a fixed size running one command."""
+
+    def __init__(self, tmux: str, command: list[str], env: dict[str, str], size=(80, 24)):
+        self.tmux = tmux
+        self.name = f"rp-{uuid.uuid4().hex[:8]}"
+        env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+        subprocess.run(
+            [tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
+             *env_args, *command],
+            check=True,
+        )
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run([self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def screen(self) -> str:
+        result = subprocess.run([self.tmux, "capture-pane", "-p", "-t", self.name],
+                                capture_output=True, text=True)
+        return result.stdout
+
+    def alive(self) -> bool:
+        return subprocess.run([self.tmux, "has-session", "-t", self.name],
+                              capture_output=True).returncode == 0
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared. The screen shows:\n{self.screen()}")
+
+    def wait_until_gone(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"the app did not exit. The screen shows:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([self.tmux, "kill-session", "-t", self.name], capture_output=True)
+
+
+def app_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "TERM": "xterm-256color",
+        "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PATH": os.environ.get("PATH", ""),
+    }

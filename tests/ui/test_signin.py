@@ -1,0 +1,141 @@
+"""Signing in, starting a plan and locking, with keys only, as a person would."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from tests.conftest import TEST_PIN
+from tui.app import RecoveryPlanApp
+from tui.demo import create_demo
+from tui.screens.new_plan import NewPlanScreen
+from tui.screens.overview import OverviewScreen
+from tui.screens.signin import SignInScreen
+from tui.store import create_person, sign_in
+
+
+async def settle(pilot) -> None:
+    """Let the sign-in worker thread finish and its result reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def type_and_enter(pilot, text: str) -> None:
+    await pilot.press(*text, "enter")
+
+
+async def test_sign_in_with_keys_shows_the_plan(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, SignInScreen)
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.plan is not None and app.plan.name == "Demo"
+        text = screen_text(app)
+        assert "I want to find a place to live" in text
+        assert "Crisis plan: 7 of 7 parts filled" in text
+
+
+async def test_wrong_pin_says_so_and_keeps_the_name(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_and_enter(pilot, "Sam")
+        await type_and_enter(pilot, "wrong-pin")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+        assert app.plan is None
+        assert "don't open a plan" in screen_text(app)
+        assert app.screen.query_one("#name", Input).value == "Sam"
+        assert app.screen.query_one("#pin", Input).value == ""
+        assert app.screen.query_one("#pin", Input).has_focus
+
+
+async def test_unknown_name_gets_the_same_message_as_a_wrong_pin(store):
+    create_person(store, "Sam", TEST_PIN)
+    messages = []
+    for name in ("Sam", "Nobody"):
+        app = RecoveryPlanApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await type_and_enter(pilot, name)
+            await type_and_enter(pilot, "wrong-pin")
+            await settle(pilot)
+            messages.append(str(app.screen.query_one("#message", Static).render()))
+    assert messages[0] == messages[1]
+
+
+async def test_start_a_new_plan_with_keys(store):
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, NewPlanScreen)
+        await type_and_enter(pilot, "Rosa")
+        await type_and_enter(pilot, "sunrise-42")
+        await type_and_enter(pilot, "sunrise-4")  # a typo in the second PIN
+        assert "not the same" in screen_text(app)
+        await type_and_enter(pilot, "sunrise-42")
+        await type_and_enter(pilot, "sunrise-42")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert "No goals yet" in screen_text(app)
+    assert sign_in(store, "rosa", "sunrise-42").name == "Rosa"
+
+
+async def test_new_plan_refuses_a_short_pin_and_a_taken_name(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await type_and_enter(pilot, "SAM")
+        await type_and_enter(pilot, "12345")
+        await type_and_enter(pilot, "12345")
+        assert "at least 6" in screen_text(app)
+        await type_and_enter(pilot, "long-enough")
+        await type_and_enter(pilot, "long-enough")
+        await settle(pilot)
+        assert isinstance(app.screen, NewPlanScreen)
+        assert "already has a plan" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SignInScreen)
+
+
+async def test_markup_in_a_goal_is_shown_as_typed_and_does_nothing(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    plan.add_goal("[@click=app.quit]Quit[/] and [bold]\x1b[31mred")
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_and_enter(pilot, "Sam")
+        await type_and_enter(pilot, TEST_PIN)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[@click=app.quit]Quit[/] and [bold]\u241b[31mred" in text
+        assert "\x1b" not in text
+        assert app.is_running
+
+
+async def test_lock_removes_the_plan_and_clears_the_form(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        assert app.plan is None
+        assert not any(isinstance(s, OverviewScreen) for s in app.screen_stack)
+        assert app.screen.query_one("#name", Input).value == ""
+
+
+async def test_palette_offers_no_screenshot(store):
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Screenshot" not in titles
