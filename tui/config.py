@@ -11,8 +11,6 @@ See docs/configuration.md.
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ENV_DB = "RECOVERY_PLAN_DB"
@@ -23,11 +21,13 @@ class ConfigError(Exception):
     """The site config can't be used; the message says what to fix."""
 
 
-@dataclass(frozen=True)
 class Config:
-    database: str | None = None  # a path or sqlite:/// URL; None: the default file
-    source: Path | None = None  # the file it came from
-    raw: dict = field(default_factory=dict)
+    """The settings in effect. (A plain class: dataclasses cost start-up time.)"""
+
+    def __init__(self, database: str | None = None, source: Path | None = None, raw: dict | None = None):
+        self.database = database  # a path or sqlite:/// URL; None: the default file
+        self.source = source  # the file the settings came from
+        self.raw = raw or {}
 
 
 def default_config_path() -> Path:
@@ -37,6 +37,8 @@ def default_config_path() -> Path:
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # only when there is a file to read: it costs start-up time
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

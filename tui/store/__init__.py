@@ -6,33 +6,45 @@ command-line paths that show no screen stay fast.
     plan.add_goal("I want to find a place to live")
 """
 
-from tui.store.db import Store, default_path, open_store
-from tui.store.errors import (
-    ConflictError,
-    DatabaseBusyError,
-    DatabaseError,
-    InputError,
-    NameTakenError,
-    NotFoundError,
-    SignInError,
-    StoreError,
-)
-from tui.store.plans import (
-    CONTACT_ROLES,
-    SECTION_FIELDS,
-    Contact,
-    Goal,
-    Plan,
-    Section,
-    Step,
-    create_person,
-    sign_in,
-)
-from tui.store.text import displayable, one_line
+from __future__ import annotations
 
-__all__ = [
-    "CONTACT_ROLES", "SECTION_FIELDS", "ConflictError", "Contact", "DatabaseBusyError",
-    "DatabaseError", "Goal", "InputError", "NameTakenError", "NotFoundError", "Plan",
-    "Section", "SignInError", "Step", "Store", "StoreError", "create_person",
-    "default_path", "displayable", "one_line", "open_store", "sign_in",
-]
+import importlib
+from typing import TYPE_CHECKING
+
+# Names are loaded on first use, so a command that needs only the database
+# layer (`check`) does not pay for the plan operations at start-up.
+_EXPORTS = {
+    "tui.store.db": ["Store", "default_path", "open_store"],
+    "tui.store.errors": [
+        "ConflictError", "DatabaseBusyError", "DatabaseError", "InputError", "NameTakenError",
+        "NotFoundError", "SignInError", "StoreError",
+    ],
+    "tui.store.plans": [
+        "CONTACT_ROLES", "SECTION_FIELDS", "Contact", "Goal", "Plan", "Section", "Step",
+        "create_person", "sign_in",
+    ],
+    "tui.store.text": ["displayable", "one_line"],
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from tui.store.db import Store, default_path, open_store
+    from tui.store.errors import (
+        ConflictError, DatabaseBusyError, DatabaseError, InputError, NameTakenError,
+        NotFoundError, SignInError, StoreError,
+    )
+    from tui.store.plans import (
+        CONTACT_ROLES, SECTION_FIELDS, Contact, Goal, Plan, Section, Step, create_person, sign_in,
+    )
+    from tui.store.text import displayable, one_line
