@@ -9,14 +9,25 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.screens.signin import SignInScreen
-from tui.store import Plan, Store
+from tui.store import Plan, Store, StoreError
 
 
 class RecoveryPlanApp(App):
     TITLE = "Recovery Plan"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # Priority bindings: they work even while typing in a field.
     BINDINGS = [
+        Binding("f1", "help", "Help", id="help", priority=True,
+                tooltip="Help: every key on this screen"),
+        Binding("f2", "go('overview')", "Overview", id="overview", priority=True, show=False,
+                tooltip="My plan at a glance"),
+        Binding("f3", "go('goals')", "Goals", id="goals", priority=True, show=False,
+                tooltip="My goals, ranked and ordered"),
+        Binding("f4", "go('steps')", "Steps", id="steps", priority=True, show=False,
+                tooltip="Action steps for the selected goal"),
+        Binding("f12", "lock", "Lock", id="lock", priority=True,
+                tooltip="Lock now: hide the plan, back to sign-in"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
@@ -24,23 +35,91 @@ class RecoveryPlanApp(App):
         super().__init__()
         self.store = store
         self.plan: Plan | None = None
+        self.selected_goal_id: int | None = None  # the goal F4 opens
 
     def on_mount(self) -> None:
         self.push_screen(SignInScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Plan keys do nothing (and are not shown) until someone signs in.
+        if action in ("go", "lock") and self.plan is None:
+            return False
+        return True
 
     def open_plan(self, plan: Plan) -> None:
         from tui.screens.overview import OverviewScreen
 
         self.plan = plan
+        self.selected_goal_id = None
         self.push_screen(OverviewScreen(plan))
+        self.refresh_bindings()
+
+    def _save_all(self) -> None:
+        """Ask every open plan screen to keep what is typed in it."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_pending", None)
+            if save is not None:
+                save()
+
+    def _back_to(self, screen_type: type[Screen]) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, screen_type):
+            self.pop_screen()
+
+    def action_go(self, where: str) -> None:
+        from tui.screens.goals import GoalBoardScreen
+        from tui.screens.overview import OverviewScreen
+        from tui.screens.steps import StepEditorScreen
+
+        plan = self.plan
+        if plan is None:
+            return
+        self._save_all()
+        if where == "steps":
+            goal_id = self._goal_for_steps(plan)
+            if goal_id is None:
+                self.notify("Add a goal first (F3), then its steps.", markup=False)
+                return
+            if isinstance(self.screen, StepEditorScreen) and self.screen.goal_id == goal_id:
+                return
+            self._back_to(OverviewScreen)
+            self.push_screen(GoalBoardScreen(plan))
+            self.push_screen(StepEditorScreen(plan, goal_id))
+            return
+        self._back_to(OverviewScreen)
+        if where == "goals":
+            self.push_screen(GoalBoardScreen(plan))
+        elif isinstance(self.screen, OverviewScreen):
+            self.screen.refresh_plan()
+
+    def _goal_for_steps(self, plan: Plan) -> int | None:
+        """The goal selected on the board, else the most important open goal."""
+        try:
+            goals = plan.goals()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return None
+        ids = {g.id for g in goals}
+        if self.selected_goal_id in ids:
+            return self.selected_goal_id
+        open_goals = sorted((g for g in goals if not g.done), key=lambda g: (g.term != "short", g.importance))
+        return open_goals[0].id if open_goals else (goals[0].id if goals else None)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def action_lock(self) -> None:
-        """Hide the plan now: remove every plan screen, back to sign-in."""
+        """Keep what was typed, then remove every plan screen: back to sign-in."""
+        self._save_all()
         self.plan = None
+        self.selected_goal_id = None
         while len(self.screen_stack) > 2:  # the default screen and sign-in stay
             self.pop_screen()
         if isinstance(self.screen, SignInScreen):
             self.screen.clear_form()
+        self.refresh_bindings()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Screenshot would write the plan to a file on a shared machine.

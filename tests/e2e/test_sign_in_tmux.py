@@ -53,3 +53,19 @@ def test_wrong_pin_in_a_real_terminal(tmp_path):
         assert "My plan" not in screen
     finally:
         term.close()
+
+
+def test_keys_typed_ahead_follow_the_focus_and_the_pin_never_shows(tmp_path):
+    # Over a slow SSH link, "name Enter PIN Enter" can arrive in one burst.
+    tmux = require_tool("tmux")
+    db = tmp_path / "plans.sqlite3"
+    env = app_env(tmp_path)
+    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    try:
+        term.wait_for("Sign in to your plan")
+        term.keys("Demo", "Enter", "975310", "Enter")  # one send-keys call: one burst
+        screen = term.wait_for("My plan: Demo")
+        assert "975310" not in screen
+    finally:
+        term.close()

@@ -192,7 +192,8 @@ operations = st.lists(
         st.tuples(st.just("delete"), st.integers(0, 20)),
         st.tuples(st.just("term"), st.integers(0, 20)),
     ),
-    max_size=25,
+    min_size=4,
+    max_size=30,
 )
 
 

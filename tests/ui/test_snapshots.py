@@ -35,3 +35,81 @@ def test_wrong_pin_message(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=wrong)
+
+
+async def _demo_signed_in(pilot, *keys):
+    await pilot.press(*"Demo", "enter", *"975310", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def test_goal_board_by_importance(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_goal_board_by_timeline_with_a_goal_done(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3", "space", "s")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_empty_goal_board(snap_compare, store):
+    from tui.store import create_person
+
+    create_person(store, "Sam", "pin-123456")
+
+    async def run(pilot):
+        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_step_editor_with_the_demo_steps(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3", "down", "f4")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_step_editor_smart_check_messages(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3", "down", "f4", "a", *"Call", "enter", *"some",
+                              "enter", *"2026-11-01")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_delete_goal_confirmation(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3", "down", "x")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_help_on_the_goal_board(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f3", "f1")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)

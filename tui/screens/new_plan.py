@@ -29,27 +29,19 @@ class NewPlanScreen(Screen):
                 classes="subtitle", markup=False,
             )
             yield Label("Your name (or nickname)")
-            yield TextInput(id="name")
+            yield TextInput(id="name", advance_on_enter=True)
             yield Label(f"Your PIN ({PIN_MIN} or more characters)")
-            yield TextInput(id="pin", password=True)
+            yield TextInput(id="pin", password=True, advance_on_enter=True)
             yield Label("Your PIN again")
             yield TextInput(id="pin2", password=True)
             yield Static("", id="message", classes="message")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+        self.set_focus(self.query_one("#name", Input))
 
     def show_message(self, message: str) -> None:
         self.query_one("#message", Static).update(person_text(message))
-
-    @on(Input.Submitted, "#name")
-    def _name_done(self) -> None:
-        self.query_one("#pin", Input).focus()
-
-    @on(Input.Submitted, "#pin")
-    def _pin_done(self) -> None:
-        self.query_one("#pin2", Input).focus()
 
     @on(Input.Submitted, "#pin2")
     def _create(self) -> None:
@@ -81,14 +73,14 @@ class NewPlanScreen(Screen):
     def _retype_pin(self, message: str) -> None:
         for input_id in ("#pin", "#pin2"):
             self.query_one(input_id, Input).value = ""
-        self.query_one("#pin", Input).focus()
+        self.set_focus(self.query_one("#pin", Input))
         self.show_message(message)
 
     def _failed(self, message: str) -> None:
         # The PIN was checked before; what is left is the name or the database.
         for widget in self.query(Input):
             widget.disabled = False
-        self.query_one("#name", Input).focus()
+        self.set_focus(self.query_one("#name", Input))
         self.show_message(message)
 
     def _made(self, plan: Plan) -> None:

@@ -28,7 +28,7 @@ class OverviewScreen(Screen):
     """My plan at a glance."""
 
     BINDINGS = [
-        Binding("f12", "app.lock", "Lock", id="lock", priority=True),
+        Binding("g", "app.go('goals')", "Goals", id="overview_goals"),
     ]
 
     def __init__(self, plan: Plan):

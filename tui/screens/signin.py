@@ -26,7 +26,7 @@ class SignInScreen(Screen):
             yield Static("Recovery Plan", classes="title")
             yield Static("Sign in to your plan.", classes="subtitle")
             yield Label("Your name (or nickname)")
-            yield TextInput(id="name", placeholder="Type your name, then press Enter")
+            yield TextInput(id="name", advance_on_enter=True, placeholder="Type your name, then press Enter")
             yield Label("Your PIN")
             yield TextInput(id="pin", password=True, placeholder="Type your PIN, then press Enter")
             yield Static("", id="message", classes="message")
@@ -37,10 +37,10 @@ class SignInScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+        self.set_focus(self.query_one("#name", Input))
 
     def on_screen_resume(self) -> None:
-        self.query_one("#name", Input).focus()
+        self.set_focus(self.query_one("#name", Input))
 
     def clear_form(self) -> None:
         """Forget what was typed (after sign-in, and when the plan locks)."""
@@ -56,17 +56,13 @@ class SignInScreen(Screen):
         for input_id in ("#name", "#pin"):
             self.query_one(input_id, Input).disabled = busy
 
-    @on(Input.Submitted, "#name")
-    def _name_done(self) -> None:
-        self.query_one("#pin", Input).focus()
-
     @on(Input.Submitted, "#pin")
     def _pin_done(self) -> None:
         name = self.query_one("#name", Input).value
         pin = self.query_one("#pin", Input).value
         if not name.strip():
             self.show_message("Please type your name first.")
-            self.query_one("#name", Input).focus()
+            self.set_focus(self.query_one("#name", Input))
             return
         self.show_message("Opening your plan...")
         self._set_busy(True)

@@ -95,8 +95,12 @@ def read_schema_version(path: Path) -> int:
     """The schema version in `path` (0 for a new or empty file), read without writing."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
+    # With no -wal file beside it, the main file holds everything: read it as
+    # immutable, so not even an empty -wal or -shm file is left behind.
+    wal = path.with_name(path.name + "-wal")
+    options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as error:
         raise _explain(error, path) from None
     try:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import peewee
 
+from tui.store.errors import DatabaseError
 from tui.store.models import ALL_MODELS, SchemaInfo
 
 _SCHEMA_INFO = 'CREATE TABLE IF NOT EXISTS "schema_info" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL)'
@@ -64,6 +65,11 @@ def upgrade(database: peewee.Database) -> int:
     processes opening a new database at once don't both migrate it."""
     database.execute_sql(_SCHEMA_INFO)
     current = SchemaInfo.select(peewee.fn.MAX(SchemaInfo.version)).scalar() or 0
+    if current > LATEST:  # made newer between the read-only look and this transaction
+        raise DatabaseError(
+            f"The plan database was made by a newer version of Recovery Plan (schema {current}; "
+            f"this one knows up to {LATEST}). Please update Recovery Plan. Nothing was changed."
+        )
     for version in range(current + 1, LATEST + 1):
         MIGRATIONS[version - 1](database)
         SchemaInfo.delete().execute()

@@ -1,0 +1,38 @@
+"""Shared steps for Pilot tests: sign in with keys, wait for workers, read the screen."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from tui.app import RecoveryPlanApp
+
+
+async def settle(pilot) -> None:
+    """Let worker threads finish and their results reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def sign_in(pilot, name: str, pin: str) -> None:
+    await pilot.press(*name, "enter")
+    await pilot.press(*pin, "enter")
+    await settle(pilot)
+
+
+def shown(widget) -> bool:
+    """True unless the widget or one of its containers is hidden (display: none)."""
+    node = widget
+    while node is not None and node is not widget.screen:
+        if not node.display:
+            return False
+        node = node.parent
+    return True
+
+
+def screen_text(app: RecoveryPlanApp) -> str:
+    """Every shown Static and table cell on the current screen, as plain text."""
+    parts = [str(widget.render()) for widget in app.screen.query(Static) if shown(widget)]
+    for table in filter(shown, app.screen.query(DataTable)):
+        for row in range(table.row_count):
+            parts.append(" | ".join(str(cell) for cell in table.get_row_at(row)))
+    return "\n".join(parts)

@@ -1,0 +1,185 @@
+"""The goal board (F3), with keys only; each test checks the store afterwards."""
+
+from __future__ import annotations
+
+from tests.conftest import TEST_PIN
+from tests.ui.helpers import screen_text, settle, sign_in
+from tui.app import RecoveryPlanApp
+from tui.demo import create_demo
+from tui.screens.dialogs import ConfirmDialog, GoalDialog
+from tui.screens.goals import GoalBoardScreen, GoalTable
+from tui.store import create_person
+from tui.store import sign_in as store_sign_in
+
+
+def orders(store, term="short"):
+    """{goal text: (importance, timeline)} as the store has them."""
+    plan = store_sign_in(store, "Demo", "975310")
+    return {g.text: (g.importance, g.timeline) for g in plan.goals(term)}
+
+
+async def open_board(pilot, name="Demo", pin="975310"):
+    await sign_in(pilot, name, pin)
+    await pilot.press("f3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, GoalBoardScreen)
+
+
+def selected_text(app) -> str:
+    table = app.screen.focused
+    assert isinstance(table, GoalTable)
+    return app.plan.goal(table.selected_goal_id()).text
+
+
+async def test_board_shows_both_orders_of_the_guide_example(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        table = app.screen.query_one("#short-goals", GoalTable)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[:3] == ["I want to get back in touch with my brother", "1", "3"]
+        await pilot.press("s")  # sort by timeline
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[:3] == ["I want to find a place to live", "2", "1"]
+        assert "Look for rentals online" in first[4]
+        assert "sorted by timeline" in screen_text(app)
+
+
+async def test_move_up_in_timeline_leaves_importance_alone(store):
+    create_demo(store)
+    before = orders(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("s")  # timeline order; the cursor stays on the same goal
+        assert selected_text(app) == "I want to get back in touch with my brother"
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert selected_text(app) == "I want to get back in touch with my brother"
+        table = app.screen.query_one("#short-goals", GoalTable)
+        assert table.cursor_row == 0
+    after = orders(store)
+    assert after["I want to get back in touch with my brother"] == (1, 1)
+    assert after["I want to find a place to live"] == (2, 2)
+    assert after["I want to go to a naloxone training"] == (3, 3)
+    assert {t: imp for t, (imp, _) in after.items()} == {t: imp for t, (imp, _) in before.items()}
+
+
+async def test_move_down_in_importance_leaves_timeline_alone(store):
+    create_demo(store)
+    before = orders(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+    after = orders(store)
+    assert after["I want to get back in touch with my brother"] == (2, 3)
+    assert after["I want to find a place to live"] == (1, 1)
+    assert {t: tl for t, (_, tl) in after.items()} == {t: tl for t, (_, tl) in before.items()}
+
+
+async def test_add_a_goal_with_keys(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot, "Sam", TEST_PIN)
+        assert "No goals yet" in screen_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, GoalDialog)
+        await pilot.press(*"I want to see my kids", "enter")
+        await pilot.press(*"in 2 months", "enter")
+        await pilot.pause()
+        await pilot.press("a", *"Get my GED", "ctrl+t", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalBoardScreen)
+        assert "No goals yet" not in screen_text(app)
+    plan = store_sign_in(store, "Sam", TEST_PIN)
+    short, long = plan.goals("short"), plan.goals("long")
+    assert [(g.text, g.importance, g.timeline) for g in short] == [("I want to see my kids", 1, 1)]
+    assert short[0].target_date is not None and short[0].target_date.month == 1
+    assert [g.text for g in long] == ["Get my GED"]
+
+
+async def test_empty_goal_and_bad_date_say_what_to_do(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot, "Sam", TEST_PIN)
+        await pilot.press("a", "enter", "enter")
+        assert "Please type your goal" in screen_text(app)
+        await pilot.press(*"Walk daily", "enter", *"someday soon", "enter")
+        assert isinstance(app.screen, GoalDialog)
+        assert "isn't a date I can read" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, GoalBoardScreen)
+    assert store_sign_in(store, "Sam", TEST_PIN).goals() == []
+
+
+async def test_edit_a_goal_in_a_dialog(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, GoalDialog)
+        await pilot.press("end", *" Tomas", "enter", "enter")
+        await pilot.pause()
+    assert "I want to get back in touch with my brother Tomas" in orders(store)
+
+
+async def test_delete_asks_naming_the_goal(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("down", "x")
+        assert isinstance(app.screen, ConfirmDialog)
+        text = screen_text(app)
+        assert "I want to find a place to live" in text and "3 steps" in text
+        await pilot.press("n")
+        assert "I want to find a place to live" in orders(store)
+        await pilot.press("x", "y")
+        await pilot.pause()
+    after = orders(store)
+    assert "I want to find a place to live" not in after
+    assert sorted(imp for imp, _ in after.values()) == [1, 2, 3, 4]
+    assert sorted(tl for _, tl in after.values()) == [1, 2, 3, 4]
+
+
+async def test_done_goals_stay_as_wins_and_can_be_hidden(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        table = app.screen.query_one("#short-goals", GoalTable)
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row[0].startswith("✓ ") and row[3] == "done 11/26"
+        await pilot.press("h")
+        assert table.row_count == 4
+        assert "1 done hidden" in screen_text(app)
+        await pilot.press("h")
+        assert table.row_count == 5
+    plan = store_sign_in(store, "Demo", "975310")
+    done = [g for g in plan.goals() if g.done]
+    assert [g.text for g in done] == ["I want to get back in touch with my brother"]
+    assert str(done[0].done_on) == "2026-11-26"
+
+
+async def test_f_keys_work_while_typing_in_a_field(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("a", *"half typed")
+        assert isinstance(app.screen, GoalDialog)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert app.plan is None
+        assert not any(isinstance(s, (GoalBoardScreen, GoalDialog)) for s in app.screen_stack)
+        await pilot.press("f3")  # plan keys do nothing after a lock
+        assert not isinstance(app.screen, GoalBoardScreen)
+        await settle(pilot)

@@ -1,0 +1,166 @@
+"""The SMART step editor (F4), with keys only; each test checks the store afterwards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from tests.ui.helpers import screen_text, sign_in
+from tui.app import RecoveryPlanApp
+from tui.demo import create_demo
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.goals import GoalBoardScreen
+from tui.screens.steps import StepEditorScreen, StepTable
+from tui.store import clock
+from tui.store import sign_in as store_sign_in
+
+HOUSING = "I want to find a place to live"
+
+
+def housing_steps(store):
+    plan = store_sign_in(store, "Demo", "975310")
+    goal = next(g for g in plan.goals() if g.text == HOUSING)
+    return plan.steps(goal.id)
+
+
+async def open_housing_steps(pilot):
+    await sign_in(pilot, "Demo", "975310")
+    await pilot.press("f3", "down", "f4")  # the board's 2nd goal by importance is housing
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, StepEditorScreen)
+
+
+def field(app, part: str) -> Input:
+    return app.screen.query_one(f"#{part}", Input)
+
+
+async def test_f4_opens_the_selected_goals_steps(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        text = screen_text(app)
+        assert "Steps toward: I want to find a place to live" in text
+        assert "Look for rentals online, Craigslist too" in text
+        assert field(app, "measurable").value == "No more than 1 hour"
+        assert "Saturday, November 28, 2026" in text
+
+
+async def test_add_a_step_with_next_friday(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("a")
+        assert field(app, "specific").has_focus
+        assert "Specific: say what you will do" in screen_text(app)
+        await pilot.press(*"Visit the housing office", "enter")
+        await pilot.press(*"once, for 30 minutes", "enter")
+        await pilot.press(*"next Friday")
+        assert "Friday, December 4, 2026" in screen_text(app)
+        await pilot.press("enter", *"The bus pass I have", "enter")
+        await pilot.press(*"The list of places")
+        assert "this step is specific, measurable" in screen_text(app)
+        await pilot.press("escape")  # leaving the screen keeps what was typed
+        await pilot.pause()
+        assert isinstance(app.screen, GoalBoardScreen)
+    added = housing_steps(store)[-1]
+    assert added.position == 4
+    assert added.specific == "Visit the housing office"
+    assert added.measurable == "once, for 30 minutes"
+    assert added.when_text == "next Friday" and added.due_date == date(2026, 12, 4)
+    assert added.achievable == "The bus pass I have"
+    assert added.bring == "The list of places"
+
+
+async def test_smart_check_guides_but_never_blocks(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("a", *"Call", "enter", *"some", "enter", *"2026-11-01")
+        text = screen_text(app)
+        assert "Specific: add a few words" in text
+        assert "Measurable: add a number" in text
+        assert "Time-limited: Nov 1 has passed" in text
+        assert "Achievable: why can you do this?" in text
+        await pilot.press("enter")
+        await pilot.pause()
+    added = housing_steps(store)[-1]
+    assert (added.specific, added.measurable, added.due_date) == ("Call", "some", date(2026, 11, 1))
+
+
+async def test_a_date_that_does_not_parse_keeps_the_text_and_says_why(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "tab", "tab", "ctrl+u", *"when pigs fly")
+        assert "I can't read that date yet" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field(app, "when").value == "when pigs fly"
+        assert field(app, "when").has_focus  # not moved on: the date was not saved
+    first = housing_steps(store)[0]
+    assert first.due_date == date(2026, 11, 28)
+
+
+async def test_done_reorder_and_delete_steps(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("down", "u")
+        await pilot.pause()
+        assert app.screen.query_one(StepTable).cursor_row == 0
+        await pilot.press("down", "down", "x")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Bring the notes from the calls to go over" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+    steps = housing_steps(store)
+    assert [s.specific for s in steps] == [
+        "List possible rentals and call about them",
+        "Look for rentals online, Craigslist too",
+    ]
+    assert [s.position for s in steps] == [1, 2]
+    assert steps[1].done and steps[1].done_on == date(2026, 11, 26)
+
+
+async def test_overdue_steps_say_late_in_words(store):
+    create_demo(store)
+    clock.set_now(date(2026, 12, 1))
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        row = [str(c) for c in app.screen.query_one(StepTable).get_row_at(0)]
+        assert row[2] == "LATE 11/28"
+
+
+async def test_lock_while_typing_keeps_the_text(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "end", *" and Zillow")
+        await pilot.press("f12")
+        await pilot.pause()
+        assert app.plan is None
+        assert not any(isinstance(s, StepEditorScreen) for s in app.screen_stack)
+    assert housing_steps(store)[0].specific == "Look for rentals online, Craigslist too and Zillow"
+
+
+async def test_f4_without_goals_says_to_add_one(store):
+    from tui.store import create_person
+
+    create_person(store, "Sam", "pin-123456")
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", "pin-123456")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert not isinstance(app.screen, StepEditorScreen)
+        assert any("Add a goal first" in str(n.message) for n in app._notifications)

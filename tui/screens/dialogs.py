@@ -1,0 +1,105 @@
+"""Small dialogs: confirm something by name, add or edit a goal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.store import InputError, clock
+from tui.store.dates import parse_due_date
+from tui.widgets.fields import TextInput
+from tui.widgets.person_text import person_text
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks "Delete <the thing, named>?"; y or Enter says yes, n or Esc says no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="yes"),
+        Binding("n,escape", "answer(False)", "No", id="no"),
+    ]
+
+    def __init__(self, question: str, subject: str, detail: str = ""):
+        super().__init__()
+        self.question, self.subject, self.detail = question, subject, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question, style="bold"))
+            yield Static(person_text(self.subject), classes="subject")
+            if self.detail:
+                yield Static(Text(self.detail))
+            yield Static(Text("y: yes    n: no"), classes="hint")
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class GoalDialog(ModalScreen[dict | None]):
+    """Add or edit a goal: its words, short or long term, an optional target date."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+t", "toggle_term", "Short/long term", id="toggle_term", priority=True),
+    ]
+
+    def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None):
+        super().__init__()
+        self.title_text, self.text, self.term, self.target = title, text, term, target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Label("My goal, in my own words")
+            yield TextInput(self.text, id="goal-text", placeholder="I want to ...",
+                            advance_on_enter=True)
+            with Horizontal(classes="row"):
+                yield Label("Term: ", classes="row-label")
+                yield Static(id="term")
+            yield Label("Target date (you can leave this blank)")
+            yield TextInput(self.target.isoformat() if self.target else "", id="goal-target",
+                            placeholder="like 2027-03-01, or \"in 2 months\"")
+            yield Static(id="dialog-message", classes="message")
+            yield Static(Text("Enter: save    Ctrl+T: short or long term    Esc: cancel"),
+                         classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_term()
+        self.set_focus(self.query_one("#goal-text", Input))
+
+    def _show_term(self) -> None:
+        label = "short term (the next weeks or months)" if self.term == "short" \
+            else "long term (a year or more)"
+        self.query_one("#term", Static).update(Text(label))
+
+    def action_toggle_term(self) -> None:
+        self.term = "long" if self.term == "short" else "short"
+        self._show_term()
+
+    @on(Input.Submitted, "#goal-target")
+    def _save(self) -> None:
+        text = self.query_one("#goal-text", Input).value
+        target_text = self.query_one("#goal-target", Input).value
+        message = self.query_one("#dialog-message", Static)
+        if not text.strip():
+            message.update(Text("Please type your goal first. It can be short."))
+            self.set_focus(self.query_one("#goal-text", Input))
+            return
+        try:
+            target = parse_due_date(target_text, clock.today())
+        except InputError as error:
+            message.update(person_text(error.message))
+            return
+        self.dismiss({"text": text, "term": self.term, "target_date": target})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

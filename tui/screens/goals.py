@@ -1,0 +1,291 @@
+"""The goal board (F3): my goals, ranked by importance and ordered into a
+timeline, short term and long term apart, each with its next step."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.screens.dialogs import ConfirmDialog, GoalDialog
+from tui.store import Goal, Plan, StoreError, clock
+from tui.widgets.person_text import person_line
+
+TERM_TITLES = {"short": "Short-term goals", "long": "Long-term goals"}
+ORDER_NAMES = {"importance": "importance", "timeline": "timeline"}
+
+EMPTY_BOARD = (
+    "No goals yet, and that's fine. A goal is something you want, in your own words: "
+    '"I want to find a place to live" or "I want to get back in touch with my brother".\n\n'
+    "Press a to add your first goal. Later you can rank your goals by how much they "
+    "matter, and put them in the order you will work on them."
+)
+
+
+def due_label(due: date | None, today: date) -> Text:
+    """A step's due date, short; overdue says LATE in words, not only in colour."""
+    if due is None:
+        return Text("")
+    if due < today:
+        return Text(f"LATE {due:%-m/%-d}", style="bold red")
+    if due <= today + timedelta(days=6):
+        return Text(f"{due:%a %-m/%-d}", style="bold")
+    return Text(f"{due:%-m/%-d/%y}")
+
+
+class GoalTable(DataTable):
+    """One term's goals. Row keys are goal ids."""
+
+    DEFAULT_CSS = """
+    GoalTable { height: auto; max-height: 100%; }
+    """
+
+    def __init__(self, term: str, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self.term = term
+
+    # Every column but the goal has a fixed width; the goal takes the rest.
+    FIXED = (("Imp", 3, "importance"), ("Time", 4, "timeline"), ("Status", 8, "status"),
+             ("Next step", 16, "next"), ("Due", 9, "due"))
+    GOAL_MIN = 20
+
+    def _goal_width(self, screen_width: int) -> int:
+        fixed = sum(width for _, width, _ in self.FIXED)
+        padding = 2 * self.cell_padding * (len(self.FIXED) + 1)
+        return max(self.GOAL_MIN, screen_width - fixed - padding - 3)  # margin and scrollbar
+
+    def show(self, goals: list[Goal], today: date, keep: int | None, screen_width: int) -> None:
+        self.clear(columns=True)
+        self.add_column("Goal", width=self._goal_width(screen_width), key="goal")
+        for label, width, key in self.FIXED:
+            self.add_column(label, width=width, key=key)
+        for goal in goals:
+            style = "dim" if goal.done else ""
+            status = Text(f"done {goal.done_on:%-m/%-d}" if goal.done_on else "done", style="dim") \
+                if goal.done else Text("active")
+            step = goal.next_step
+            self.add_row(
+                person_line(("✓ " if goal.done else "") + goal.text, style),
+                Text(str(goal.importance), style=style),
+                Text(str(goal.timeline), style=style),
+                status,
+                person_line(step.specific or step.when_text, style) if step else Text(""),
+                due_label(step.due_date, today) if step and not goal.done else Text(""),
+                key=str(goal.id),
+            )
+        if keep is not None:
+            for index, goal in enumerate(goals):
+                if goal.id == keep:
+                    self.move_cursor(row=index, animate=False)
+                    break
+
+    def selected_goal_id(self) -> int | None:
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return int(key.value)
+
+
+class GoalBoardScreen(Screen):
+    """All my goals. Sort by importance or timeline; move, add, edit, finish, delete."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="goal_add", tooltip="Add a goal"),
+        Binding("e,enter", "edit", "Edit", id="goal_edit", tooltip="Change the selected goal"),
+        Binding("u", "move(-1)", "Move up", id="goal_up",
+                tooltip="Move the goal up in the order shown (the other order stays)"),
+        Binding("d", "move(1)", "Move down", id="goal_down",
+                tooltip="Move the goal down in the order shown (the other order stays)"),
+        Binding("s", "sort", "Sort", id="goal_sort", tooltip="Sort by importance or by timeline"),
+        Binding("space", "toggle_done", "Done", id="goal_done",
+                tooltip="Mark the goal reached, or not yet"),
+        Binding("x,delete", "delete", "Delete", id="goal_delete",
+                tooltip="Delete the goal (asks first)"),
+        Binding("h", "toggle_done_shown", "Hide/show done", id="goal_hide_done",
+                tooltip="Hide or show the goals you reached"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+        self.order = "importance"
+        self.show_done = True
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="board-title", classes="screen-title")
+        yield Static(EMPTY_BOARD, id="empty-board", markup=False)
+        with Vertical(id="board"):
+            for term in ("short", "long"):
+                yield Static(id=f"{term}-title", classes="table-title")
+                yield GoalTable(term, id=f"{term}-goals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#short-goals", GoalTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep=self.selected_goal_id())
+
+    def on_resize(self) -> None:
+        self.reload(keep=self.selected_goal_id())
+
+    # -- showing -------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        try:
+            goals = self.plan.goals()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        today = clock.today()
+        self.query_one("#empty-board").display = not goals
+        self.query_one("#board").display = bool(goals)
+        hidden = sum(1 for g in goals if g.done) if not self.show_done else 0
+        title = Text.assemble(
+            ("My goals", "bold"), f"  sorted by {ORDER_NAMES[self.order]}",
+            f"  ({hidden} done hidden: h shows them)" if hidden else "",
+        )
+        self.query_one("#board-title", Static).update(title)
+        for term in ("short", "long"):
+            shown = sorted(
+                (g for g in goals if g.term == term and (self.show_done or not g.done)),
+                key=lambda g: getattr(g, self.order),
+            )
+            count = sum(1 for g in goals if g.term == term)
+            heading = TERM_TITLES[term] + (f" ({count})" if count else ": none yet")
+            self.query_one(f"#{term}-title", Static).update(Text(heading, style="bold"))
+            table = self.query_one(f"#{term}-goals", GoalTable)
+            table.show(shown, today, keep, self.app.size.width)
+            table.display = bool(shown)
+        self._note_selection()
+
+    def _table(self) -> GoalTable | None:
+        focused = self.focused
+        if isinstance(focused, GoalTable) and focused.row_count:
+            return focused
+        for table in self.query(GoalTable):
+            if table.row_count:
+                return table
+        return None
+
+    def selected_goal_id(self) -> int | None:
+        table = self._table()
+        return table.selected_goal_id() if table else None
+
+    def _note_selection(self) -> None:
+        # The step editor (F4) opens for the goal selected here.
+        goal_id = self.selected_goal_id()
+        if goal_id is not None:
+            self.app.selected_goal_id = goal_id
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._note_selection()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def _run(self, operation) -> bool:
+        """Run one store operation; show its message if it fails."""
+        try:
+            operation()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return False
+        return True
+
+    # -- actions -------------------------------------------------------------
+
+    def action_add(self) -> None:
+        def added(values: dict | None) -> None:
+            if values is None:
+                return
+            goal = None
+
+            def add() -> None:
+                nonlocal goal
+                goal = self.plan.add_goal(values["text"], values["term"], values["target_date"])
+
+            if self._run(add) and goal is not None:
+                self.reload(keep=goal.id)
+                self.query_one(f"#{goal.term}-goals", GoalTable).focus()
+
+        self.app.push_screen(GoalDialog("Add a goal"), added)
+
+    def action_edit(self) -> None:
+        goal_id = self.selected_goal_id()
+        if goal_id is None:
+            return
+        try:
+            goal = self.plan.goal(goal_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            self.reload()
+            return
+
+        def edited(values: dict | None) -> None:
+            if values is None:
+                return
+            if self._run(lambda: self.plan.edit_goal(goal_id, **values)):
+                self.reload(keep=goal_id)
+                self.query_one(f"#{values['term']}-goals", GoalTable).focus()
+
+        self.app.push_screen(
+            GoalDialog("Change this goal", goal.text, goal.term, goal.target_date), edited)
+
+    def action_move(self, by: int) -> None:
+        goal_id = self.selected_goal_id()
+        if goal_id is not None and self._run(lambda: self.plan.move_goal(goal_id, self.order, by)):
+            self.reload(keep=goal_id)
+
+    def action_sort(self) -> None:
+        self.order = "timeline" if self.order == "importance" else "importance"
+        self.reload(keep=self.selected_goal_id())
+
+    def action_toggle_done(self) -> None:
+        goal_id = self.selected_goal_id()
+        if goal_id is None:
+            return
+        table = self._table()
+        row = table.cursor_row if table else 0
+        try:
+            goal = self.plan.goal(goal_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        if self._run(lambda: self.plan.complete_goal(goal_id, not goal.done)):
+            if not goal.done:
+                self.notify("Well done! You reached a goal.", markup=False)
+            self.reload(keep=goal_id if self.show_done else None)
+            if not self.show_done and table is not None and table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def action_toggle_done_shown(self) -> None:
+        self.show_done = not self.show_done
+        self.reload(keep=self.selected_goal_id())
+
+    def action_delete(self) -> None:
+        goal_id = self.selected_goal_id()
+        if goal_id is None:
+            return
+        try:
+            goal = self.plan.goal(goal_id)
+            steps = len(self.plan.steps(goal_id))
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run(lambda: self.plan.delete_goal(goal_id)):
+                self.reload()
+
+        detail = f"Its {steps} step{'s' if steps != 1 else ''} will be deleted too." if steps else ""
+        self.app.push_screen(ConfirmDialog("Delete this goal?", goal.text, detail), answered)

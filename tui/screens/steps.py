@@ -1,0 +1,278 @@
+"""The SMART step editor (F4): the selected goal's action steps, one field per
+SMART part, and a live check that guides without blocking.
+
+What is typed is saved when the field is left (Tab, Enter, another step, another
+screen, a lock): there is no save key to forget.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.goals import due_label
+from tui.store import InputError, Plan, Step, StoreError, clock
+from tui.store.dates import parse_due_date
+from tui.store.smart import smart_check
+from tui.widgets.fields import TextInput
+from tui.widgets.person_text import person_line, person_text
+
+# (field id, label, placeholder); the id is the store's name for the part.
+PARTS = (
+    ("specific", "What I will do", "like: look for rentals online"),
+    ("measurable", "How much, how many", "like: for 1 hour, or 5 places"),
+    ("when", "By when", "like: next Friday, in 3 days, 12/4"),
+    ("achievable", "Why I can do it", "what will help me do it"),
+    ("bring", "Bring to check-in", "like: my notes from the calls"),
+)
+
+NO_STEPS = (
+    "No steps yet. Big goals get easier in small steps. Press a to add one: "
+    "what you will do, how much, and by when."
+)
+
+
+def step_value(step: Step, part: str) -> str:
+    return step.when_text if part == "when" else getattr(step, part)
+
+
+class StepTable(DataTable):
+    DEFAULT_CSS = """
+    StepTable { height: auto; max-height: 7; }
+    """
+
+    def on_mount(self) -> None:
+        self.add_column("#", width=2, key="position")
+        self.add_column("What I will do", width=38, key="specific")
+        self.add_column("Due", width=10, key="due")
+        self.add_column("Done", width=10, key="done")
+
+    def show(self, steps: list[Step], today: date, keep: int | None) -> None:
+        self.clear()
+        for step in steps:
+            style = "dim" if step.done else ""
+            done = Text(f"✓ {step.done_on:%-m/%-d}" if step.done_on else "✓", style=style) \
+                if step.done else Text("not yet")
+            self.add_row(
+                Text(str(step.position), style=style),
+                person_line(step.specific or "(what will you do?)", style),
+                due_label(step.due_date, today) if not step.done else Text(""),
+                done,
+                key=str(step.id),
+            )
+        for index, step in enumerate(steps):
+            if step.id == keep:
+                self.move_cursor(row=index, animate=False)
+
+    def selected_step_id(self) -> int | None:
+        if self.row_count == 0:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+class StepEditorScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add", "Add step", id="step_add", tooltip="Add a step to this goal"),
+        Binding("enter", "edit", "Edit", id="step_edit", show=False,
+                tooltip="Type in the selected step's parts (Tab moves between them)"),
+        Binding("space", "toggle_done", "Done", id="step_done",
+                tooltip="Mark the selected step done, or not yet"),
+        Binding("u", "move(-1)", "Move up", id="step_up", tooltip="Move the step up"),
+        Binding("d", "move(1)", "Move down", id="step_down", tooltip="Move the step down"),
+        Binding("x,delete", "delete", "Delete", id="step_delete",
+                tooltip="Delete the selected step (asks first)"),
+        Binding("escape", "back", "Back to goals", id="step_back",
+                tooltip="Back to the goal board; what you typed is kept"),
+    ]
+
+    def __init__(self, plan: Plan, goal_id: int):
+        super().__init__()
+        self.plan = plan
+        self.goal_id = goal_id
+        self.steps: list[Step] = []
+        self.editing: Step | None = None  # the step the fields show
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="steps-title", classes="screen-title")
+        yield Static(NO_STEPS, id="no-steps", markup=False)
+        yield StepTable(cursor_type="row", id="steps")
+        with Vertical(id="step-editor"):
+            for part, label, placeholder in PARTS:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield TextInput(id=part, placeholder=placeholder, classes="compact",
+                                    advance_on_enter=True)
+                if part == "when":
+                    yield Static(id="understood", classes="understood")
+            yield Static(id="smart-check")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(StepTable).focus()
+
+    # -- showing -------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        try:
+            goal = self.plan.goal(self.goal_id)
+            self.steps = self.plan.steps(self.goal_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.query_one("#steps-title", Static).update(
+            Text.assemble(("Steps toward: ", "bold"), person_line(goal.text)))
+        table = self.query_one(StepTable)
+        if keep is None and self.editing is not None:
+            keep = self.editing.id
+        table.show(self.steps, clock.today(), keep)
+        has_steps = bool(self.steps)
+        self.query_one("#no-steps").display = not has_steps
+        table.display = has_steps
+        self.query_one("#step-editor").display = has_steps
+        self._load_fields(self._selected_step())
+
+    def _selected_step(self) -> Step | None:
+        step_id = self.query_one(StepTable).selected_step_id()
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def _load_fields(self, step: Step | None) -> None:
+        self.editing = step
+        for part, _, _ in PARTS:
+            field = self.query_one(f"#{part}", Input)
+            with field.prevent(Input.Changed):
+                field.value = step_value(step, part) if step else ""
+        self._check()
+
+    def _check(self) -> None:
+        """Refresh the SMART check and the date understood, from what is typed now."""
+        values = {part: self.query_one(f"#{part}", Input).value for part, _, _ in PARTS}
+        today = clock.today()
+        understood = self.query_one("#understood", Static)
+        try:
+            due = parse_due_date(values["when"], today)
+        except InputError:
+            understood.update(Text("  I can't read that date yet.", style="italic"))
+        else:
+            understood.update(Text(f"  = {due:%A, %B %-d, %Y}" if due else "", style="italic"))
+        hints = smart_check(specific=values["specific"], measurable=values["measurable"],
+                            achievable=values["achievable"], when=values["when"], today=today)
+        check = Text("SMART check: ", style="bold")
+        if hints:
+            check.append("a few ideas (you can save it as it is)\n")
+            check.append("\n".join(f"- {hint}" for hint in hints))
+        else:
+            check.append("this step is specific, measurable, achievable and has a date. Nice work.")
+        self.query_one("#smart-check", Static).update(check)
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self._check()
+
+    # -- saving --------------------------------------------------------------
+
+    def save_pending(self) -> bool:
+        """Save what the fields hold for the step shown; False if something could not be saved."""
+        step = self.editing
+        if step is None:
+            return True
+        changed = {
+            part: self.query_one(f"#{part}", Input).value
+            for part, _, _ in PARTS
+            if self.query_one(f"#{part}", Input).value != step_value(step, part)
+        }
+        if not changed:
+            return True
+        try:
+            self.editing = self.plan.edit_step(step.id, **changed)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=8)
+            return False
+        self.steps = [self.editing if s.id == step.id else s for s in self.steps]
+        self.query_one(StepTable).show(self.steps, clock.today(), step.id)
+        return True
+
+    @on(Input.Blurred)
+    def _left_field(self) -> None:
+        self.save_pending()
+
+    @on(Input.Submitted)
+    def _field_done(self, event: Input.Submitted) -> None:
+        # Enter has already moved on; come back if what was typed can't be saved.
+        if not self.save_pending():
+            self.set_focus(event.input)
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()
+
+    @on(DataTable.RowHighlighted)
+    def _other_step(self) -> None:
+        step = self._selected_step()
+        if step is not None and (self.editing is None or step.id != self.editing.id):
+            self.save_pending()
+            self._load_fields(step)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        if self.editing is not None:
+            self.set_focus(self.query_one("#specific", Input))
+
+    # -- actions (on the list of steps) ----------------------------------------
+
+    def _run(self, operation) -> bool:
+        try:
+            operation()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return False
+        return True
+
+    def action_add(self) -> None:
+        if not self.save_pending():
+            return
+        created: list[Step] = []
+        if self._run(lambda: created.append(self.plan.add_step(self.goal_id))):
+            self.editing = None
+            self.reload(keep=created[0].id)
+            self.set_focus(self.query_one("#specific", Input))
+
+    def action_toggle_done(self) -> None:
+        step = self._selected_step()
+        if step is not None and self.save_pending() and \
+                self._run(lambda: self.plan.complete_step(step.id, not step.done)):
+            if not step.done:
+                self.notify("Step done. Nice work!", markup=False)
+            self.reload(keep=step.id)
+
+    def action_move(self, by: int) -> None:
+        step = self._selected_step()
+        if step is not None and self.save_pending() and \
+                self._run(lambda: self.plan.move_step(step.id, by)):
+            self.reload(keep=step.id)
+
+    def action_delete(self) -> None:
+        step = self._selected_step()
+        if step is None or not self.save_pending():
+            return
+        step = next(s for s in self.steps if s.id == step.id)
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run(lambda: self.plan.delete_step(step.id)):
+                self.editing = None
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog("Delete this step?", step.specific or "(a step with no words yet)"),
+            answered)
+
+    def action_back(self) -> None:
+        if self.save_pending():
+            self.dismiss()
