@@ -104,6 +104,10 @@ class RecoveryPlanApp(App):
         open_goals = sorted((g for g in goals if not g.done), key=lambda g: (g.term != "short", g.importance))
         return open_goals[0].id if open_goals else (goals[0].id if goals else None)
 
+    async def action_quit(self) -> None:
+        self._save_all()  # what is typed in a field is kept on the way out too
+        self.exit()
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

@@ -164,3 +164,14 @@ async def test_f4_without_goals_says_to_add_one(store):
         await pilot.pause()
         assert not isinstance(app.screen, StepEditorScreen)
         assert any("Add a goal first" in str(n.message) for n in app._notifications)
+
+
+async def test_quit_while_typing_keeps_the_text(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "tab", "ctrl+u", *"Two hours at most")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert housing_steps(store)[0].measurable == "Two hours at most"

@@ -116,6 +116,8 @@ class GoalBoardScreen(Screen):
         self.plan = plan
         self.order = "importance"
         self.show_done = True
+        self._built_width = 0  # the screen width the goal column was sized for
+        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title", classes="screen-title")
@@ -131,10 +133,14 @@ class GoalBoardScreen(Screen):
         self.query_one("#short-goals", GoalTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload(keep=self.selected_goal_id())
+        # Coming back from a dialog or the step editor; the first showing is on_mount's.
+        if self._resumed_before:
+            self.reload(keep=self.selected_goal_id())
+        self._resumed_before = True
 
     def on_resize(self) -> None:
-        self.reload(keep=self.selected_goal_id())
+        if self.app.size.width != self._built_width:
+            self.reload(keep=self.selected_goal_id())
 
     # -- showing -------------------------------------------------------------
 
@@ -145,6 +151,7 @@ class GoalBoardScreen(Screen):
             self.notify(error.message, severity="error", markup=False)
             return
         today = clock.today()
+        self._built_width = self.app.size.width
         self.query_one("#empty-board").display = not goals
         self.query_one("#board").display = bool(goals)
         hidden = sum(1 for g in goals if g.done) if not self.show_done else 0

@@ -233,21 +233,22 @@ class Plan:
         return _goal(row, self._next_steps([row.id]).get(row.id))
 
     def _next_steps(self, goal_ids: list[int]) -> dict[int, Step]:
+        """The first step not yet done of each goal in `goal_ids`, in one query."""
         if not goal_ids:
             return {}
-        first: dict[int, Step] = {}
-        rows = (
-            m.Step.select()
+        first = (
+            m.Step.select(m.Step.goal, peewee.fn.MIN(m.Step.position).alias("position"))
             .join(m.Goal)
             .where((m.Goal.person == self.person_id) & (m.Step.done == False))  # noqa: E712
-            .order_by(m.Step.goal, m.Step.position)
+            .group_by(m.Step.goal)
+            .alias("first")
         )
+        rows = m.Step.select().join(
+            first, on=(m.Step.goal == first.c.goal_id) & (m.Step.position == first.c.position))
+        if len(goal_ids) < 50:
+            rows = rows.where(m.Step.goal.in_(goal_ids))
         wanted = set(goal_ids)
-        for row in rows:
-            goal_id = row.goal_id
-            if goal_id in wanted and goal_id not in first:
-                first[goal_id] = _step(row)
-        return first
+        return {row.goal_id: _step(row) for row in rows if row.goal_id in wanted}
 
     @_writes
     def add_goal(self, text: str, term: Term = "short", target_date: date | None = None) -> Goal:

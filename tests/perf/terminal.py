@@ -1,0 +1,58 @@
+"""Run a command in a pseudo-terminal of a fixed size and count what it writes."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+
+
+class PtyApp:
+    def __init__(self, argv: list[str], env: dict[str, str], size=(80, 24)):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        )
+        os.close(slave)
+        self.received = bytearray()
+
+    def read_until_quiet(self, quiet: float = 0.5, limit: float = 30.0) -> bytes:
+        """Read until nothing arrives for `quiet` seconds; return what arrived."""
+        chunk = bytearray()
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                break
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                break
+            chunk += data
+        self.received += chunk
+        return bytes(chunk)
+
+    def wait_for(self, text: bytes, limit: float = 30.0) -> None:
+        deadline = time.monotonic() + limit
+        while text not in self.received and time.monotonic() < deadline:
+            self.read_until_quiet(quiet=0.2, limit=1.0)
+        if text not in self.received:
+            raise RuntimeError(f"{text!r} never appeared")
+
+    def send(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=10)
+        os.close(self.master)
