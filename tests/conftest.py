@@ -25,8 +25,8 @@ def fixed_clock():
 
 @pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch):
-    # The real cost (128 MiB per hash) is exercised by the CLI and e2e tests.
-    monkeypatch.setattr(pins, "KDF_COST", pins.ScryptCost(n=2**10, r=8, p=1))
+    # The real cost is exercised by the CLI and e2e tests.
+    monkeypatch.setattr(pins, "KDF_COST", pins.Argon2Cost(memory_kib=8, passes=1, lanes=1))
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ async def time_board_open(path: Path) -> float:
 
 
 def board_open_ratio(runs: int) -> tuple[float, float, float]:
-    pins.KDF_COST = pins.ScryptCost(n=2**10, r=8, p=1)
+    pins.KDF_COST = pins.Argon2Cost(memory_kib=8, passes=1, lanes=1)
     with tempfile.TemporaryDirectory() as folder:
         big, small = Path(folder) / "big.sqlite3", Path(folder) / "small.sqlite3"
         make_plan(big, 200, 5)

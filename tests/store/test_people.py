@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import TEST_PIN
 from tui.store import InputError, NameTakenError, SignInError, create_person, pins, sign_in
-from tui.store.pins import PIN_MAX, PIN_MIN, ScryptCost
+from tui.store.pins import PIN_MAX, PIN_MIN, Argon2Cost
 
 
 def test_sign_in_opens_the_same_plan(store, plan):
@@ -90,27 +90,27 @@ def test_hash_never_contains_the_pin():
     for pin in (TEST_PIN, "123456", "a" * 40):
         hashed = pins.hash_pin(pin)
         assert pin not in hashed
-        assert hashed.startswith("scrypt$")
+        assert hashed.startswith("$argon2id$")
         assert pins.verify_pin(pin, hashed)
         assert not pins.verify_pin(pin + "!", hashed)
     assert pins.hash_pin(TEST_PIN) != pins.hash_pin(TEST_PIN)  # salted
 
 
 def test_hash_made_at_another_cost_still_verifies():
-    older = pins.hash_pin(TEST_PIN, ScryptCost(n=2**11, r=4, p=2))
-    assert pins.KDF_COST != ScryptCost(n=2**11, r=4, p=2)
-    assert older.split("$")[1:4] == ["2048", "4", "2"]
+    older = pins.hash_pin(TEST_PIN, Argon2Cost(memory_kib=16, passes=3, lanes=2))
+    assert pins.KDF_COST != Argon2Cost(memory_kib=16, passes=3, lanes=2)
+    assert "$m=16,t=3,p=2$" in older
     assert pins.verify_pin(TEST_PIN, older)
     assert not pins.verify_pin("pin-654321", older)
 
 
-@pytest.mark.parametrize("stored", [None, "", "garbage", "bcrypt$1$1$1$AAAA$AAAA"])
+@pytest.mark.parametrize("stored", [None, "", "garbage", "bcrypt$1$1$1$AAAA$AAAA", "$argon2id$v=19$m=8,t=1,p=1$AAAA$AAAA"])
 def test_verify_refuses_missing_or_odd_hashes(stored):
     assert not pins.verify_pin(TEST_PIN, stored)
 
 
 def test_sign_in_after_the_cost_is_raised(store, plan, monkeypatch):
-    monkeypatch.setattr(pins, "KDF_COST", ScryptCost(n=2**11, r=8, p=1))
+    monkeypatch.setattr(pins, "KDF_COST", Argon2Cost(memory_kib=64, passes=3, lanes=1))
     assert sign_in(store, "Sam", TEST_PIN).person_id == plan.person_id
 
 
