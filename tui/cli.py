@@ -36,8 +36,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser(
         "check", help="check the database: integrity and schema, in one line",
-        description="Check the plan database's integrity and schema. Exit 0 when all is well, 1 if not.",
+        description="Check the plan database's integrity and schema. Exit 0 when all is well, 1 if not. "
+                    "Also warns when a crisis line in the site config was last checked over 6 months ago.",
     )
+    crisis = commands.add_parser(
+        "crisis", help="print your crisis plan and pocket overdose plan (asks your PIN)",
+        description="Print a crisis plan and pocket overdose plan as plain text. Asks for the PIN "
+                    "without showing it.",
+    )
+    crisis.add_argument("name", help="the name the plan was made with")
+    crisis.add_argument("--pin-stdin", action="store_true",
+                        help="read the PIN from standard input (for scripts)")
+    export = commands.add_parser(
+        "export", help="save your pocket card (overdose plan and contacts) as txt, md or pdf",
+        description="Save the pocket overdose plan and crisis contacts to a file. The PDF is a "
+                    "wallet-sized card, front and back.",
+    )
+    export.add_argument("name", help="the name the plan was made with")
+    export.add_argument("--format", choices=("txt", "md", "pdf"), default="txt")
+    export.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the file to write (txt and md: - for standard output)")
+    export.add_argument("--pin-stdin", action="store_true",
+                        help="read the PIN from standard input (for scripts)")
     return parser
 
 
@@ -75,6 +95,89 @@ def run_check(location: str | None) -> int:
     return EXIT_OK if ok else EXIT_FAILED
 
 
+def _read_pin(from_stdin: bool) -> str | None:
+    """The PIN from standard input (one line) or typed at the terminal without echo."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass("PIN: ")
+    except EOFError:
+        return None
+
+
+def _open_plan(location: str | None, name: str, from_stdin: bool):
+    """(store, plan), or a StoreError with a message that never says which part was wrong."""
+    from tui.store import SignInError, open_store, sign_in
+
+    pin = _read_pin(from_stdin)
+    if pin is None:
+        raise SignInError("No PIN was given. Type it when asked, or use --pin-stdin in scripts.")
+    store = open_store(location, existing_only=True)
+    try:
+        return store, sign_in(store, name, pin)
+    except BaseException:
+        store.close()
+        raise
+
+
+def run_crisis(location: str | None, name: str, from_stdin: bool) -> int:
+    import shutil
+
+    from tui.cards import PlanSnapshot, crisis_plan_text
+
+    store, plan = _open_plan(location, name, from_stdin)
+    try:
+        snapshot = PlanSnapshot(plan)
+    finally:
+        store.close()
+    width = shutil.get_terminal_size(fallback=(80, 24)).columns
+    sys.stdout.write(crisis_plan_text(snapshot, width=min(width, 100)))
+    return EXIT_OK
+
+
+def run_export(location: str | None, config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
+    from pathlib import Path
+
+    from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
+    from tui.export import ExportError, export_card
+    from tui.pdf_card import find_font
+
+    if output == "-" and fmt == "pdf":
+        return _fail("A PDF can't go to standard output. Give a file name with -o.")
+    store, plan = _open_plan(location, name, from_stdin)
+    try:
+        snapshot = PlanSnapshot(plan)
+    finally:
+        store.close()
+    if output == "-":
+        sys.stdout.write(pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot))
+        return EXIT_OK
+    try:
+        export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
+    except ExportError as error:
+        return _fail(str(error))
+    print(f"Saved the pocket card to {output}.")
+    return EXIT_OK
+
+
+def warn_stale_help_lines(config) -> None:
+    from tui.content.help_lines import STALE_AFTER_DAYS
+    from tui.store import clock
+
+    today = clock.today()
+    for line in config.help_lines():
+        age = (today - line.checked).days
+        if age > STALE_AFTER_DAYS:
+            print(f"recovery-plan: warning: {line.name} ({line.number}) was last checked "
+                  f"{line.checked:%Y-%m-%d}, over 6 months ago. Check it and update the site config.",
+                  file=sys.stderr)
+
+
 def run_app(location: str | None) -> int:
     from tui.store import open_store
 
@@ -99,7 +202,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             return run_demo(config.database)
         if args.command == "check":
+            warn_stale_help_lines(config)
             return run_check(config.database)
+        if args.command == "crisis":
+            return run_crisis(config.database, args.name, args.pin_stdin)
+        if args.command == "export":
+            return run_export(config.database, config, args.name, args.format, args.output,
+                              args.pin_stdin)
         return run_app(config.database)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

@@ -29,6 +29,64 @@ class Config:
         self.source = source  # the file the settings came from
         self.raw = raw or {}
 
+    def _table(self, name: str) -> dict:
+        table = self.raw.get(name, {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"In {self.source}, [{name}] must be a table.")
+        return table
+
+    def _text(self, table: str, key: str) -> str | None:
+        value = self._table(table).get(key)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"In {self.source}, {table}.{key} must be text.")
+        return value or None
+
+    def help_lines(self):
+        """Crisis lines then local resources for "Get help now": the site's, or the defaults."""
+        from tui.content.help_lines import DEFAULT_LINES, HelpLine
+
+        help_table = self._table("help")
+        lines = help_table.get("lines")
+        entries = list(DEFAULT_LINES) if lines is None else []
+        for kind, items in (("line", lines or []), ("place", help_table.get("resources") or [])):
+            if not isinstance(items, list):
+                raise ConfigError(f"In {self.source}, help.{kind}s must be a list of [[...]] tables.")
+            for index, item in enumerate(items, start=1):
+                entries.append(_help_entry(item, kind, index, self.source, HelpLine))
+        return entries
+
+    @property
+    def staff_note(self) -> str | None:
+        """Where a site has staff: a line such as "Staff are at the front desk. Ask them now." """
+        return self._text("help", "staff_note")
+
+    @property
+    def printer_command(self) -> str | None:
+        """The command that prints a file at the kiosk, like "lp -d frontdesk"; the file is added last."""
+        return self._text("printer", "command")
+
+    @property
+    def card_font(self) -> str | None:
+        """A TrueType font for the PDF pocket card (default: DejaVu Sans, when installed)."""
+        return self._text("card", "font")
+
+
+def _help_entry(item, kind: str, index: int, source, HelpLine):
+    from datetime import date, datetime
+
+    where = f"In {source}, help entry {index} ({'lines' if kind == 'line' else 'resources'})"
+    if not isinstance(item, dict):
+        raise ConfigError(f"{where} must be a table with name, number, what_for and checked.")
+    for key in ("name", "number", "what_for"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise ConfigError(f"{where} needs {key} as text.")
+    checked = item.get("checked")
+    if isinstance(checked, datetime):
+        checked = checked.date()
+    if not isinstance(checked, date):
+        raise ConfigError(f"{where} needs checked = the date it was last checked, like 2026-11-01.")
+    return HelpLine(item["name"], item["number"], item["what_for"], checked, kind)
+
 
 def default_config_path() -> Path:
     from platformdirs import site_config_path

@@ -1,0 +1,120 @@
+"""The crisis plan and the pocket card as plain text and Markdown, for the
+`crisis` command and for export. No UI toolkit here: these paths start fast.
+
+Every word a person wrote passes through `displayable()`, so nothing they typed
+or imported can send escape sequences to a terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from tui.content.plan_parts import CRAVING_PARTS, CRISIS_PARTS, OVERDOSE_PARTS, SECTION_TITLES, Part
+from tui.store import Contact, Plan
+from tui.store.text import displayable, one_line
+
+NOT_WRITTEN = "(not written yet)"
+
+
+def contact_line(contact: Contact) -> str:
+    """One contact on one line: name (relationship): phone, texts OK. When. Email."""
+    line = one_line(contact.name)
+    if contact.relationship.strip():
+        line += f" ({one_line(contact.relationship)})"
+    reach = [one_line(contact.phone)] if contact.phone.strip() else []
+    if contact.can_text:
+        reach.append("texts OK")
+    if contact.email.strip():
+        reach.append(one_line(contact.email))
+    if reach:
+        line += ": " + ", ".join(reach)
+    if contact.reachable.strip():
+        line += f". {one_line(contact.reachable)}"
+    return line
+
+
+def contacts_for(part: Part, contacts: list[Contact]) -> list[Contact]:
+    return [c for c in contacts if c.roles & set(part.contact_roles)]
+
+
+class PlanSnapshot:
+    """What the crisis views show, read once from the store."""
+
+    def __init__(self, plan: Plan):
+        self.name = plan.name
+        self.sections = {name: plan.section(name).fields for name in ("crisis", "overdose", "cravings")}
+        self.contacts = plan.contacts()
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    lines: list[str] = []
+    for paragraph in displayable(text).splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width=max(width, 20), initial_indent=indent,
+                                   subsequent_indent=indent, break_on_hyphens=False) or [indent])
+    return lines
+
+
+def _part_lines(part: Part, values: dict[str, str], contacts: list[Contact], width: int,
+                number: str = "") -> list[str]:
+    lines = _wrap(f"{number}{part.title}", width, "")
+    text = values.get(part.field, "")
+    shown = contacts_for(part, contacts)
+    if text.strip():
+        lines += _wrap(text, width, "   ")
+    elif not shown:
+        lines.append(f"   {NOT_WRITTEN}")
+    for contact in shown:
+        lines += _wrap("- " + contact_line(contact), width, "   ")
+    return lines
+
+
+def crisis_plan_text(snapshot: PlanSnapshot, width: int = 80) -> str:
+    """The whole crisis plan, pocket overdose plan and cravings, wrapped to `width`."""
+    width = max(width, 20)
+    rule = "=" * min(width, 60)
+    lines = [SECTION_TITLES["crisis"].upper(), rule]
+    for index, part in enumerate(CRISIS_PARTS, start=1):
+        lines += _part_lines(part, snapshot.sections["crisis"], snapshot.contacts, width, f"{index}. ")
+    lines += ["", SECTION_TITLES["overdose"].upper(), rule]
+    for part in OVERDOSE_PARTS:
+        lines += _part_lines(part, snapshot.sections["overdose"], snapshot.contacts, width)
+    lines += ["", SECTION_TITLES["cravings"].upper(), rule]
+    for part in CRAVING_PARTS:
+        lines += _part_lines(part, snapshot.sections["cravings"], snapshot.contacts, width)
+    return "\n".join(lines) + "\n"
+
+
+def card_contacts(snapshot: PlanSnapshot) -> list[Contact]:
+    """The contacts for the pocket card: everyone with a crisis role, in the person's order."""
+    return [c for c in snapshot.contacts if c.roles]
+
+
+def pocket_card_text(snapshot: PlanSnapshot, width: int = 60) -> str:
+    width = max(width, 20)
+    lines = [SECTION_TITLES["overdose"].upper(), "=" * min(width, 40)]
+    for part in OVERDOSE_PARTS:
+        lines += _part_lines(part, snapshot.sections["overdose"], [], width)
+    lines += ["", "PEOPLE TO CALL", "=" * min(width, 40)]
+    people = card_contacts(snapshot)
+    lines += [wrapped for c in people for wrapped in _wrap("- " + contact_line(c), width, "")] \
+        or [NOT_WRITTEN]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Person text made safe and literal in Markdown."""
+    escaped = displayable(text)
+    for char in "\\`*_{}[]<>()#+-.!|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped.replace("\n", "  \n")
+
+
+def pocket_card_markdown(snapshot: PlanSnapshot) -> str:
+    lines = [f"# {SECTION_TITLES['overdose']}", ""]
+    for part in OVERDOSE_PARTS:
+        value = snapshot.sections["overdose"].get(part.field, "")
+        lines += [f"**{part.title}:** {_md(value) if value.strip() else NOT_WRITTEN}", ""]
+    lines += ["## People to call", ""]
+    people = card_contacts(snapshot)
+    lines += [f"- {_md(contact_line(c))}" for c in people] or [NOT_WRITTEN]
+    return "\n".join(lines) + "\n"

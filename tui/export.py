@@ -1,0 +1,56 @@
+"""Writing the pocket card to a file (txt, md or pdf), used by the command line
+and by the crisis screen's export and print keys. The file is private to its
+owner (mode 0600) and appears whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
+from tui.content.help_lines import HelpLine
+
+FORMATS = ("txt", "md", "pdf")
+
+
+class ExportError(Exception):
+    """The file could not be written; the message says what to do."""
+
+
+def _write_privately(path: Path, write) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} doesn't exist. Choose another place to save.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".card-", dir=folder)
+    except PermissionError:
+        raise ExportError(f"Can't save in {folder}: no permission. Choose another place.") from None
+    except OSError as error:
+        raise ExportError(f"Can't save in {folder}: {error.strerror}.") from None
+    try:
+        os.close(handle)
+        os.chmod(temporary, 0o600)
+        write(Path(temporary))
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.errno == 28:
+            raise ExportError("The disk is full. Ask staff to free some space.") from None
+        raise ExportError(f"Can't save {path}: {error.strerror}.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_card(snapshot: PlanSnapshot, fmt: str, path: Path, help_lines: list[HelpLine],
+                font: Path | None = None) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"The card can be saved as {', '.join(FORMATS)}, not {fmt}.")
+    if fmt == "pdf":
+        from tui.pdf_card import write_pocket_card
+
+        _write_privately(path, lambda target: write_pocket_card(snapshot, help_lines, target, font))
+        return
+    text = pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot)
+    _write_privately(path, lambda target: target.write_text(text, encoding="utf-8"))

@@ -1,0 +1,113 @@
+"""The pocket card as a PDF: wallet size (85.6 x 54 mm, like a bank card),
+page 1 the front (the pocket overdose plan), page 2 the back (people to call
+and crisis lines). Text shrinks to fit down to a size still readable on a card;
+what still does not fit is cut with "..." and the card says where the rest is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.cards import PlanSnapshot, card_contacts, contact_line
+from tui.content.help_lines import HelpLine
+from tui.content.plan_parts import OVERDOSE_PARTS
+from tui.store.text import displayable, one_line
+
+CARD_SIZE_MM = (85.6, 54.0)
+MARGIN_MM = 3.0
+FONT_SIZES = (7.0, 6.5, 6.0, 5.5)  # points; 5.5 pt is the smallest still readable
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+)
+MORE = "The rest is in your full plan."
+
+
+def find_font(configured: str | None = None) -> Path | None:
+    """A Unicode TrueType font for the card: the site's choice, else DejaVu Sans."""
+    for candidate in ((configured,) if configured else ()) + FONT_CANDIDATES:
+        path = Path(candidate)
+        if path.is_file():
+            return path
+    return None
+
+
+class _Card:
+    def __init__(self, font: Path | None):
+        from fpdf import FPDF  # imported here: it is slow to load and only export needs it
+
+        self.pdf = FPDF(unit="mm", format=CARD_SIZE_MM)
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+        self.pdf.set_title("Pocket overdose plan")
+        self.unicode = font is not None
+        if font is not None:
+            bold = font.with_name(font.stem + "-Bold" + font.suffix)
+            self.pdf.add_font("card", "", str(font))
+            self.pdf.add_font("card", "B", str(bold if bold.is_file() else font))
+            self.family = "card"
+        else:
+            self.family = "helvetica"
+
+    def text(self, value: str) -> str:
+        value = displayable(value)
+        if not self.unicode:  # the built-in font has Latin-1 only
+            value = value.encode("latin-1", "replace").decode("latin-1")
+        return value
+
+    def _height(self, blocks: list[tuple[str, str]], size: float) -> float:
+        line = size * 0.3528 * 1.25  # points to mm, with line spacing
+        width = CARD_SIZE_MM[0] - 2 * MARGIN_MM
+        total = 0.0
+        for style, words in blocks:
+            self.pdf.set_font(self.family, style, size)
+            lines = self.pdf.multi_cell(width, line, words, align="L", dry_run=True, output="LINES")
+            total += len(lines) * line
+        return total
+
+    def page(self, title: str, blocks: list[tuple[str, str]]) -> None:
+        """One side of the card: a title, then (style, text) blocks, shrunk or cut to fit."""
+        self.pdf.add_page()
+        room = CARD_SIZE_MM[1] - 2 * MARGIN_MM - 4.5
+        blocks = [(style, self.text(words)) for style, words in blocks]
+        size = next((s for s in FONT_SIZES if self._height(blocks, s) <= room), FONT_SIZES[-1])
+        while self._height(blocks, size) > room and len(blocks) > 1:
+            # Cut the longest block until the side fits, and say so.
+            longest = max(range(len(blocks)), key=lambda i: len(blocks[i][1]))
+            style, words = blocks[longest]
+            blocks[longest] = (style, words[: max(10, int(len(words) * 0.8))].rstrip() + "...")
+            if blocks[-1][1] != MORE:
+                blocks.append(("B", MORE))
+        self.pdf.set_font(self.family, "B", 8.5)
+        self.pdf.cell(0, 4.5, self.text(title), new_x="LMARGIN", new_y="NEXT")
+        line = size * 0.3528 * 1.25
+        for style, words in blocks:
+            self.pdf.set_font(self.family, style, size)
+            self.pdf.multi_cell(0, line, words, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def save(self, path: Path) -> None:
+        self.pdf.output(str(path))
+
+
+def write_pocket_card(snapshot: PlanSnapshot, help_lines: list[HelpLine], path: Path,
+                      font: Path | None = None) -> None:
+    card = _Card(font)
+    front: list[tuple[str, str]] = []
+    for part in OVERDOSE_PARTS:
+        value = snapshot.sections["overdose"].get(part.field, "").strip()
+        front.append(("B", part.title + ":"))
+        front.append(("", value or "-"))
+    card.page("My pocket overdose plan", front)
+
+    back: list[tuple[str, str]] = []
+    people = card_contacts(snapshot)
+    if people:
+        back.append(("B", "People to call:"))
+        back += [("", contact_line(c)) for c in people]
+    lines = [line for line in help_lines if line.kind == "line"]
+    if lines:
+        back.append(("B", "Crisis lines:"))
+        back += [("", f"{one_line(line.number)}  {one_line(line.name)}") for line in lines]
+    card.page("Call for help", back or [("", "-")])
+    card.save(path)

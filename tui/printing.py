@@ -1,0 +1,37 @@
+"""Printing the pocket card at a kiosk, where a person can't fetch a file.
+
+The site config names a command (`[printer] command = "lp -d frontdesk"`); the
+file's path is added as its last argument. No shell is involved.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+from pathlib import Path
+
+PRINT_TIMEOUT_SECONDS = 30
+
+
+class PrintError(Exception):
+    """Printing did not work; the message says what to do."""
+
+
+def print_file(command: str | None, path: Path) -> None:
+    if not command:
+        raise PrintError("No printer is set up here. Ask staff, or save the card to a file instead.")
+    try:
+        argv = shlex.split(command) + [str(path)]
+    except ValueError:
+        raise PrintError("The printer setting has a mistake in it. Please ask staff to fix it.") from None
+    try:
+        result = subprocess.run(argv, capture_output=True, timeout=PRINT_TIMEOUT_SECONDS,
+                                stdin=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise PrintError(f"The print command {argv[0]!r} isn't installed. Please ask staff.") from None
+    except subprocess.TimeoutExpired:
+        raise PrintError("The printer did not answer. Please ask staff to check it.") from None
+    except OSError as error:
+        raise PrintError(f"Printing could not start ({error.strerror}). Please ask staff.") from None
+    if result.returncode != 0:
+        raise PrintError("The printer said no. Please ask staff to check it.")
