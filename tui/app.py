@@ -8,6 +8,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.config import Config
 from tui.screens.signin import SignInScreen
 from tui.store import Plan, Store, StoreError
 
@@ -26,14 +27,17 @@ class RecoveryPlanApp(App):
                 tooltip="My goals, ranked and ordered"),
         Binding("f4", "go('steps')", "Steps", id="steps", priority=True, show=False,
                 tooltip="Action steps for the selected goal"),
+        Binding("f9", "help_now", "Get help now", id="help_now", priority=True,
+                tooltip="Get help now: crisis lines, no sign-in needed"),
         Binding("f12", "lock", "Lock", id="lock", priority=True,
                 tooltip="Lock now: hide the plan, back to sign-in"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, config: Config | None = None):
         super().__init__()
         self.store = store
+        self.config = config or Config()
         self.plan: Plan | None = None
         self.selected_goal_id: int | None = None  # the goal F4 opens
 
@@ -107,6 +111,19 @@ class RecoveryPlanApp(App):
     async def action_quit(self) -> None:
         self._save_all()  # what is typed in a field is kept on the way out too
         self.exit()
+
+    def action_help_now(self) -> None:
+        from tui.config import ConfigError
+        from tui.content.help_lines import DEFAULT_LINES
+        from tui.screens.help_now import GetHelpNowScreen
+
+        if isinstance(self.screen, GetHelpNowScreen):
+            return
+        try:
+            lines, staff = self.config.help_lines(), self.config.staff_note
+        except ConfigError:
+            lines, staff = list(DEFAULT_LINES), None  # a config mistake must not hide 988
+        self.push_screen(GetHelpNowScreen(lines, staff))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

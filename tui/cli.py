@@ -178,13 +178,14 @@ def warn_stale_help_lines(config) -> None:
                   file=sys.stderr)
 
 
-def run_app(location: str | None) -> int:
+def run_app(location: str | None, config) -> int:
     from tui.store import open_store
 
-    store = open_store(location)  # problems are reported before the screen changes
+    config.help_lines()  # a mistake in the site config is reported before the screen changes
+    store = open_store(location)
     from tui.app import RecoveryPlanApp
 
-    app = RecoveryPlanApp(store)
+    app = RecoveryPlanApp(store, config)
     try:
         app.run()
     finally:
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return run_export(config.database, config, args.name, args.format, args.output,
                               args.pin_stdin)
-        return run_app(config.database)
+        return run_app(config.database, config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:

@@ -1,5 +1,9 @@
 """Text fields for a slow link and a shared screen.
 
+- A person's words are kept exactly as typed, but shown harmlessly: a control
+  character or escape sequence in a value is drawn as a symbol (␛), never sent
+  to the terminal, where it could change the screen or the window title.
+
 - A steady cursor: a blinking one redraws twice a second, which is wasted bytes
   over SSH and motion on a kiosk screen.
 - Enter can move on to the next field at once. Keys typed ahead (a fast typist,
@@ -10,9 +14,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.reactive import reactive
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
+
+from tui.store.text import displayable
 
 
 class TextInput(Input):
@@ -21,6 +28,14 @@ class TextInput(Input):
     def __init__(self, *args, advance_on_enter: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.advance_on_enter = advance_on_enter
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return super()._value
+        # One symbol for each control character, so the cursor stays in step.
+        shown = displayable(self.value).replace("\n", "\u23ce")
+        return Text(shown, no_wrap=True, overflow="ignore", end="")
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
@@ -36,3 +51,10 @@ class TextInput(Input):
             self.post_message(self.Submitted(self, self.value))
             return
         await super()._on_key(event)
+
+
+class TextBox(TextArea):
+    """A multi-line field that shows control characters as harmless symbols."""
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
