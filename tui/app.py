@@ -27,6 +27,10 @@ class RecoveryPlanApp(App):
                 tooltip="My goals, ranked and ordered"),
         Binding("f4", "go('steps')", "Steps", id="steps", priority=True, show=False,
                 tooltip="Action steps for the selected goal"),
+        Binding("f5", "go('crisis')", "Crisis plan", id="crisis", priority=True, show=False,
+                tooltip="My crisis plan and pocket overdose plan"),
+        Binding("f6", "go('toolkit')", "Toolkit", id="toolkit", priority=True, show=False,
+                tooltip="My resilience toolkit, triggers and relief"),
         Binding("f9", "help_now", "Get help now", id="help_now", priority=True,
                 tooltip="Get help now: crisis lines, no sign-in needed"),
         Binding("f12", "lock", "Lock", id="lock", priority=True,
@@ -45,18 +49,22 @@ class RecoveryPlanApp(App):
         self.push_screen(SignInScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Plan keys do nothing (and are not shown) until someone signs in.
+        # Plan keys do nothing (and are not shown) until someone signs in; at
+        # sign-in, F5 asks for the crisis plan to open right after the PIN.
         if action in ("go", "lock") and self.plan is None:
-            return False
+            return action == "go" and parameters == ("crisis",) and isinstance(self.screen, SignInScreen)
         return True
 
-    def open_plan(self, plan: Plan) -> None:
+    def open_plan(self, plan: Plan, first: str = "overview") -> None:
+        """Show a signed-in plan: the overview, or straight to `first` (such as "crisis")."""
         from tui.screens.overview import OverviewScreen
 
         self.plan = plan
         self.selected_goal_id = None
         self.push_screen(OverviewScreen(plan))
         self.refresh_bindings()
+        if first != "overview":
+            self.action_go(first)
 
     def _save_all(self) -> None:
         """Ask every open plan screen to keep what is typed in it."""
@@ -76,6 +84,8 @@ class RecoveryPlanApp(App):
 
         plan = self.plan
         if plan is None:
+            if isinstance(self.screen, SignInScreen):
+                self.screen.open_next(where)
             return
         self._save_all()
         if where == "steps":
@@ -92,6 +102,14 @@ class RecoveryPlanApp(App):
         self._back_to(OverviewScreen)
         if where == "goals":
             self.push_screen(GoalBoardScreen(plan))
+        elif where == "crisis":
+            from tui.screens.crisis import CrisisScreen
+
+            self.push_screen(CrisisScreen(plan))
+        elif where == "toolkit":
+            from tui.screens.toolkit import ToolkitScreen
+
+            self.push_screen(ToolkitScreen(plan))
         elif isinstance(self.screen, OverviewScreen):
             self.screen.refresh_plan()
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import textwrap
 
-from tui.content.plan_parts import CRAVING_PARTS, CRISIS_PARTS, OVERDOSE_PARTS, SECTION_TITLES, Part
+from tui.content.plan_parts import (
+    CRAVING_PARTS,
+    CRISIS_PARTS,
+    OVERDOSE_PARTS,
+    SECTION_PARTS,
+    SECTION_TITLES,
+    Part,
+)
 from tui.store import Contact, Plan
 from tui.store.text import displayable, one_line
 
@@ -44,6 +51,27 @@ class PlanSnapshot:
         self.name = plan.name
         self.sections = {name: plan.section(name).fields for name in ("crisis", "overdose", "cravings")}
         self.contacts = plan.contacts()
+
+
+def part_filled(part: Part, values: dict[str, str], contacts: list[Contact]) -> bool:
+    """A part counts as filled when it has words, or contacts in its role."""
+    return bool(values.get(part.field, "").strip()) or bool(contacts_for(part, contacts))
+
+
+def completeness(snapshot: PlanSnapshot, section: str) -> tuple[int, int]:
+    """(parts filled, parts in all) of a section, for a line like "5 of 7 parts filled"."""
+    parts = SECTION_PARTS[section]
+    values = snapshot.sections[section]
+    return sum(part_filled(p, values, snapshot.contacts) for p in parts), len(parts)
+
+
+def completeness_line(filled: int, total: int, title: str) -> str:
+    """Encourages, never nags."""
+    if filled == total:
+        return f"{title}: all {total} parts filled. Well done."
+    if filled == 0:
+        return f"{title}: not started yet. Even one part helps."
+    return f"{title}: {filled} of {total} parts filled. Add more when you are ready."
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:

@@ -17,24 +17,24 @@ from textual.widgets import Footer, Static
 from tui.content.help_lines import HelpLine
 
 
-def help_text(lines: list[HelpLine], staff_note: str | None) -> Text:
-    text = Text()
-    text.append("Get help now\n", style="bold reverse")
+def help_widgets(lines: list[HelpLine], staff_note: str | None) -> list[Static]:
+    """The screen's lines. Site config text, not a person's, but never parsed as markup."""
+    widgets = [Static(Text("Get help now", style="bold reverse"))]
     if staff_note:
-        text.append(f"\n{staff_note}\n", style="bold")
-    text.append("\nIf someone may be overdosing: call 911, give naloxone, stay with them.\n",
-                style="bold")
+        widgets.append(Static(Text(staff_note, style="bold"), classes="help-gap"))
+    widgets.append(Static(Text(
+        "If someone may be overdosing: call 911, give naloxone, stay with them.", style="bold"),
+        classes="help-gap"))
     for kind, heading in (("line", "Crisis lines"), ("place", "Near here")):
         entries = [line for line in lines if line.kind == kind]
-        if not entries:
-            continue
-        text.append(f"\n{heading}\n", style="bold underline")
+        if entries:
+            widgets.append(Static(Text(heading, style="bold underline"), classes="help-gap"))
         for entry in entries:
-            text.append(f"{entry.number}", style="bold")
-            text.append(f"  {entry.name}\n")
-            text.append(f"  {entry.what_for}\n", style="italic")
-            text.append(f"  (checked {entry.checked:%b %-d, %Y})\n", style="dim")
-    return text
+            widgets.append(Static(Text.assemble((entry.number, "bold"), "  ", entry.name)))
+            widgets.append(Static(Text.assemble(
+                (entry.what_for, "italic"), (f" (checked {entry.checked:%b %-d, %Y})", "dim")),
+                classes="help-detail"))
+    return widgets
 
 
 class GetHelpNowScreen(ModalScreen[None]):
@@ -46,8 +46,7 @@ class GetHelpNowScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-now", classes="dialog help"):
-            # Site config text, not a person's: still never parsed as markup.
-            yield Static(help_text(self.lines, self.staff_note))
+            yield from help_widgets(self.lines, self.staff_note)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -31,8 +31,9 @@ class SignInScreen(Screen):
             yield TextInput(id="pin", password=True, placeholder="Type your PIN, then press Enter")
             yield Static("", id="message", classes="message")
             yield Static(
-                "New here? Press Ctrl+N to start your own plan.",
-                classes="hint", markup=False,
+                "Need your crisis plan now? Type your name, press F5, then your PIN.\n"
+                "New here? Press Ctrl+N to start your own plan. F9: get help now.",
+                id="signin-hint", classes="hint", markup=False,
             )
         yield Footer()
 
@@ -42,12 +43,22 @@ class SignInScreen(Screen):
     def on_screen_resume(self) -> None:
         self.set_focus(self.query_one("#name", Input))
 
+    first_screen = "overview"  # where the plan opens after the PIN
+
     def clear_form(self) -> None:
         """Forget what was typed (after sign-in, and when the plan locks)."""
         for input_id in ("#name", "#pin"):
             self.query_one(input_id, Input).value = ""
+        self.first_screen = "overview"
         self.show_message("")
         self._set_busy(False)
+
+    def open_next(self, where: str) -> None:
+        """Open `where` (the crisis plan) right after the PIN is right."""
+        self.first_screen = where
+        self.show_message("After your PIN, your crisis plan opens.")
+        name = self.query_one("#name", Input)
+        self.set_focus(self.query_one("#pin", Input) if name.value.strip() else name)
 
     def show_message(self, message: str) -> None:
         self.query_one("#message", Static).update(person_text(message))
@@ -86,8 +97,9 @@ class SignInScreen(Screen):
         self.show_message(message)
 
     def _opened(self, plan: Plan) -> None:
+        first = self.first_screen
         self.clear_form()
-        self.app.open_plan(plan)
+        self.app.open_plan(plan, first)
 
     def action_new_plan(self) -> None:
         from tui.screens.new_plan import NewPlanScreen

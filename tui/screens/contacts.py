@@ -1,0 +1,191 @@
+"""Contacts in my plan: the people and lines the crisis plan points to. One
+contact can hold several roles (helps me, checks on me), so nobody is typed twice."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static
+
+from tui.screens.dialogs import ConfirmDialog
+from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
+from tui.widgets.fields import TextInput
+from tui.widgets.person_text import person_line
+
+TEXT_FIELDS = (
+    ("name", "Name"),
+    ("relationship", "Who they are to me"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("reachable", "When I can reach them"),
+    ("notes", "Notes"),
+)
+
+NO_CONTACTS = (
+    "No contacts yet. Who can you call or text when things get hard? Who takes your "
+    "mind off things? Who checks on you? Press a to add someone."
+)
+
+
+class ContactDialog(ModalScreen[dict | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="contact_cancel"),
+        Binding("ctrl+s", "save", "Save", id="contact_save", priority=True),
+    ]
+
+    def __init__(self, title: str, contact: Contact | None = None):
+        super().__init__()
+        self.title_text = title
+        self.contact = contact
+
+    def compose(self) -> ComposeResult:
+        c = self.contact
+        with Vertical(classes="dialog contact-dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            for field, label in TEXT_FIELDS:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield TextInput(getattr(c, field) if c else "", id=f"contact-{field}",
+                                    classes="compact", advance_on_enter=True)
+            yield Checkbox("They can get texts", c.can_text if c else False, id="contact-can_text")
+            yield Label(Text("This person (Space to tick):", style="bold"))
+            for role, words in CONTACT_ROLES.items():
+                yield Checkbox(words, role in c.roles if c else False, id=f"role-{role}")
+            yield Static(id="contact-message", classes="message")
+            yield Static(Text("Tab: next   Space: tick   Ctrl+S: save   Esc: cancel"),
+                         classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#contact-name", Input))
+
+    def action_save(self) -> None:
+        values: dict[str, object] = {
+            field: self.query_one(f"#contact-{field}", Input).value for field, _ in TEXT_FIELDS
+        }
+        if not str(values["name"]).strip():
+            self.query_one("#contact-message", Static).update(
+                Text("Please type a name first. A first name or nickname is fine."))
+            self.set_focus(self.query_one("#contact-name", Input))
+            return
+        values["can_text"] = self.query_one("#contact-can_text", Checkbox).value
+        values["roles"] = [role for role in CONTACT_ROLES
+                           if self.query_one(f"#role-{role}", Checkbox).value]
+        self.dismiss(values)
+
+    @on(Input.Submitted, "#contact-notes")
+    def _last_field(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ContactsScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add", "Add", id="contact_add", tooltip="Add a contact"),
+        Binding("e,enter", "edit", "Edit", id="contact_edit", tooltip="Change the selected contact"),
+        Binding("u", "move(-1)", "Move up", id="contact_up", tooltip="Move the contact up"),
+        Binding("d", "move(1)", "Move down", id="contact_down", tooltip="Move the contact down"),
+        Binding("x,delete", "delete", "Delete", id="contact_delete",
+                tooltip="Remove the contact (asks first)"),
+        Binding("escape", "back", "Back", id="contacts_back", tooltip="Back to the crisis plan"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+        self.contacts: list[Contact] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("People and lines in my plan", style="bold"), classes="screen-title")
+        yield Static(NO_CONTACTS, id="no-contacts", markup=False)
+        yield DataTable(cursor_type="row", id="contacts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("Name", 20), ("Phone", 14), ("Text", 4), ("In my plan as", 32)):
+            table.add_column(label, width=width)
+        self.reload()
+        table.focus()
+
+    def reload(self, keep: int | None = None) -> None:
+        try:
+            self.contacts = self.plan.contacts()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        for contact in self.contacts:
+            roles = ", ".join(CONTACT_ROLES[r] for r in CONTACT_ROLES if r in contact.roles)
+            table.add_row(person_line(contact.name), person_line(contact.phone),
+                          Text("yes" if contact.can_text else ""), Text(roles), key=str(contact.id))
+        self.query_one("#no-contacts").display = not self.contacts
+        table.display = bool(self.contacts)
+        for index, contact in enumerate(self.contacts):
+            if contact.id == keep:
+                table.move_cursor(row=index, animate=False)
+
+    def _selected(self) -> Contact | None:
+        table = self.query_one(DataTable)
+        if not self.contacts:
+            return None
+        return self.contacts[min(table.cursor_row, len(self.contacts) - 1)]
+
+    def _run(self, operation) -> bool:
+        try:
+            operation()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return False
+        return True
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def action_add(self) -> None:
+        def added(values: dict | None) -> None:
+            made: list[Contact] = []
+            if values and self._run(lambda: made.append(self.plan.add_contact(**values))):
+                self.reload(keep=made[0].id)
+
+        self.app.push_screen(ContactDialog("Add a contact"), added)
+
+    def action_edit(self) -> None:
+        contact = self._selected()
+        if contact is None:
+            return
+
+        def edited(values: dict | None) -> None:
+            if values and self._run(lambda: self.plan.edit_contact(contact.id, **values)):
+                self.reload(keep=contact.id)
+
+        self.app.push_screen(ContactDialog("Change this contact", contact), edited)
+
+    def action_move(self, by: int) -> None:
+        contact = self._selected()
+        if contact is not None and self._run(lambda: self.plan.move_contact(contact.id, by)):
+            self.reload(keep=contact.id)
+
+    def action_delete(self) -> None:
+        contact = self._selected()
+        if contact is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run(lambda: self.plan.delete_contact(contact.id)):
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog("Remove this contact from my plan?", contact.name),
+                             answered)
+
+    def action_back(self) -> None:
+        self.dismiss()
+

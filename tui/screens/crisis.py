@@ -1,0 +1,313 @@
+"""The crisis plan (F5): view first, in the order a safety plan is used, then
+the pocket overdose plan and cravings. Edit a section, the contacts, save or
+print the pocket card, each with one key."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from tui.cards import PlanSnapshot, completeness, completeness_line, contact_line, contacts_for
+from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.screens.dialogs import ConfirmDialog
+from tui.store import ConflictError, Plan, Section, StoreError
+from tui.widgets.fields import TextBox, TextInput
+from tui.widgets.person_text import person_line, person_text
+
+
+def section_view(snapshot: PlanSnapshot, section: str, numbered: bool = False) -> Text:
+    """One section as the person reads it: each part's title, then their words."""
+    text = Text()
+    values = snapshot.sections[section]
+    for index, part in enumerate(SECTION_PARTS[section], start=1):
+        text.append(f"{index}. " if numbered else "", style="bold")
+        text.append(part.title + "\n", style="bold")
+        words = values.get(part.field, "")
+        people = contacts_for(part, snapshot.contacts)
+        if words.strip():
+            text.append_text(person_text(words))
+            text.append("\n")
+        for contact in people:
+            text.append("  - ")
+            text.append_text(person_line(contact_line(contact)))
+            text.append("\n")
+        if not words.strip() and not people:
+            text.append("  (not written yet)\n", style="italic dim")
+        text.append("\n")
+    return text
+
+
+class CardActions:
+    """Saving and printing the pocket card, shared by the crisis and pocket plan screens."""
+
+    def action_save_card(self) -> None:
+        self.app.push_screen(SaveCardDialog(self.plan))
+
+    def action_print_card(self) -> None:
+        self.notify("Sending your card to the printer...", markup=False)
+        self._print_card()
+
+    @work(thread=True, exclusive=True, group="print")
+    def _print_card(self) -> None:
+        from tui.export import ExportError, export_card
+        from tui.pdf_card import find_font
+        from tui.printing import PrintError, print_file
+
+        config = self.app.config
+        try:
+            snapshot = PlanSnapshot(self.plan)
+            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
+                card = Path(folder) / "pocket-card.pdf"
+                export_card(snapshot, "pdf", card, config.help_lines(), find_font(config.card_font))
+                print_file(config.printer_command, card)
+        except (StoreError, ExportError, PrintError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+        else:
+            self.app.call_from_thread(
+                self.notify, "Your pocket card is at the printer.", markup=False)
+
+
+class CrisisScreen(CardActions, Screen):
+    BINDINGS = [
+        Binding("e", "edit('crisis')", "Edit plan", id="crisis_edit",
+                tooltip="Change my crisis plan, part by part"),
+        Binding("o", "pocket", "Overdose plan", id="crisis_pocket",
+                tooltip="My pocket overdose plan on one screen"),
+        Binding("c", "contacts", "Contacts", id="crisis_contacts",
+                tooltip="The people and lines in my plan: add, change, remove, order"),
+        Binding("p", "print_card", "Print card", id="crisis_print",
+                tooltip="Print my pocket card (overdose plan and people to call)"),
+        Binding("s", "save_card", "Save card", id="crisis_save",
+                tooltip="Save my pocket card as a file (pdf, txt or md)"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="crisis-title", classes="screen-title")
+        yield Static(id="crisis-progress", classes="progress")
+        with VerticalScroll(id="crisis-view", classes="reading"):
+            yield Static(id="crisis-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#crisis-view").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        try:
+            snapshot = PlanSnapshot(self.plan)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.query_one("#crisis-title", Static).update(Text(SECTION_TITLES["crisis"], style="bold"))
+        progress = "   ".join(
+            completeness_line(*completeness(snapshot, name), title)
+            for name, title in (("crisis", "Crisis plan"), ("overdose", "Overdose plan")))
+        self.query_one("#crisis-progress", Static).update(Text(progress))
+        view = section_view(snapshot, "crisis", numbered=True)
+        for name in ("overdose", "cravings"):
+            view.append(SECTION_TITLES[name].upper() + "\n", style="bold reverse")
+            view.append_text(section_view(snapshot, name))
+        self.query_one("#crisis-text", Static).update(view)
+
+    def action_edit(self, section: str) -> None:
+        self.app.push_screen(SectionEditScreen(self.plan, section))
+
+    def action_pocket(self) -> None:
+        self.app.push_screen(PocketPlanScreen(self.plan))
+
+    def action_contacts(self) -> None:
+        from tui.screens.contacts import ContactsScreen
+
+        self.app.push_screen(ContactsScreen(self.plan))
+
+
+class PocketPlanScreen(CardActions, Screen):
+    """The pocket overdose plan alone: it fits one 80x24 screen."""
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="pocket_edit", tooltip="Change my pocket overdose plan"),
+        Binding("p", "print_card", "Print card", id="pocket_print",
+                tooltip="Print my pocket card"),
+        Binding("s", "save_card", "Save card", id="pocket_save",
+                tooltip="Save my pocket card as a file (pdf, txt or md)"),
+        Binding("escape", "back", "Back", id="pocket_back", tooltip="Back to the crisis plan"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pocket-title", classes="screen-title")
+        with VerticalScroll(id="pocket-view", classes="reading"):
+            yield Static(id="pocket-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#pocket-view").focus()
+
+    def on_screen_resume(self) -> None:
+        try:
+            snapshot = PlanSnapshot(self.plan)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        filled, total = completeness(snapshot, "overdose")
+        self.query_one("#pocket-title", Static).update(Text.assemble(
+            (SECTION_TITLES["overdose"], "bold"), "   ",
+            completeness_line(filled, total, "Overdose plan")))
+        self.query_one("#pocket-text", Static).update(section_view(snapshot, "overdose"))
+
+    def action_edit(self) -> None:
+        self.app.push_screen(SectionEditScreen(self.plan, "overdose"))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class SectionEditScreen(Screen):
+    """Edit one section, part by part. Every part can be left blank. What is
+    typed is saved when a part is left, and when the screen is left."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Done", id="section_done",
+                tooltip="Back; what you typed is kept"),
+    ]
+
+    def __init__(self, plan: Plan, section: str):
+        super().__init__()
+        self.plan = plan
+        self.section_name = section
+        self.loaded: Section | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Change: {SECTION_TITLES[self.section_name]}", style="bold"),
+                     classes="screen-title")
+        yield Static(
+            Text("Type in any part you like; leave the rest blank. Tab moves on. "
+                 "Esc when you are done. Everything is kept as you go."),
+            classes="progress")
+        with VerticalScroll(id="section-parts"):
+            for part in SECTION_PARTS[self.section_name]:
+                yield Label(Text(part.title, style="bold"))
+                yield Static(Text(part.prompt, style="italic"), classes="prompt")
+                yield TextBox(id=f"part-{part.field}", classes="part-box", soft_wrap=True,
+                              tab_behavior="focus")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+        first = SECTION_PARTS[self.section_name][0].field
+        self.set_focus(self.query_one(f"#part-{first}", TextArea))
+
+    def _load(self) -> None:
+        try:
+            self.loaded = self.plan.section(self.section_name)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        for part in SECTION_PARTS[self.section_name]:
+            self.query_one(f"#part-{part.field}", TextArea).load_text(
+                self.loaded.fields.get(part.field, ""))
+
+    def _typed(self) -> dict[str, str]:
+        return {part.field: self.query_one(f"#part-{part.field}", TextArea).text
+                for part in SECTION_PARTS[self.section_name]}
+
+    def save_pending(self, keep_mine: bool = False) -> bool:
+        if self.loaded is None:
+            return True
+        changed = {k: v for k, v in self._typed().items() if v != self.loaded.fields.get(k, "")}
+        if not changed:
+            return True
+        try:
+            self.loaded = self.plan.save_section(
+                self.section_name, changed, None if keep_mine else self.loaded.revision)
+        except ConflictError:
+            self._ask_about_conflict()
+            return False
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=8)
+            return False
+        return True
+
+    def _ask_about_conflict(self) -> None:
+        def answered(keep_mine: bool | None) -> None:
+            if keep_mine:
+                self.save_pending(keep_mine=True)
+            else:
+                self._load()  # take theirs
+
+        if not isinstance(self.app.screen, ConfirmDialog):
+            self.app.push_screen(ConfirmDialog(
+                "This part of your plan was changed in another session.",
+                "Keep what you typed here? (y: keep mine, n: take the other version)"), answered)
+
+    def on_descendant_blur(self, event) -> None:
+        # Leaving a part keeps it.
+        if isinstance(event.widget, TextArea):
+            self.save_pending()
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()
+
+    def action_back(self) -> None:
+        if self.save_pending():
+            self.dismiss()
+
+
+class SaveCardDialog(ModalScreen[None]):
+    """Save the pocket card to a file; the format follows the name's ending."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_card_cancel")]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Save my pocket card", style="bold"))
+            yield Label("File name (ends in .pdf, .txt or .md)")
+            yield TextInput(str(Path.home() / "pocket-card.pdf"), id="card-path")
+            yield Static(id="card-message", classes="message")
+            yield Static(Text("Enter: save    Esc: cancel"), classes="hint")
+        yield Footer()
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        from tui.export import FORMATS, ExportError, export_card
+        from tui.pdf_card import find_font
+
+        path = Path(event.value.strip()).expanduser()
+        fmt = path.suffix.lstrip(".").lower()
+        message = self.query_one("#card-message", Static)
+        if fmt not in FORMATS:
+            message.update(Text("Please end the name with .pdf, .txt or .md"))
+            return
+        config = self.app.config
+        try:
+            export_card(PlanSnapshot(self.plan), fmt, path, config.help_lines(),
+                        find_font(config.card_font))
+        except (StoreError, ExportError) as error:
+            message.update(person_text(str(error)))
+            return
+        self.app.notify(f"Saved your pocket card to {path}.", markup=False)
+        self.dismiss()
+
+    def action_cancel(self) -> None:
+        self.dismiss()

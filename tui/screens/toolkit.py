@@ -1,0 +1,97 @@
+"""My resilience toolkit (F6): the guide's questions as gentle prompts, and
+what triggers cravings and what relieves them (shown on the crisis plan too).
+Every question can be skipped; each answer is kept as soon as it is left."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.content.plan_parts import CRAVING_PARTS
+from tui.content.toolkit import TOOLKIT
+from tui.store import Plan, Section, StoreError
+from tui.widgets.fields import TextInput
+
+INTRO = ("What helps me stay well? Answer any question you like, in your own words, "
+         "and skip the rest. Enter or Tab moves on; answers are kept as you go.")
+
+
+class ToolkitScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="toolkit_back", tooltip="Back; answers are kept"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+        self.answers: dict[str, str] = {}
+        self.cravings: Section | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("My resilience toolkit", style="bold"), classes="screen-title")
+        with VerticalScroll(id="toolkit"):
+            yield Static(INTRO, markup=False, classes="progress")
+            for question_set in TOOLKIT:
+                yield Label(Text(question_set.title, style="bold underline"), classes="set-title")
+                for question in question_set.questions:
+                    yield Label(question.prompt, markup=False)
+                    yield TextInput(id=f"q-{question.key.replace('.', '-')}", classes="compact answer",
+                                    advance_on_enter=True)
+            yield Label(Text("Cravings", style="bold underline"), classes="set-title")
+            for part in CRAVING_PARTS:
+                yield Label(part.prompt, markup=False)
+                yield TextInput(id=f"c-{part.field}", classes="compact answer", advance_on_enter=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.answers = self.plan.toolkit_answers()
+            self.cravings = self.plan.section("cravings")
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        for question_set in TOOLKIT:
+            for question in question_set.questions:
+                self._field(question.key).value = self.answers.get(question.key, "")
+        for part in CRAVING_PARTS:
+            self.query_one(f"#c-{part.field}", Input).value = self.cravings.fields[part.field]
+        self.set_focus(self.query(Input).first())
+
+    def _field(self, key: str) -> Input:
+        return self.query_one(f"#q-{key.replace('.', '-')}", Input)
+
+    def save_pending(self) -> bool:
+        """Keep every answer that changed; False if one could not be kept."""
+        ok = True
+        try:
+            for question_set in TOOLKIT:
+                for question in question_set.questions:
+                    value = self._field(question.key).value
+                    if value != self.answers.get(question.key, ""):
+                        self.plan.save_toolkit_answer(question.key, value)
+                        self.answers[question.key] = value
+            if self.cravings is not None:
+                changed = {p.field: self.query_one(f"#c-{p.field}", Input).value for p in CRAVING_PARTS}
+                changed = {k: v for k, v in changed.items() if v != self.cravings.fields[k]}
+                if changed:
+                    self.cravings = self.plan.save_section("cravings", changed)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=8)
+            ok = False
+        return ok
+
+    @on(Input.Blurred)
+    def _left(self) -> None:
+        self.save_pending()
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()
+
+    def action_back(self) -> None:
+        if self.save_pending():
+            self.dismiss()
