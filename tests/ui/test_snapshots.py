@@ -113,3 +113,91 @@ def test_help_on_the_goal_board(snap_compare, store):
         await _demo_signed_in(pilot, "f3", "f1")
 
     assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_get_help_now_before_sign_in(snap_compare, store):
+    assert snap_compare(RecoveryPlanApp(store), press=["f9"], terminal_size=(80, 24))
+
+
+def test_crisis_plan_filled(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f5")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_crisis_plan_empty(snap_compare, store):
+    from tui.store import create_person
+
+    create_person(store, "Sam", "pin-123456")
+
+    async def run(pilot):
+        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_pocket_overdose_plan_on_one_screen(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f5", "o")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_crisis_section_editor(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f5", "e")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_contacts(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f5", "c")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_contact_dialog(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f5", "c", "e")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_toolkit_filled(snap_compare, store):
+    create_demo(store)
+
+    async def run(pilot):
+        await _demo_signed_in(pilot, "f6")
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)
+
+
+def test_toolkit_empty(snap_compare, store):
+    from tui.store import create_person
+
+    create_person(store, "Sam", "pin-123456")
+
+    async def run(pilot):
+        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+
+    assert snap_compare(RecoveryPlanApp(store), terminal_size=(80, 24), run_before=run)

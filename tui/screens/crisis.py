@@ -96,6 +96,7 @@ class CrisisScreen(CardActions, Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="crisis-title", classes="screen-title")
         yield Static(id="crisis-progress", classes="progress")
+        yield Static(id="crisis-quick", classes="quick-facts")
         with VerticalScroll(id="crisis-view", classes="reading"):
             yield Static(id="crisis-text")
         yield Footer()
@@ -117,6 +118,18 @@ class CrisisScreen(CardActions, Screen):
             completeness_line(*completeness(snapshot, name), title)
             for name, title in (("crisis", "Crisis plan"), ("overdose", "Overdose plan")))
         self.query_one("#crisis-progress", Static).update(Text(progress))
+        # In an overdose, these two matter first: keep them above the fold.
+        overdose = snapshot.sections["overdose"]
+        quick = Text()
+        for field, label in (("naloxone_where", "Naloxone: "), ("check_in_how", "Check-in: ")):
+            if overdose.get(field, "").strip():
+                quick.append(label, style="bold")
+                quick.append_text(person_line(overdose[field]))
+                quick.append("\n")
+        quick.rstrip()
+        quick_widget = self.query_one("#crisis-quick", Static)
+        quick_widget.update(quick)
+        quick_widget.display = bool(quick.plain)
         view = section_view(snapshot, "crisis", numbered=True)
         for name in ("overdose", "cravings"):
             view.append(SECTION_TITLES[name].upper() + "\n", style="bold reverse")

@@ -57,8 +57,10 @@ class SignInScreen(Screen):
         """Open `where` (the crisis plan) right after the PIN is right."""
         self.first_screen = where
         self.show_message("After your PIN, your crisis plan opens.")
+        # Keys typed before F5 may still be on their way to the name field; the
+        # move to the PIN waits in the same queue, so the name is complete first.
         name = self.query_one("#name", Input)
-        self.set_focus(self.query_one("#pin", Input) if name.value.strip() else name)
+        name.call_later(self.set_focus, self.query_one("#pin", Input))
 
     def show_message(self, message: str) -> None:
         self.query_one("#message", Static).update(person_text(message))
