@@ -95,6 +95,7 @@ class RecoveryPlanApp(App):
                 return
             if isinstance(self.screen, StepEditorScreen) and self.screen.goal_id == goal_id:
                 return
+            self.selected_goal_id = goal_id  # the board underneath starts on it
             self._back_to(OverviewScreen)
             self.push_screen(GoalBoardScreen(plan))
             self.push_screen(StepEditorScreen(plan, goal_id))
@@ -146,7 +147,9 @@ class RecoveryPlanApp(App):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def action_lock(self) -> None:
@@ -158,6 +161,7 @@ class RecoveryPlanApp(App):
             self.pop_screen()
         if isinstance(self.screen, SignInScreen):
             self.screen.clear_form()
+        self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

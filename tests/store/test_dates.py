@@ -106,3 +106,19 @@ def test_garbage_message_shows_control_characters_harmlessly():
     with pytest.raises(InputError) as raised:
         parse_due_date("\x1b[2Jsoon", TODAY)
     assert "\x1b" not in raised.value.message
+
+
+def test_feb_29_without_a_year_looks_ahead_to_the_next_leap_year():
+    assert parse_due_date("2/29", date(2026, 11, 26)) == date(2028, 2, 29)
+    assert parse_due_date("feb 29", date(2028, 3, 1)) == date(2032, 2, 29)
+
+
+def test_four_digit_years_mean_themselves_and_two_digit_years_this_century():
+    assert parse_due_date("0099-01-01", date(2026, 11, 26)) == date(99, 1, 1)
+    assert parse_due_date("12/4/27", date(2026, 11, 26)) == date(2027, 12, 4)
+
+
+def test_the_message_never_quotes_what_was_typed():
+    with pytest.raises(InputError) as raised:
+        parse_due_date("when I see my son Joey", date(2026, 11, 26))
+    assert "Joey" not in raised.value.message

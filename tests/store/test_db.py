@@ -237,3 +237,12 @@ def test_upgrade_refuses_a_schema_made_newer_after_the_first_look(store):
     with pytest.raises(DatabaseError, match="newer"):
         store.write(lambda: migrations.upgrade(store.db))
     assert store.schema_version() == migrations.LATEST + 1
+
+
+def test_a_foreign_schema_info_table_is_refused(db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE schema_info (id INTEGER, version TEXT)")
+        connection.execute("INSERT INTO schema_info VALUES (1, 'two')")
+    connection.close()
+    with pytest.raises(DatabaseError, match="did not write"):
+        open_store(db_path)

@@ -126,3 +126,8 @@ def test_database_file_holds_only_the_hash(store, plan):
     assert pins.verify_pin(TEST_PIN, pin_hash)
     store.close()
     assert TEST_PIN.encode() not in store.path.read_bytes()
+
+
+def test_a_name_with_a_broken_character_is_a_clear_error(store, plan):
+    with pytest.raises(InputError):
+        sign_in(store, "Sam\udcff", TEST_PIN)

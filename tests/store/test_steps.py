@@ -171,3 +171,13 @@ def test_saved_step_overdue_by_the_clock(plan, goal):
     step = plan.add_step(goal.id, specific="Call", when="2026-11-25")
     assert plan.steps(goal.id)[0].is_overdue(TODAY)
     assert not plan.complete_step(step.id).is_overdue(TODAY)
+
+
+def test_an_unreadable_when_is_refused_unless_kept_on_leaving(plan):
+    goal = plan.add_goal("Find a place")
+    step = plan.add_step(goal.id, specific="Call", when="2026-12-01")
+    with pytest.raises(InputError):
+        plan.edit_step(step.id, when="after payday", measurable="3 calls")
+    assert plan.steps(goal.id)[0].measurable == ""  # nothing of that save was kept
+    kept = plan.edit_step(step.id, keep_unread_when=True, when="after payday", measurable="3 calls")
+    assert (kept.when_text, kept.due_date, kept.measurable) == ("after payday", None, "3 calls")

@@ -183,3 +183,39 @@ async def test_f_keys_work_while_typing_in_a_field(store):
         await pilot.press("f3")  # plan keys do nothing after a lock
         assert not isinstance(app.screen, GoalBoardScreen)
         await settle(pilot)
+    # What was being typed in the dialog was kept, at the end of both orders.
+    assert orders(store)["half typed"] == (6, 6)
+
+
+async def test_moves_step_over_goals_hidden_with_h(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("down", "space", "h")  # housing reached and hidden
+        await pilot.pause()
+        await pilot.press("down", "u")  # naloxone (3) moves above the hidden housing goal
+        await pilot.pause()
+        table = app.screen.query_one("#short-goals", GoalTable)
+        shown = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert shown[:2] == ["I want to go to a naloxone training",
+                             "I want to get back in touch with my brother"]
+    after = orders(store)
+    assert after["I want to go to a naloxone training"][0] == 1
+
+
+async def test_f4_from_the_overview_keeps_to_one_goal(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    plan = store_sign_in(store, "Demo", "975310")
+    brother = next(g for g in plan.goals() if g.importance == 1 and g.term == "short")
+    plan.complete_goal(brother.id)  # the top open goal is now housing
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("f4")  # straight from the overview: the top open goal
+        await pilot.pause()
+        first = app.screen.goal_id
+        await pilot.press("escape", "f4")
+        await pilot.pause()
+        assert app.screen.goal_id == first
+        assert plan.goal(first).text == "I want to find a place to live"

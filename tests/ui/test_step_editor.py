@@ -175,3 +175,48 @@ async def test_quit_while_typing_keeps_the_text(store):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert housing_steps(store)[0].measurable == "Two hours at most"
+
+
+async def test_an_unreadable_date_keeps_the_other_parts_and_is_kept_on_leaving(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "tab", "tab", "ctrl+u", *"after payday", "tab", *"I have a phone",
+                          "tab")
+        await pilot.pause()
+        first = housing_steps(store)[0]
+        assert first.achievable == "I have a phone"  # saved although the date was not
+        assert first.when_text == "2026-11-28"
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        await pilot.press("down")  # another step: the words typed are kept, with no date
+        await pilot.pause()
+    first = housing_steps(store)[0]
+    assert (first.when_text, first.due_date) == ("after payday", None)
+
+
+async def test_lock_leaves_no_message_that_quotes_the_plan(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "tab", "tab", "ctrl+u", *"when I see my son Joey", "enter")
+        await pilot.pause()
+        assert app._notifications
+        await pilot.press("f12")
+        await pilot.pause()
+        assert not app._notifications
+        assert "Joey" not in screen_text(app)
+    assert housing_steps(store)[0].when_text == "when I see my son Joey"
+
+
+async def test_f1_opens_and_closes_help(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("f1")
+        assert "Keys on this screen" in screen_text(app)
+        assert "Mark the selected step done" in screen_text(app)
+        await pilot.press("f1")
+        assert isinstance(app.screen, StepEditorScreen)

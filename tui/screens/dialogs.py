@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -43,17 +44,24 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class GoalDialog(ModalScreen[dict | None]):
-    """Add or edit a goal: its words, short or long term, an optional target date."""
+class GoalDialog(ModalScreen[bool]):
+    """Add or edit a goal: its words, short or long term, an optional target date.
+
+    `save` keeps the values (and says False, with a message, if it could not).
+    Leaving by another key, a lock or quitting keeps typed words too."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("ctrl+t", "toggle_term", "Short/long term", id="toggle_term", priority=True),
     ]
 
-    def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None):
+    def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None,
+                 *, save: Callable[[dict], bool]):
         super().__init__()
         self.title_text, self.text, self.term, self.target = title, text, term, target
+        self.save = save
+        self.saved = False
+        self.original = (text, term, target)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -85,21 +93,42 @@ class GoalDialog(ModalScreen[dict | None]):
         self.term = "long" if self.term == "short" else "short"
         self._show_term()
 
-    @on(Input.Submitted, "#goal-target")
-    def _save(self) -> None:
+    def _values(self, strict: bool) -> dict | None:
         text = self.query_one("#goal-text", Input).value
         target_text = self.query_one("#goal-target", Input).value
         message = self.query_one("#dialog-message", Static)
         if not text.strip():
-            message.update(Text("Please type your goal first. It can be short."))
-            self.set_focus(self.query_one("#goal-text", Input))
-            return
+            if strict:
+                message.update(Text("Please type your goal first. It can be short."))
+                self.set_focus(self.query_one("#goal-text", Input))
+            return None
         try:
             target = parse_due_date(target_text, clock.today())
         except InputError as error:
-            message.update(person_text(error.message))
+            if strict:
+                message.update(person_text(error.message))
+                return None
+            target = None  # leaving in a hurry: keep the goal, drop the unread date
+        if self.original[0] and (text, self.term, target) == self.original:
+            return {}  # an edit that changed nothing
+        return {"text": text, "term": self.term, "target_date": target}
+
+    @on(Input.Submitted, "#goal-target")
+    def _save(self) -> None:
+        values = self._values(strict=True)
+        if values is None:
             return
-        self.dismiss({"text": text, "term": self.term, "target_date": target})
+        if values == {} or self.save(values):
+            self.saved = True
+            self.dismiss(True)
+
+    def save_pending(self) -> None:
+        """Called when the plan locks, the app quits or another screen is chosen."""
+        if not self.saved:
+            values = self._values(strict=False)
+            if values:
+                self.saved = self.save(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.saved = True  # cancelled on purpose: nothing to keep
+        self.dismiss(False)

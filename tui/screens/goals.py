@@ -85,6 +85,13 @@ class GoalTable(DataTable):
                     self.move_cursor(row=index, animate=False)
                     break
 
+    def has_goal(self, goal_id: int) -> bool:
+        return any(int(key.value) == goal_id for key in self.rows)
+
+    def shown_ids(self) -> list[int]:
+        """The goal ids in the order shown (hidden goals left out)."""
+        return [int(row.key.value) for row in self.ordered_rows]
+
     def selected_goal_id(self) -> int | None:
         if self.row_count == 0:
             return None
@@ -129,13 +136,22 @@ class GoalBoardScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#short-goals", GoalTable).focus()
+        keep = self.app.selected_goal_id
+        self.reload(keep=keep)
+        table = self.query_one("#short-goals", GoalTable)
+        for other in self.query(GoalTable):
+            if keep is not None and other.display and other.has_goal(keep):
+                table = other
+        table.focus()
 
     def on_screen_resume(self) -> None:
         # Coming back from a dialog or the step editor; the first showing is on_mount's.
         if self._resumed_before:
-            self.reload(keep=self.selected_goal_id())
+            keep = self.app.selected_goal_id
+            self.reload(keep=keep)
+            for table in self.query(GoalTable):
+                if keep is not None and table.display and table.has_goal(keep):
+                    table.focus()
         self._resumed_before = True
 
     def on_resize(self) -> None:
@@ -211,21 +227,20 @@ class GoalBoardScreen(Screen):
 
     # -- actions -------------------------------------------------------------
 
+    def _save_goal(self, goal_id: int | None, values: dict) -> bool:
+        """Add (goal_id None) or change a goal from the dialog; False with a message if not."""
+        saved: list = []
+        if goal_id is None:
+            ok = self._run(lambda: saved.append(
+                self.plan.add_goal(values["text"], values["term"], values["target_date"])))
+        else:
+            ok = self._run(lambda: saved.append(self.plan.edit_goal(goal_id, **values)))
+        if ok:
+            self.app.selected_goal_id = saved[0].id
+        return ok
+
     def action_add(self) -> None:
-        def added(values: dict | None) -> None:
-            if values is None:
-                return
-            goal = None
-
-            def add() -> None:
-                nonlocal goal
-                goal = self.plan.add_goal(values["text"], values["term"], values["target_date"])
-
-            if self._run(add) and goal is not None:
-                self.reload(keep=goal.id)
-                self.query_one(f"#{goal.term}-goals", GoalTable).focus()
-
-        self.app.push_screen(GoalDialog("Add a goal"), added)
+        self.app.push_screen(GoalDialog("Add a goal", save=lambda v: self._save_goal(None, v)))
 
     def action_edit(self) -> None:
         goal_id = self.selected_goal_id()
@@ -237,20 +252,27 @@ class GoalBoardScreen(Screen):
             self.notify(error.message, severity="error", markup=False)
             self.reload()
             return
-
-        def edited(values: dict | None) -> None:
-            if values is None:
-                return
-            if self._run(lambda: self.plan.edit_goal(goal_id, **values)):
-                self.reload(keep=goal_id)
-                self.query_one(f"#{values['term']}-goals", GoalTable).focus()
-
-        self.app.push_screen(
-            GoalDialog("Change this goal", goal.text, goal.term, goal.target_date), edited)
+        self.app.push_screen(GoalDialog(
+            "Change this goal", goal.text, goal.term, goal.target_date,
+            save=lambda v: self._save_goal(goal_id, v)))
 
     def action_move(self, by: int) -> None:
+        table = self._table()
         goal_id = self.selected_goal_id()
-        if goal_id is not None and self._run(lambda: self.plan.move_goal(goal_id, self.order, by)):
+        if table is None or goal_id is None:
+            return
+        shown = table.shown_ids()
+        index = shown.index(goal_id)
+        if not 0 <= index + by < len(shown):
+            return
+        # Move past the next goal shown, stepping over goals hidden with h.
+        try:
+            here = getattr(self.plan.goal(goal_id), self.order)
+            there = getattr(self.plan.goal(shown[index + by]), self.order)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        if self._run(lambda: self.plan.move_goal(goal_id, self.order, there - here)):
             self.reload(keep=goal_id)
 
     def action_sort(self) -> None:

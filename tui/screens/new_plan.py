@@ -88,4 +88,5 @@ class NewPlanScreen(Screen):
         self.app.open_plan(plan)
 
     def action_back(self) -> None:
-        self.dismiss()
+        if not self.query_one("#name", Input).disabled:  # not while the plan is being made
+            self.dismiss()

@@ -179,8 +179,13 @@ class StepEditorScreen(Screen):
 
     # -- saving --------------------------------------------------------------
 
-    def save_pending(self) -> bool:
-        """Save what the fields hold for the step shown; False if something could not be saved."""
+    def save_pending(self, leaving: bool = True) -> bool:
+        """Save what the fields hold for the step shown; False if something could not be saved.
+
+        While the person stays on the step, a "by when" that can't be read is
+        refused with a message (the other parts are saved). When they leave the
+        step or the screen, or the plan locks, it is kept as typed, with no date.
+        """
         step = self.editing
         if step is None:
             return True
@@ -192,22 +197,34 @@ class StepEditorScreen(Screen):
         if not changed:
             return True
         try:
-            self.editing = self.plan.edit_step(step.id, **changed)
+            try:
+                self.editing = self.plan.edit_step(step.id, keep_unread_when=leaving, **changed)
+            except InputError:
+                if "when" not in changed or len(changed) == 1:
+                    raise
+                # Keep the parts that can be saved; the date's message follows.
+                self.editing = self.plan.edit_step(
+                    step.id, **{k: v for k, v in changed.items() if k != "when"})
+                self._show_saved(step.id)
+                self.plan.edit_step(step.id, when=changed["when"])
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False, timeout=8)
             return False
-        self.steps = [self.editing if s.id == step.id else s for s in self.steps]
-        self.query_one(StepTable).show(self.steps, clock.today(), step.id)
+        self._show_saved(step.id)
         return True
+
+    def _show_saved(self, step_id: int) -> None:
+        self.steps = [self.editing if s.id == step_id else s for s in self.steps]
+        self.query_one(StepTable).show(self.steps, clock.today(), step_id)
 
     @on(Input.Blurred)
     def _left_field(self) -> None:
-        self.save_pending()
+        self.save_pending(leaving=False)
 
     @on(Input.Submitted)
     def _field_done(self, event: Input.Submitted) -> None:
         # Enter has already moved on; come back if what was typed can't be saved.
-        if not self.save_pending():
+        if not self.save_pending(leaving=False):
             self.set_focus(event.input)
 
     def on_screen_suspend(self) -> None:

@@ -8,7 +8,6 @@ import re
 from datetime import date, timedelta
 
 from tui.store.errors import InputError
-from tui.store.text import one_line
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_ALIASES = {
@@ -52,20 +51,29 @@ def _add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def _calendar_date(year: int, month: int, day: int, today: date, year_given: bool) -> date:
-    if year < 100:
-        year += 2000
-    try:
-        result = date(year, month, day)
-    except ValueError:
-        raise InputError(f"That date doesn't exist on the calendar. {DATE_HELP}") from None
-    if not year_given and result < today:
-        # "12/4" in late December means next year's.
+def _calendar_date(year: int | None, month: int, day: int, today: date) -> date:
+    """The date with this month and day; with no year, the next one still to come
+    (so "12/4" said in late December, or "2/29" in a common year, looks ahead)."""
+    if year is not None:
         try:
-            result = date(year + 1, month, day)
+            return date(year, month, day)
         except ValueError:
-            pass
-    return result
+            raise InputError(f"That date doesn't exist on the calendar. {DATE_HELP}") from None
+    for ahead in range(9):  # Feb 29 comes back within 8 years
+        try:
+            result = date(today.year + ahead, month, day)
+        except ValueError:
+            continue
+        if result >= today:
+            return result
+    raise InputError(f"That date doesn't exist on the calendar. {DATE_HELP}")
+
+
+def _year(text: str | None) -> int | None:
+    """A typed year: "27" means 2027; four digits mean themselves."""
+    if text is None:
+        return None
+    return int(text) + 2000 if len(text) == 2 else int(text)
 
 
 def parse_due_date(text: str, today: date) -> date | None:
@@ -106,14 +114,12 @@ def parse_due_date(text: str, today: date) -> date | None:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", phrase)
     if match:
         year, month, day = map(int, match.groups())
-        return _calendar_date(year, month, day, today, year_given=True)
+        return _calendar_date(year, month, day, today)
 
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?", phrase)
     if match:
         month, day = int(match.group(1)), int(match.group(2))
-        year_given = match.group(3) is not None
-        year = int(match.group(3)) if year_given else today.year
-        return _calendar_date(year, month, day, today, year_given)
+        return _calendar_date(_year(match.group(3)), month, day, today)
 
     match = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", phrase) or \
         re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?(?: (\d{4}))?", phrase)
@@ -121,8 +127,6 @@ def parse_due_date(text: str, today: date) -> date | None:
         first, second, year_text = match.groups()
         month_name, day_text = (first, second) if not first.isdigit() else (second, first)
         if month_name in _MONTH_ALIASES:
-            year_given = year_text is not None
-            year = int(year_text) if year_given else today.year
-            return _calendar_date(year, _MONTH_ALIASES[month_name], int(day_text), today, year_given)
+            return _calendar_date(_year(year_text), _MONTH_ALIASES[month_name], int(day_text), today)
 
-    raise InputError(f'"{one_line(text.strip()[:40])}" isn\'t a date I can read. {DATE_HELP}')
+    raise InputError(f"That isn't a date I can read. {DATE_HELP}")

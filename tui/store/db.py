@@ -26,8 +26,10 @@ T = TypeVar("T")
 
 APP_NAME = "recovery-plan"
 DB_FILENAME = "plans.sqlite3"
-BUSY_TIMEOUT_MS = 5_000
-WRITE_ATTEMPTS = 5  # tries of one write when another process holds the lock
+# A write waits at most about BUSY_TIMEOUT_MS x WRITE_ATTEMPTS for another
+# session's lock, then says so; the screen keeps what was typed meanwhile.
+BUSY_TIMEOUT_MS = 1_500
+WRITE_ATTEMPTS = 3
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -116,6 +118,11 @@ def read_schema_version(path: Path) -> int:
         row = connection.execute(
             f"SELECT MAX(version) FROM {SchemaInfo._meta.table_name}").fetchone()
         return int(row[0] or 0)
+    except (TypeError, ValueError):
+        raise DatabaseError(
+            f"{path} has a schema_info table this app did not write. Check the --db path; "
+            "nothing was changed."
+        ) from None
     except sqlite3.Error as error:
         raise _explain(error, path) from None
     finally:

@@ -138,7 +138,9 @@ def create_person(store: Store, name: str, pin: str) -> Plan:
     name = _checked_name(name)
     pins.check_new_pin(pin)
     key = normalised_name(name)
-    if m.Person.get_or_none(m.Person.name_key == key) is not None:
+    with store.errors_explained():
+        taken = m.Person.get_or_none(m.Person.name_key == key) is not None
+    if taken:
         raise NameTakenError(NAME_TAKEN)
     pin_hash = pins.hash_pin(pin)  # slow on purpose: done before the write lock
 
@@ -159,6 +161,7 @@ def sign_in(store: Store, name: str, pin: str) -> Plan:
         raise InputError("Please type your name first.")
     if not isinstance(pin, str) or not pin:
         raise InputError("Please type your PIN.")
+    name = checked(name, limit=LONG_LIMIT, what="name")  # a broken character can't be looked up
     with store.errors_explained():
         person = m.Person.get_or_none(m.Person.name_key == normalised_name(name))
     if not pins.verify_pin(pin, person.pin_hash if person else None) or person is None:
@@ -369,10 +372,14 @@ class Plan:
         return _step(row)
 
     @_writes
-    def edit_step(self, step_id: int, **parts: str) -> Step:
-        """Change any of a step's parts: specific, measurable, achievable, when, bring."""
+    def edit_step(self, step_id: int, *, keep_unread_when: bool = False, **parts: str) -> Step:
+        """Change any of a step's parts: specific, measurable, achievable, when, bring.
+
+        A `when` that can't be read as a date raises InputError; with
+        `keep_unread_when` (a screen being left, a lock) it is kept as typed,
+        with no due date, so the person's words are not lost."""
         row = self._step_row(step_id)
-        for name, value in _step_values(**parts).items():
+        for name, value in _step_values(keep_unread_when=keep_unread_when, **parts).items():
             setattr(row, name, value)
         row.updated_at = clock.now()
         row.save()
@@ -564,13 +571,18 @@ _STEP_PARTS = {
 }
 
 
-def _step_values(**parts: str) -> dict[str, object]:
+def _step_values(*, keep_unread_when: bool = False, **parts: str) -> dict[str, object]:
     values: dict[str, object] = {}
     for name, value in parts.items():
         if name == "when":
             when = checked(value, limit=SHORT_LIMIT, what="by when")
             values["when_text"] = when
-            values["due_date"] = parse_due_date(when, clock.today())
+            try:
+                values["due_date"] = parse_due_date(when, clock.today())
+            except InputError:
+                if not keep_unread_when:
+                    raise
+                values["due_date"] = None
         elif name in _STEP_PARTS:
             values[name] = checked(value, limit=SHORT_LIMIT, what=_STEP_PARTS[name])
         else:

@@ -42,7 +42,10 @@ class TextInput(Input):
         if focused is not None and focused is not self:
             event.stop()
             event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+            # Only into another field of this same, active screen: a key typed
+            # for a field must not act on a list or a dialog opened meanwhile.
+            if isinstance(focused, Input) and self.screen is self.app.screen:
+                focused.post_message(events.Key(event.key, event.character))
             return
         if event.key == "enter" and self.advance_on_enter:
             event.stop()
