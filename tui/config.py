@@ -11,6 +11,7 @@ See docs/configuration.md.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_DB = "RECOVERY_PLAN_DB"
@@ -89,6 +90,10 @@ def _help_entry(item, kind: str, index: int, source, HelpLine):
 
 
 def default_config_path() -> Path:
+    if sys.platform.startswith("linux"):
+        # The XDG rule platformdirs follows, without its import cost on every command.
+        first = (os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg").split(":")[0] or "/etc/xdg"
+        return Path(first) / "recovery-plan" / "config.toml"
     from platformdirs import site_config_path
 
     return site_config_path("recovery-plan", appauthor=False) / "config.toml"

@@ -8,7 +8,6 @@ that is not a plan database, is refused and left byte for byte as it was.
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
 import time
 from collections.abc import Callable
@@ -147,7 +146,8 @@ class Store:
             except DatabaseBusyError:
                 if attempt == WRITE_ATTEMPTS - 1:
                     raise
-                time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)
+                # A little jitter, so two waiting sessions don't retry in step.
+                time.sleep(0.05 * (attempt + 1) + (time.monotonic_ns() % 50_000_000) / 1e9)
         raise AssertionError("unreachable")
 
     @contextmanager
@@ -223,7 +223,7 @@ def open_store(
     try:
         with store.errors_explained():
             database.connect(reuse_if_open=True)
-        if migrate:
+        if migrate and version < migrations.LATEST:  # up to date: no write lock taken
             store.write(lambda: migrations.upgrade(database))
     except DatabaseError:
         store.close()

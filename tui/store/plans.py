@@ -15,7 +15,6 @@ from typing import Literal
 
 import peewee
 
-from tui.content.toolkit import QUESTION_KEYS
 from tui.store import clock, models as m, pins
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
@@ -465,6 +464,8 @@ class Plan:
 
     @_writes
     def save_toolkit_answer(self, question: str, answer: str) -> None:
+        from tui.content.toolkit import QUESTION_KEYS  # loaded here: the crisis path skips it
+
         if question not in QUESTION_KEYS:
             raise InputError(f"There is no toolkit question {question!r}.")
         answer = checked(answer, limit=LONG_LIMIT, what="answer")
