@@ -136,3 +136,20 @@ def test_a_broken_help_entry_in_the_config_is_named(demo_db, tmp_path):
     result = run("--config", str(config), "--db", str(demo_db), "check")
     assert result.returncode == 1
     assert "help entry 1" in result.stderr and "checked" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["crisis", "Demo"], ["export", "Demo", "-o", "-"]])
+def test_crisis_and_export_never_load_the_ui_toolkit(demo_db, command):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tui.cli import main; code = main(sys.argv[1:]); "
+        "print('textual' in sys.modules, file=sys.stderr); raise SystemExit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(demo_db), *command, "--pin-stdin"],
+        input="975310\n", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    assert "naloxone" in result.stdout
