@@ -13,29 +13,46 @@ from tui.screens.signin import SignInScreen
 from tui.store import Plan, Store, StoreError
 
 
+def global_key(keys: str, no_field_key: str, action: str, description: str, binding_id: str,
+               tooltip: str, show: bool = False) -> tuple[Binding, Binding]:
+    """A global key: F-key and ctrl alias anywhere, and a plain key where no field has focus."""
+    return (
+        Binding(keys, action, description, id=binding_id, priority=True, show=show, tooltip=tooltip),
+        Binding(no_field_key, action, description, id=f"{binding_id}_key", show=False,
+                tooltip=tooltip),
+    )
+
+
 class RecoveryPlanApp(App):
     TITLE = "Recovery Plan"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # Priority bindings: they work even while typing in a field.
+    # Every global key has an F-key and a ctrl-letter alias, both working inside
+    # text fields (priority bindings): web SSH clients and some laptops swallow
+    # F-keys, and a browser reloads on F5. The ctrl letters clash with no editing
+    # key of Input or TextArea and pass through tmux, SSH and the Linux console.
+    # Where no field has focus, a digit or "?" works too (not priority, so
+    # typing "3 calls" in a field stays typing).
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", priority=True,
-                tooltip="Help: every key on this screen"),
-        Binding("f2", "go('overview')", "Overview", id="overview", priority=True, show=False,
-                tooltip="My plan at a glance"),
-        Binding("f3", "go('goals')", "Goals", id="goals", priority=True, show=False,
-                tooltip="My goals, ranked and ordered"),
-        Binding("f4", "go('steps')", "Steps", id="steps", priority=True, show=False,
-                tooltip="Action steps for the selected goal"),
-        Binding("f5", "go('crisis')", "Crisis plan", id="crisis", priority=True, show=False,
-                tooltip="My crisis plan and pocket overdose plan"),
-        Binding("f6", "go('toolkit')", "Toolkit", id="toolkit", priority=True, show=False,
-                tooltip="My resilience toolkit, triggers and relief"),
-        Binding("f9", "help_now", "Get help now", id="help_now", priority=True,
-                tooltip="Get help now: crisis lines, no sign-in needed"),
-        Binding("f12", "lock", "Lock", id="lock", priority=True,
+        *global_key("f1,ctrl+backslash", "question_mark", "help", "Help", "help",
+                    "Help: every key on this screen", show=True),
+        *global_key("f2,ctrl+o", "2", "go('overview')", "Overview", "overview", "My plan at a glance"),
+        *global_key("f3,ctrl+n", "3", "go('goals')", "Goals", "goals", "My goals, ranked and ordered"),
+        *global_key("f4,ctrl+s", "4", "go('steps')", "Steps", "steps",
+                    "Action steps for the selected goal"),
+        *global_key("f5,ctrl+r", "5", "go('crisis')", "Crisis plan", "crisis",
+                    "My crisis plan and pocket overdose plan"),
+        *global_key("f6,ctrl+t", "6", "go('toolkit')", "Toolkit", "toolkit",
+                    "My resilience toolkit, triggers and relief"),
+        *global_key("f7,ctrl+right_square_bracket", "7", "learn", "Learn", "learn",
+                    "Learn: tolerance, naloxone, the Good Samaritan law"),
+        *global_key("f9,ctrl+g", "9", "help_now", "Get help now", "help_now",
+                    "Get help now: crisis lines, no sign-in needed", show=True),
+        Binding("f12,ctrl+l", "lock", "Lock", id="lock", priority=True,
                 tooltip="Lock now: hide the plan, back to sign-in"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
+                tooltip="Quit (what you typed is kept)"),
     ]
 
     def __init__(self, store: Store, config: Config | None = None):
@@ -143,6 +160,12 @@ class RecoveryPlanApp(App):
         except ConfigError:
             lines, staff = list(DEFAULT_LINES), None  # a config mistake must not hide 988
         self.push_screen(GetHelpNowScreen(lines, staff))
+
+    def action_learn(self) -> None:
+        from tui.screens.learn import LearnScreen
+
+        if not isinstance(self.screen, LearnScreen):
+            self.push_screen(LearnScreen(self.config.jurisdiction))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

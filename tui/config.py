@@ -62,6 +62,11 @@ class Config:
         return self._text("help", "staff_note")
 
     @property
+    def jurisdiction(self) -> str | None:
+        """Whose Good Samaritan law Learn explains, like "california" (the default)."""
+        return self._text("learn", "jurisdiction")
+
+    @property
     def printer_command(self) -> str | None:
         """The command that prints a file at the kiosk, like "lp -d frontdesk"; the file is added last."""
         return self._text("printer", "command")

@@ -39,4 +39,6 @@ def create_demo(store: Store) -> Plan:
         plan.save_toolkit_answer(question, answer)
     for contact in demo.CONTACTS:
         plan.add_contact(**contact)
+    for reminder in demo.REMINDERS:
+        plan.add_reminder(reminder)
     return plan

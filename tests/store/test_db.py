@@ -7,6 +7,7 @@ import sqlite3
 import threading
 import time
 
+import peewee
 import pytest
 
 from tests.conftest import TEST_PIN
@@ -246,3 +247,31 @@ def test_a_foreign_schema_info_table_is_refused(db_path):
     connection.close()
     with pytest.raises(DatabaseError, match="did not write"):
         open_store(db_path)
+
+
+def test_a_version_1_database_is_upgraded_with_its_plans_kept(db_path):
+    # Build the database exactly as version 1 left it, with a plan in it.
+    database = peewee.SqliteDatabase(str(db_path))
+    database.connect()
+    database.execute_sql(migrations._SCHEMA_INFO)
+    migrations.MIGRATIONS[0](database)
+    database.execute_sql("INSERT INTO schema_info (version) VALUES (1)")
+    database.close()
+    store = open_store(db_path)
+    plan = create_person(store, "Sam", TEST_PIN)
+    plan.add_goal("Find a place to live")
+    store.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DROP TABLE reminder")
+        connection.execute("UPDATE schema_info SET version = 1")
+    connection.close()
+
+    store = open_store(db_path)
+    try:
+        assert store.schema_version() == migrations.LATEST
+        plan = sign_in(store, "Sam", TEST_PIN)
+        assert [g.text for g in plan.goals()] == ["Find a place to live"]
+        plan.add_reminder("Breaking the cycle")
+        assert store.check()[0]
+    finally:
+        store.close()

@@ -91,7 +91,7 @@ async def test_add_a_goal_with_keys(store):
         await pilot.press(*"I want to see my kids", "enter")
         await pilot.press(*"in 2 months", "enter")
         await pilot.pause()
-        await pilot.press("a", *"Get my GED", "ctrl+t", "enter", "enter")
+        await pilot.press("a", *"Get my GED", "tab", "tab", "space", "enter")
         await pilot.pause()
         assert isinstance(app.screen, GoalBoardScreen)
         assert "No goals yet" not in screen_text(app)

@@ -73,3 +73,8 @@ CONTACTS = (
     {"name": "988 Suicide & Crisis Lifeline", "relationship": "", "roles": ("crisis_line",),
      "phone": "988", "can_text": True, "reachable": "24/7"},
 )
+
+REMINDERS = (
+    "Recovery means getting something back.",
+    "Reaching out: helping family and friends.",
+)

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
-from tui.widgets.fields import TextInput
+from tui.widgets.fields import TextInput, Tick
 from tui.widgets.person_text import person_line
 
 TEXT_FIELDS = (
@@ -21,7 +21,7 @@ TEXT_FIELDS = (
     ("relationship", "Who they are to me"),
     ("phone", "Phone"),
     ("email", "Email"),
-    ("reachable", "When I can reach them"),
+    ("reachable", "When to reach them"),
     ("notes", "Notes"),
 )
 
@@ -34,7 +34,7 @@ NO_CONTACTS = (
 class ContactDialog(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="contact_cancel"),
-        Binding("ctrl+s", "save", "Save", id="contact_save", priority=True),
+        Binding("enter", "save", "Save", id="contact_save", show=False),
     ]
 
     def __init__(self, title: str, contact: Contact | None = None):
@@ -51,12 +51,13 @@ class ContactDialog(ModalScreen[dict | None]):
                     yield Label(label, classes="field-label")
                     yield TextInput(getattr(c, field) if c else "", id=f"contact-{field}",
                                     classes="compact", advance_on_enter=True)
-            yield Checkbox("They can get texts", c.can_text if c else False, id="contact-can_text")
+            yield Tick("They can get texts", c.can_text if c else False, id="contact-can_text")
             yield Label(Text("This person (Space to tick):", style="bold"))
             for role, words in CONTACT_ROLES.items():
-                yield Checkbox(words, role in c.roles if c else False, id=f"role-{role}")
+                yield Tick(words, role in c.roles if c else False, id=f"role-{role}")
+            yield Button("Save", id="contact-save", compact=True)
             yield Static(id="contact-message", classes="message")
-            yield Static(Text("Tab: next   Space: tick   Ctrl+S: save   Esc: cancel"),
+            yield Static(Text("Tab: next   Space: tick   Enter on a tick or Save: save   Esc: cancel"),
                          classes="hint")
         yield Footer()
 
@@ -72,13 +73,13 @@ class ContactDialog(ModalScreen[dict | None]):
                 Text("Please type a name first. A first name or nickname is fine."))
             self.set_focus(self.query_one("#contact-name", Input))
             return
-        values["can_text"] = self.query_one("#contact-can_text", Checkbox).value
+        values["can_text"] = self.query_one("#contact-can_text", Tick).value
         values["roles"] = [role for role in CONTACT_ROLES
-                           if self.query_one(f"#role-{role}", Checkbox).value]
+                           if self.query_one(f"#role-{role}", Tick).value]
         self.dismiss(values)
 
-    @on(Input.Submitted, "#contact-notes")
-    def _last_field(self) -> None:
+    @on(Button.Pressed, "#contact-save")
+    def _save_pressed(self) -> None:
         self.action_save()
 
     def action_cancel(self) -> None:

@@ -9,13 +9,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.store import InputError, clock
 from tui.store.dates import parse_due_date
-from tui.widgets.fields import TextInput
+from tui.widgets.fields import TextInput, Tick
 from tui.widgets.person_text import person_text
 
 
@@ -52,7 +52,7 @@ class GoalDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+t", "toggle_term", "Short/long term", id="toggle_term", priority=True),
+        Binding("enter", "save", "Save", id="goal_save", show=False),
     ]
 
     def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None,
@@ -69,29 +69,21 @@ class GoalDialog(ModalScreen[bool]):
             yield Label("My goal, in my own words")
             yield TextInput(self.text, id="goal-text", placeholder="I want to ...",
                             advance_on_enter=True)
-            with Horizontal(classes="row"):
-                yield Label("Term: ", classes="row-label")
-                yield Static(id="term")
             yield Label("Target date (you can leave this blank)")
             yield TextInput(self.target.isoformat() if self.target else "", id="goal-target",
                             placeholder="like 2027-03-01, or \"in 2 months\"")
+            yield Tick("A long-term goal (a year or more)", self.term == "long", id="goal-long")
             yield Static(id="dialog-message", classes="message")
-            yield Static(Text("Enter: save    Ctrl+T: short or long term    Esc: cancel"),
+            yield Static(Text("Enter: save    Tab: next    Space: tick    Esc: cancel"),
                          classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_term()
         self.set_focus(self.query_one("#goal-text", Input))
 
-    def _show_term(self) -> None:
-        label = "short term (the next weeks or months)" if self.term == "short" \
-            else "long term (a year or more)"
-        self.query_one("#term", Static).update(Text(label))
-
-    def action_toggle_term(self) -> None:
-        self.term = "long" if self.term == "short" else "short"
-        self._show_term()
+    @on(Tick.Changed, "#goal-long")
+    def _term_changed(self, event: Tick.Changed) -> None:
+        self.term = "long" if event.value else "short"
 
     def _values(self, strict: bool) -> dict | None:
         text = self.query_one("#goal-text", Input).value
@@ -114,7 +106,7 @@ class GoalDialog(ModalScreen[bool]):
         return {"text": text, "term": self.term, "target_date": target}
 
     @on(Input.Submitted, "#goal-target")
-    def _save(self) -> None:
+    def action_save(self) -> None:
         values = self._values(strict=True)
         if values is None:
             return

@@ -28,15 +28,24 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys(self) -> Text:
         text = Text("Keys on this screen\n", style="bold")
-        for source in (self.underneath, self.app):
-            if source is self.app:
-                text.append("\nKeys that work everywhere\n", style="bold")
-            for binding in getattr(source, "BINDINGS", []):
-                if isinstance(binding, Binding) and binding.description:
-                    words = binding.tooltip or binding.description
-                    text.append(f"  {key_label(self.app, binding.key):<14} {words}\n")
-        text.append(f"  {'Tab':<14} next part of the screen\n")
-        text.append(f"  {'Ctrl+P':<14} command palette: find any action by name\n")
+        for binding in getattr(self.underneath, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                words = binding.tooltip or binding.description
+                text.append(f"  {key_label(self.app, binding.key):<22} {words}\n")
+        text.append("\nKeys that work everywhere (the last one when no field has focus)\n",
+                    style="bold")
+        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
+        plain = {b.id.removesuffix("_key"): b.key for b in app_bindings if b.id and b.id.endswith("_key")}
+        for binding in app_bindings:
+            if binding.id and binding.id.endswith("_key"):
+                continue
+            keys = key_label(self.app, binding.key)
+            if binding.id in plain:
+                keys += ", " + key_label(self.app, plain[binding.id])
+            text.append(f"  {keys:<22} {binding.tooltip or binding.description}\n")
+        text.append(f"  {'Tab, Shift+Tab':<22} next or previous part of the screen\n")
+        text.append(f"  {'Esc':<22} back, or cancel\n")
+        text.append(f"  {'Ctrl+P':<22} command palette: find any screen or action by name\n")
         return text
 
     def action_close(self) -> None:

@@ -1,49 +1,85 @@
-"""The first screen of a signed-in plan: the vision, the goals that matter
-most with their next steps, and how ready the crisis plan is."""
+"""The plan overview (F2), the first screen after sign-in: my vision and
+strengths (edited in place), the goals that matter most with their next steps,
+steps due this week or overdue, how ready the crisis plan is, and reminders."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from tui.store import SECTION_FIELDS, Plan, StoreError, clock
-from tui.widgets.person_text import person_line, person_text
+from tui.cards import PlanSnapshot, completeness
+from tui.content.reminders import REMINDERS
+from tui.screens.goals import due_label
+from tui.store import ConflictError, Plan, Section, StoreError, clock
+from tui.widgets.fields import TextBox, TextInput, Tick
+from tui.widgets.person_text import person_line
 
 TOP_GOALS = 5
 
+WHERE_TO_BEGIN = (
+    "Where to begin? One small part at a time, in any order:\n"
+    "  1. Dare to dream: write your vision in the box below (Tab).\n"
+    "  2. Add a goal you want (F3).\n"
+    "  3. Plan for a rainy day: your crisis plan (F5).\n"
+    "  4. What works for you: your toolkit (F6).\n"
+    "Every question can be skipped. Your words are kept as you write them."
+)
 
-def _due(step_due, today) -> str:
-    if step_due is None:
-        return ""
-    if step_due < today:
-        return f" (OVERDUE: was due {step_due:%b %-d})"
-    return f" (due {step_due:%a %b %-d})"
+# (section, field, heading, placeholder)
+IN_PLACE = (
+    ("vision", "vision", "My vision",
+     "Dare to dream: who do I want to be? What life do I want to have?"),
+    ("strengths", "strengths", "My strengths and assets",
+     "What do I have going for me? What am I good at? Who is in my corner?"),
+)
 
 
 class OverviewScreen(Screen):
     """My plan at a glance."""
 
     BINDINGS = [
-        Binding("g", "app.go('goals')", "Goals", id="overview_goals"),
+        Binding("g", "app.go('goals')", "Goals", id="overview_goals", tooltip="My goals (F3)"),
+        Binding("c", "app.go('crisis')", "Crisis plan", id="overview_crisis",
+                tooltip="My crisis plan (F5)"),
+        Binding("o", "pocket", "Overdose plan", id="overview_pocket",
+                tooltip="My pocket overdose plan on one screen"),
+        Binding("r", "reminders", "Reminders", id="overview_reminders",
+                tooltip="Choose reminders that speak to me, or write my own"),
+        Binding("v", "edit_vision", "Vision", id="overview_vision",
+                tooltip="Write or change my vision and strengths"),
     ]
 
     def __init__(self, plan: Plan):
         super().__init__()
         self.plan = plan
+        self.loaded: dict[str, Section] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="overview"):
             yield Static(id="heading", classes="title")
-            yield Static(id="vision", classes="part")
+            yield Static(WHERE_TO_BEGIN, id="where-to-begin", markup=False, classes="part")
+            for section, _, heading, placeholder in IN_PLACE:
+                yield Label(Text(heading, style="bold"))
+                yield TextBox(id=f"in-place-{section}", classes="in-place", soft_wrap=True,
+                              tab_behavior="focus", placeholder=placeholder)
             yield Static(id="goals", classes="part")
+            yield Static(id="due", classes="part")
             yield Static(id="readiness", classes="part")
+            yield Static(id="reminders", classes="part")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_plan()
+        self.query_one("#overview").focus()
+
+    def on_screen_resume(self) -> None:
         self.refresh_plan()
 
     def refresh_plan(self) -> None:
@@ -56,34 +92,171 @@ class OverviewScreen(Screen):
         plan, today = self.plan, clock.today()
         self.query_one("#heading", Static).update(
             Text.assemble("My plan: ", person_line(plan.name)))
+        for section, field, _, _ in IN_PLACE:
+            loaded = plan.section(section)
+            self.loaded[section] = loaded
+            box = self.query_one(f"#in-place-{section}", TextArea)
+            if not box.has_focus:
+                box.load_text(loaded.fields[field])
 
-        vision = plan.section("vision").fields["vision"]
-        vision_text = Text("My vision\n", style="bold")
-        if vision.strip():
-            vision_text.append_text(person_text(vision))
-        else:
-            vision_text.append("Not written yet. What life do you want? Dare to dream.", style="italic")
-        self.query_one("#vision", Static).update(vision_text)
+        goals = plan.goals()
+        snapshot = PlanSnapshot(plan)
+        crisis_filled, crisis_total = completeness(snapshot, "crisis")
+        overdose_filled, overdose_total = completeness(snapshot, "overdose")
+        is_new = not goals and not crisis_filled and not overdose_filled \
+            and not any(self.loaded[s].fields[f].strip() for s, f, _, _ in IN_PLACE)
+        self.query_one("#where-to-begin").display = is_new
 
-        goals = [g for g in plan.goals("short") if not g.done]
-        goals.sort(key=lambda g: g.importance)
-        goals_text = Text("Goals that matter most to me\n", style="bold")
-        if not goals:
-            goals_text.append("No goals yet. A goal can be small: one thing you want.", style="italic")
-        for goal in goals[:TOP_GOALS]:
-            goals_text.append(f"{goal.importance}. ")
+        open_goals = sorted((g for g in goals if g.term == "short" and not g.done),
+                            key=lambda g: g.importance)
+        goals_text = Text("Goals that matter most to me", style="bold")
+        if not open_goals:
+            goals_text.append("\n  No goals yet. A goal can be small: one thing you want. (F3)",
+                              style="italic")
+        for goal in open_goals[:TOP_GOALS]:
+            goals_text.append(f"\n  {goal.importance}. ")
             goals_text.append_text(person_line(goal.text))
-            goals_text.append("\n")
-            if goal.next_step is not None:
-                goals_text.append("   Next: ")
-                goals_text.append_text(person_line(goal.next_step.specific or goal.next_step.when_text))
-                goals_text.append(_due(goal.next_step.due_date, today))
-                goals_text.append("\n")
-        goals_text.rstrip()
+            step = goal.next_step
+            if step is not None:
+                goals_text.append("\n     Next: ")
+                goals_text.append_text(person_line(step.specific or step.when_text))
+                if step.due_date:
+                    goals_text.append(" (")
+                    goals_text.append_text(due_label(step.due_date, today))
+                    goals_text.append(")")
         self.query_one("#goals", Static).update(goals_text)
 
-        readiness = Text("Ready for a rainy day\n", style="bold")
-        for name, label in (("crisis", "Crisis plan"), ("overdose", "Pocket overdose plan")):
-            section = plan.section(name)
-            readiness.append(f"{label}: {section.filled} of {len(SECTION_FIELDS[name])} parts filled\n")
+        due = plan.steps_due(today + timedelta(days=6))
+        due_widget = self.query_one("#due", Static)
+        due_widget.display = bool(due)
+        if due:
+            due_text = Text("Steps due this week", style="bold")
+            for goal, step in due:
+                due_text.append("\n  ")
+                due_text.append_text(due_label(step.due_date, today))
+                due_text.append("  ")
+                due_text.append_text(person_line(step.specific or goal.text))
+            due_widget.update(due_text)
+
+        readiness = Text("Ready for a rainy day", style="bold")
+        readiness.append(f"\n  Crisis plan: {crisis_filled} of {crisis_total} parts filled (c or F5)")
+        readiness.append(
+            f"\n  Pocket overdose plan: {overdose_filled} of {overdose_total} parts filled (o)")
         self.query_one("#readiness", Static).update(readiness)
+
+        reminders = plan.reminders()
+        text = Text("Reminders that speak to me", style="bold")
+        if not reminders:
+            text.append("\n  Press r to pick some from the guide, or write your own.", style="italic")
+        for reminder in reminders:
+            text.append("\n  * ")
+            text.append_text(person_line(reminder.text))
+        self.query_one("#reminders", Static).update(text)
+
+    # -- editing in place ------------------------------------------------------
+
+    def save_pending(self) -> bool:
+        ok = True
+        for section, field, _, _ in IN_PLACE:
+            loaded = self.loaded.get(section)
+            if loaded is None:
+                continue
+            typed = self.query_one(f"#in-place-{section}", TextArea).text
+            if typed == loaded.fields[field]:
+                continue
+            try:
+                self.loaded[section] = self.plan.save_section(section, {field: typed}, loaded.revision)
+            except ConflictError:
+                # Changed in another session meanwhile: keep both rather than lose either.
+                current = self.plan.section(section).fields[field]
+                both = f"{current}\n\n{typed}" if current.strip() else typed
+                self.loaded[section] = self.plan.save_section(section, {field: both})
+                self.query_one(f"#in-place-{section}", TextArea).load_text(both)
+                self.notify("Your vision was also changed in another session; both are kept.",
+                            markup=False)
+            except StoreError as error:
+                self.notify(error.message, severity="error", markup=False, timeout=8)
+                ok = False
+        return ok
+
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, TextArea):
+            self.save_pending()
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()
+
+    def action_edit_vision(self) -> None:
+        self.set_focus(self.query_one("#in-place-vision", TextArea))
+
+    def action_pocket(self) -> None:
+        from tui.screens.crisis import PocketPlanScreen
+
+        self.app.push_screen(PocketPlanScreen(self.plan))
+
+    def action_reminders(self) -> None:
+        self.app.push_screen(ReminderDialog(self.plan))
+
+
+class ReminderDialog(ModalScreen[None]):
+    """Pick reminders from the guide's lists (Space), or write one of my own."""
+
+    BINDINGS = [
+        Binding("escape,enter", "done", "Done", id="reminders_done", tooltip="Keep what is ticked"),
+        Binding("down", "focus_next", "Next", show=False),
+        Binding("up", "focus_previous", "Previous", show=False),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+        self.texts: list[str] = []  # one per Tick, in order
+
+    def compose(self) -> ComposeResult:
+        chosen = [r.text for r in self.plan.reminders()]
+        self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
+        with Vertical(classes="dialog reminder-dialog"):
+            yield Static(Text("Reminders that speak to me", style="bold"))
+            yield Static(Text("Space: tick or untick.  Tab: next.  Esc: done."), classes="hint")
+            with VerticalScroll(id="reminder-ticks"):
+                for index, text in enumerate(self.texts):
+                    yield Tick(person_line(text), text in chosen, id=f"reminder-{index}")
+            yield Label("My own reminder (Enter adds it)")
+            yield TextInput(id="own-reminder", placeholder="like: One day at a time")
+            yield Static(id="reminder-message", classes="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#reminder-0", Tick))
+
+    @on(Input.Submitted, "#own-reminder")
+    def _add_own(self, event: Input.Submitted) -> None:
+        text = event.value
+        try:
+            self.plan.add_reminder(text)
+        except StoreError as error:
+            self.query_one("#reminder-message", Static).update(Text(error.message))
+            return
+        if text not in self.texts:
+            self.texts.append(text)
+            self.query_one("#reminder-ticks").mount(
+                Tick(person_line(text), True, id=f"reminder-{len(self.texts) - 1}"))
+        event.input.value = ""
+        self.query_one("#reminder-message", Static).update(Text("Added. Add another, or Esc."))
+
+    def save_pending(self) -> None:
+        """Keep exactly the reminders ticked."""
+        ticked = [text for index, text in enumerate(self.texts)
+                  if self.query_one(f"#reminder-{index}", Tick).value]
+        try:
+            for reminder in self.plan.reminders():
+                if reminder.text not in ticked:
+                    self.plan.delete_reminder(reminder.id)
+            for text in ticked:
+                self.plan.add_reminder(text)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+
+    def action_done(self) -> None:
+        self.save_pending()
+        self.dismiss()

@@ -20,7 +20,7 @@ _EXPORTS = {
         "NotFoundError", "SignInError", "StoreError",
     ],
     "tui.store.plans": [
-        "CONTACT_ROLES", "SECTION_FIELDS", "Contact", "Goal", "Plan", "Section", "Step",
+        "CONTACT_ROLES", "SECTION_FIELDS", "Contact", "Goal", "Plan", "Reminder", "Section", "Step",
         "create_person", "sign_in",
     ],
     "tui.store.text": ["displayable", "one_line"],
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         NotFoundError, SignInError, StoreError,
     )
     from tui.store.plans import (
-        CONTACT_ROLES, SECTION_FIELDS, Contact, Goal, Plan, Section, Step, create_person, sign_in,
+        CONTACT_ROLES, SECTION_FIELDS, Contact, Goal, Plan, Reminder, Section, Step, create_person,
+        sign_in,
     )
     from tui.store.text import displayable, one_line

@@ -46,6 +46,13 @@ _V1 = [
 ]
 
 
+# Version 2: reminders that speak to the person.
+_V2 = [
+    '''CREATE TABLE "reminder" ("id" INTEGER NOT NULL PRIMARY KEY, "person_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)''',
+    '''CREATE INDEX "reminder_person_id" ON "reminder" ("person_id")''',
+]
+
+
 def _run_all(statements: list[str]) -> Callable[[peewee.Database], None]:
     def migrate(database: peewee.Database) -> None:
         for statement in statements:
@@ -56,6 +63,7 @@ def _run_all(statements: list[str]) -> Callable[[peewee.Database], None]:
 
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _run_all(_V1),  # -> version 1
+    _run_all(_V2),  # -> version 2
 ]
 LATEST = len(MIGRATIONS)
 

@@ -147,6 +147,15 @@ class Contact(BaseModel):
     updated_at = DateTimeField()
 
 
+class Reminder(BaseModel):
+    """A reminder that speaks to the person: picked from the guide's lists or their own."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    position = IntegerField()  # 1..n, the person's own order
+    text = TextField()
+    updated_at = DateTimeField()
+
+
 SECTION_MODELS: dict[str, type[SectionModel]] = {
     "vision": Vision,
     "strengths": Strengths,
@@ -155,4 +164,4 @@ SECTION_MODELS: dict[str, type[SectionModel]] = {
     "cravings": Cravings,
 }
 
-ALL_MODELS = [SchemaInfo, Person, *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact]
+ALL_MODELS = [SchemaInfo, Person, *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder]

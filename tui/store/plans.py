@@ -123,6 +123,13 @@ class Contact:
     notes: str = ""
 
 
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    position: int
+    text: str
+
+
 # ----------------------------------------------------------------------------
 # People: making a plan and signing in
 
@@ -478,6 +485,48 @@ class Plan:
             )
             .execute()
         )
+
+    # -- reminders -----------------------------------------------------------
+
+    def _reminder_rows(self) -> list[m.Reminder]:
+        return list(m.Reminder.select().where(m.Reminder.person == self.person_id)
+                    .order_by(m.Reminder.position, m.Reminder.id))
+
+    def _reminder_row(self, reminder_id: int) -> m.Reminder:
+        row = m.Reminder.get_or_none(
+            (m.Reminder.id == reminder_id) & (m.Reminder.person == self.person_id))
+        if row is None:
+            raise NotFoundError("That reminder is no longer in the plan.")
+        return row
+
+    @_reads
+    def reminders(self) -> list[Reminder]:
+        return [Reminder(r.id, r.position, r.text) for r in self._reminder_rows()]
+
+    @_writes
+    def add_reminder(self, text: str) -> Reminder:
+        """Add a reminder at the end; the same words twice are kept once."""
+        text = checked(text, limit=SHORT_LIMIT, what="reminder", required=True)
+        rows = self._reminder_rows()
+        for row in rows:
+            if row.text == text:
+                return Reminder(row.id, row.position, row.text)
+        row = m.Reminder.create(person=self.person_id, position=len(rows) + 1, text=text,
+                                updated_at=clock.now())
+        return Reminder(row.id, row.position, row.text)
+
+    @_writes
+    def delete_reminder(self, reminder_id: int) -> None:
+        self._reminder_row(reminder_id).delete_instance()
+        _renumber_positions(m.Reminder, self._reminder_rows())
+
+    @_writes
+    def move_reminder(self, reminder_id: int, by: int) -> None:
+        row = self._reminder_row(reminder_id)
+        rows = self._reminder_rows()
+        index = next(i for i, r in enumerate(rows) if r.id == row.id)
+        rows.insert(min(max(index + by, 0), len(rows) - 1), rows.pop(index))
+        _renumber_positions(m.Reminder, rows)
 
     # -- contacts ------------------------------------------------------------
 

@@ -17,7 +17,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.reactive import reactive
-from textual.widgets import Input, TextArea
+from textual.binding import Binding
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import Checkbox, Input, TextArea
 
 from tui.store.text import displayable
 
@@ -61,3 +64,21 @@ class TextBox(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
+
+
+class Tick(Checkbox, inherit_bindings=False):
+    """A checkbox whose mark is an X when ticked and blank when not, so its state
+    never rests on colour alone (16-colour consoles, NO_COLOR). Space ticks;
+    Enter is left to the dialog (it saves), as in every form of the app."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False)]
+
+    @property
+    def _button(self) -> Content:
+        button_style = self.get_visual_style("toggle--button")
+        side_style = Style(foreground=button_style.background, background=self.background_colors[1])
+        return Content.assemble(
+            (self.BUTTON_LEFT, side_style),
+            ("X" if self.value else " ", button_style),
+            (self.BUTTON_RIGHT, side_style),
+        )
