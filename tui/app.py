@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.config import Config
 from tui.screens.signin import SignInScreen
-from tui.store import Plan, Store, StoreError
+from tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from tui.store import Plan, Store
 
 
 def global_key(keys: str, no_field_key: str, action: str, description: str, binding_id: str,
@@ -55,15 +61,50 @@ class RecoveryPlanApp(App):
                 tooltip="Quit (what you typed is kept)"),
     ]
 
-    def __init__(self, store: Store, config: Config | None = None):
+    def __init__(self, store: Store | None = None, config: Config | None = None,
+                 location: str | None = None):
+        """`store` when already open (tests); else the database at `location` (None:
+        the default) is opened in the background once the sign-in screen is up, so
+        the first screen comes fast and F9 works even if the database can't open."""
         super().__init__()
-        self.store = store
+        self._store = store
+        self._store_lock = threading.Lock()
+        self.location = location
         self.config = config or Config()
         self.plan: Plan | None = None
         self.selected_goal_id: int | None = None  # the goal F4 opens
 
     def on_mount(self) -> None:
         self.push_screen(SignInScreen())
+        if self._store is None:
+            self.call_after_refresh(self._open_store_soon)
+
+    @property
+    def store(self) -> Store:
+        """The plan database, opened on first use (safe from worker threads).
+        Raises DatabaseError with a plain message when it can't be opened."""
+        with self._store_lock:
+            if self._store is None:
+                from tui.store.db import open_store
+
+                self._store = open_store(self.location)
+            return self._store
+
+    def close_store(self) -> None:
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+
+    @work(thread=True, group="open-store")
+    def _open_store_soon(self) -> None:
+        try:
+            self.store
+        except StoreError as error:
+            self.call_from_thread(self._store_failed, error.message)
+
+    def _store_failed(self, message: str) -> None:
+        if isinstance(self.screen, SignInScreen):
+            self.screen.show_message(message + " You can still press F9 for crisis lines.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Plan keys do nothing (and are not shown) until someone signs in; at

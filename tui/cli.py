@@ -179,17 +179,14 @@ def warn_stale_help_lines(config) -> None:
 
 
 def run_app(location: str | None, config) -> int:
-    from tui.store import open_store
-
     config.help_lines()  # a mistake in the site config is reported before the screen changes
-    store = open_store(location)
     from tui.app import RecoveryPlanApp
 
-    app = RecoveryPlanApp(store, config)
+    app = RecoveryPlanApp(config=config, location=location)
     try:
         app.run()
     finally:
-        store.close()
+        app.close_store()
     return app.return_code or EXIT_OK
 
 

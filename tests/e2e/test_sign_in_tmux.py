@@ -24,7 +24,7 @@ def test_sign_in_as_demo_lock_and_quit(tmp_path):
         screen = term.wait_for("My plan: Demo")
         assert "975310" not in screen
         assert "I want to find a place to live" in screen
-        assert "Pocket overdose plan: 6 of 6 parts filled" in screen
+        assert "I want a safe place of my own" in screen  # the vision, first
 
         term.keys("F12")
         screen = term.wait_for("Sign in to your plan")

@@ -139,3 +139,29 @@ async def test_palette_offers_no_screenshot(store):
     async with app.run_test(size=(80, 24)):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles
+
+
+async def test_a_database_that_cannot_open_still_leaves_f9(tmp_path):
+    import sqlite3
+
+    from tui.screens.help_now import GetHelpNowScreen
+    from tui.store import migrations
+
+    db = tmp_path / "plans.sqlite3"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE schema_info (id INTEGER PRIMARY KEY, version INTEGER)")
+        connection.execute("INSERT INTO schema_info (version) VALUES (?)", (migrations.LATEST + 1,))
+    connection.close()
+    before = db.read_bytes()
+    app = RecoveryPlanApp(location=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "newer version of Recovery Plan" in text and "F9" in text
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen) and app.plan is None
+        await pilot.press("f9")
+        assert isinstance(app.screen, GetHelpNowScreen)
+    assert db.read_bytes() == before

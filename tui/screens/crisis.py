@@ -19,7 +19,8 @@ from tui.cards import PlanSnapshot, completeness, completeness_line, contact_lin
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import ConflictError, Plan, Section, StoreError
-from tui.widgets.fields import TextBox, TextInput
+from tui.widgets.fields import TextInput
+from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import person_line, person_text
 
 

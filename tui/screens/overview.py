@@ -18,7 +18,8 @@ from tui.cards import PlanSnapshot, completeness
 from tui.content.reminders import REMINDERS
 from tui.screens.goals import due_label
 from tui.store import ConflictError, Plan, Section, StoreError, clock
-from tui.widgets.fields import TextBox, TextInput, Tick
+from tui.widgets.fields import TextInput, Tick
+from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import person_line
 
 TOP_GOALS = 5

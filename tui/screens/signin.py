@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from tui.store import Plan, StoreError, sign_in
+from tui.store.errors import StoreError
 from tui.widgets.fields import TextInput
 from tui.widgets.person_text import person_text
 
@@ -84,6 +84,8 @@ class SignInScreen(Screen):
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, name: str, pin: str) -> None:
         # The PIN check is slow on purpose; it runs off the event loop.
+        from tui.store.plans import sign_in  # loaded after the screen is up
+
         try:
             plan = sign_in(self.app.store, name, pin)
         except StoreError as error:
@@ -98,7 +100,7 @@ class SignInScreen(Screen):
         pin.focus()
         self.show_message(message)
 
-    def _opened(self, plan: Plan) -> None:
+    def _opened(self, plan) -> None:
         first = self.first_screen
         self.clear_form()
         self.app.open_plan(plan, first)

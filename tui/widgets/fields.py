@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.binding import Binding
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input
 
 from tui.store.text import displayable
 
@@ -57,13 +57,6 @@ class TextInput(Input):
             self.post_message(self.Submitted(self, self.value))
             return
         await super()._on_key(event)
-
-
-class TextBox(TextArea):
-    """A multi-line field that shows control characters as harmless symbols."""
-
-    def get_line(self, line_index: int) -> Text:
-        return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
 
 
 class Tick(Checkbox, inherit_bindings=False):
