@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.actions import parse as _parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -71,6 +73,16 @@ class RecoveryPlanApp(App):
         self._store_lock = threading.Lock()
         self.location = location
         self.config = config or Config()
+        self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
+
+    def on_load(self) -> None:
+        from tui.themes import HIGH_CONTRAST, choose_theme
+
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = choose_theme(self.config.theme)
+        keymap = self.config.keymap
+        if keymap:
+            self.set_keymap(keymap)
         self.plan: Plan | None = None
         self.selected_goal_id: int | None = None  # the goal F4 opens
 
@@ -229,7 +241,19 @@ class RecoveryPlanApp(App):
         self.refresh_bindings()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # Screenshot would write the plan to a file on a shared machine.
+        """The palette offers every screen and every action of this screen by name."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id and not binding.id.endswith("_key"):
+                _, action, parameters = _parse_action(binding.action)
+                if binding.id != "quit" and self.check_action(action, parameters):
+                    yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                        partial(self.run_action, binding.action))
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                    partial(self.run_action, binding.action, screen))
+        # Textual's own (theme, quit...), but not Screenshot: it would write the
+        # plan to a file on a shared machine.
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
+            if command.title not in ("Screenshot", "Keys", "Bell"):
                 yield command

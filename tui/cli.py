@@ -179,7 +179,8 @@ def warn_stale_help_lines(config) -> None:
 
 
 def run_app(location: str | None, config) -> int:
-    config.help_lines()  # a mistake in the site config is reported before the screen changes
+    # A mistake in the site config is reported before the screen changes.
+    config.help_lines(), config.theme, config.keymap
     from tui.app import RecoveryPlanApp
 
     app = RecoveryPlanApp(config=config, location=location)

@@ -62,6 +62,24 @@ class Config:
         return self._text("help", "staff_note")
 
     @property
+    def theme(self) -> str | None:
+        """"textual-dark", "ansi-dark" (16 colours) or "high-contrast"; default: chosen by TERM."""
+        theme = self._text("display", "theme")
+        if theme is not None and theme not in ("textual-dark", "ansi-dark", "high-contrast"):
+            raise ConfigError(
+                f"In {self.source}, display.theme must be textual-dark, ansi-dark or high-contrast.")
+        return theme
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """Keys a site remaps: binding id = "keys", like goals = "f3,ctrl+n" (see docs)."""
+        table = self._table("keys")
+        for binding_id, keys in table.items():
+            if not isinstance(keys, str) or not keys.strip():
+                raise ConfigError(f"In {self.source}, keys.{binding_id} must be text like \"f3,ctrl+n\".")
+        return dict(table)
+
+    @property
     def jurisdiction(self) -> str | None:
         """Whose Good Samaritan law Learn explains, like "california" (the default)."""
         return self._text("learn", "jurisdiction")

@@ -165,3 +165,79 @@ async def test_a_database_that_cannot_open_still_leaves_f9(tmp_path):
         await pilot.press("f9")
         assert isinstance(app.screen, GetHelpNowScreen)
     assert db.read_bytes() == before
+
+
+async def test_palette_offers_every_screen_and_this_screens_actions(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Get help now" in before and "Learn" in before
+        assert "Goals" not in before  # plan screens only after signing in
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        await pilot.press("f3")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Overview", "Goals", "Steps", "Crisis plan", "Toolkit", "Learn", "Lock",
+                      "Add", "Sort", "Move up"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"crisis")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        from tui.screens.crisis import CrisisScreen
+
+        assert isinstance(app.screen, CrisisScreen)
+
+
+async def test_ctrl_letter_aliases_work_while_typing(store):
+    from tui.screens.crisis import CrisisScreen
+    from tui.screens.goals import GoalBoardScreen
+    from tui.screens.help_now import GetHelpNowScreen
+
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+g")  # get help now, before signing in
+        assert isinstance(app.screen, GetHelpNowScreen)
+        await pilot.press("escape")
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, GoalBoardScreen)
+        await pilot.press("a", *"typing 3 words")  # a digit in a field stays typing
+        assert app.screen.focused.value == "typing 3 words"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("3")  # no field has focus: the digit alias works
+        assert isinstance(app.screen, GoalBoardScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.plan is None
+
+
+async def test_a_site_can_remap_keys_and_choose_a_theme(store):
+    from tui.config import Config
+    from tui.screens.goals import GoalBoardScreen
+
+    create_demo(store)
+    app = RecoveryPlanApp(store, Config(raw={"keys": {"goals": "f8"}, "display": {"theme": "high-contrast"}}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "high-contrast"
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        await pilot.press("f8")
+        assert isinstance(app.screen, GoalBoardScreen)
+
+
+def test_the_linux_console_gets_sixteen_colours():
+    from tui.themes import choose_theme
+
+    assert choose_theme(None, {"TERM": "linux"}) == "ansi-dark"
+    assert choose_theme(None, {"TERM": "xterm-256color"}) == "textual-dark"
+    assert choose_theme("high-contrast", {"TERM": "linux"}) == "high-contrast"
