@@ -31,8 +31,12 @@ def global_key(keys: str, no_field_key: str, action: str, description: str, bind
     )
 
 
+PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
+
+
 class RecoveryPlanApp(App):
     TITLE = "Recovery Plan"
+    MODES = {"signin": SignInScreen}  # the plan's modes are added at sign-in
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # Priority bindings: they work even while typing in a field.
@@ -87,7 +91,7 @@ class RecoveryPlanApp(App):
         self.selected_goal_id: int | None = None  # the goal F4 opens
 
     def on_mount(self) -> None:
-        self.push_screen(SignInScreen())
+        self.switch_mode("signin")
         if self._store is None:
             self.call_after_refresh(self._open_store_soon)
 
@@ -126,30 +130,38 @@ class RecoveryPlanApp(App):
         return True
 
     def open_plan(self, plan: Plan, first: str = "overview") -> None:
-        """Show a signed-in plan: the overview, or straight to `first` (such as "crisis")."""
+        """Show a signed-in plan: the overview, or straight to `first` (such as "crisis").
+
+        Each top-level screen of the plan is a Textual mode of its own; they
+        exist only while the plan is open (see action_lock)."""
+        from tui.screens.crisis import CrisisScreen
+        from tui.screens.goals import GoalBoardScreen
         from tui.screens.overview import OverviewScreen
+        from tui.screens.toolkit import ToolkitScreen
 
         self.plan = plan
         self.selected_goal_id = None
-        self.push_screen(OverviewScreen(plan))
+        for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
+                                  ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
+            self.add_mode(mode, partial(screen_type, plan))
         self.refresh_bindings()
-        if first != "overview":
-            self.action_go(first)
+        self.action_go(first if first in PLAN_MODES else "overview")
 
     def _save_all(self) -> None:
-        """Ask every open plan screen to keep what is typed in it."""
+        """Ask every open screen of this mode to keep what is typed in it (other
+        modes' screens kept theirs when they were left)."""
         for screen in self.screen_stack:
             save = getattr(screen, "save_pending", None)
             if save is not None:
                 save()
 
-    def _back_to(self, screen_type: type[Screen]) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, screen_type):
+    def _leave_current_mode(self) -> None:
+        """Keep what is typed, then close this mode's dialogs and sub-screens."""
+        self._save_all()
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_go(self, where: str) -> None:
-        from tui.screens.goals import GoalBoardScreen
-        from tui.screens.overview import OverviewScreen
         from tui.screens.steps import StepEditorScreen
 
         plan = self.plan
@@ -157,32 +169,25 @@ class RecoveryPlanApp(App):
             if isinstance(self.screen, SignInScreen):
                 self.screen.open_next(where)
             return
-        self._save_all()
         if where == "steps":
             goal_id = self._goal_for_steps(plan)
             if goal_id is None:
                 self.notify("Add a goal first (F3), then its steps.", markup=False)
                 return
-            if isinstance(self.screen, StepEditorScreen) and self.screen.goal_id == goal_id:
+            self.selected_goal_id = goal_id  # the board starts on it too
+            if self.current_mode == "steps" and self.screen.goal_id == goal_id:
                 return
-            self.selected_goal_id = goal_id  # the board underneath starts on it
-            self._back_to(OverviewScreen)
-            self.push_screen(GoalBoardScreen(plan))
-            self.push_screen(StepEditorScreen(plan, goal_id))
+            self._leave_current_mode()
+            if "steps" in self._modes:  # another goal's steps: make the mode anew
+                if self.current_mode == "steps":
+                    self.switch_mode("goals")
+                self.remove_mode("steps")
+            self.add_mode("steps", partial(StepEditorScreen, plan, goal_id))
+            self.switch_mode("steps")
             return
-        self._back_to(OverviewScreen)
-        if where == "goals":
-            self.push_screen(GoalBoardScreen(plan))
-        elif where == "crisis":
-            from tui.screens.crisis import CrisisScreen
-
-            self.push_screen(CrisisScreen(plan))
-        elif where == "toolkit":
-            from tui.screens.toolkit import ToolkitScreen
-
-            self.push_screen(ToolkitScreen(plan))
-        elif isinstance(self.screen, OverviewScreen):
-            self.screen.refresh_plan()
+        if self.current_mode != where:
+            self._leave_current_mode()
+            self.switch_mode(where)
 
     def _goal_for_steps(self, plan: Plan) -> int | None:
         """The goal selected on the board, else the most important open goal."""
@@ -229,14 +234,18 @@ class RecoveryPlanApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     def action_lock(self) -> None:
-        """Keep what was typed, then remove every plan screen: back to sign-in."""
+        """Keep what was typed, then remove every plan screen and dialog (Textual
+        keeps the screens of other modes alive: each plan mode is removed)."""
         self._save_all()
         self.plan = None
         self.selected_goal_id = None
-        while len(self.screen_stack) > 2:  # the default screen and sign-in stay
+        self.switch_mode("signin")
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if isinstance(self.screen, SignInScreen):
-            self.screen.clear_form()
+        for mode in PLAN_MODES:
+            if mode in self._modes:
+                self.remove_mode(mode)
+        self.screen.clear_form()
         self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
 

@@ -36,3 +36,8 @@ def screen_text(app: RecoveryPlanApp) -> str:
         for row in range(table.row_count):
             parts.append(" | ".join(str(cell) for cell in table.get_row_at(row)))
     return "\n".join(parts)
+
+
+def all_screens(app: RecoveryPlanApp) -> list:
+    """Every screen alive in every mode (Textual keeps other modes' screens)."""
+    return [screen for stack in app._screen_stacks.values() for screen in stack]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.config import Config
 from tui.demo import create_demo
@@ -72,7 +72,7 @@ async def test_name_f5_pin_enter_opens_the_crisis_plan(store):
             < text.index("MY POCKET OVERDOSE PLAN") < text.index("CRAVINGS")
         await pilot.press("f12")
         await pilot.pause()
-        assert not any(isinstance(s, CrisisScreen) for s in app.screen_stack)
+        assert not any(isinstance(s, CrisisScreen) for s in all_screens(app))
 
 
 async def test_an_empty_crisis_plan_encourages(store):

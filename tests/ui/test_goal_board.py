@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
@@ -179,7 +179,7 @@ async def test_f_keys_work_while_typing_in_a_field(store):
         await pilot.press("f12")
         await pilot.pause()
         assert app.plan is None
-        assert not any(isinstance(s, (GoalBoardScreen, GoalDialog)) for s in app.screen_stack)
+        assert not any(isinstance(s, (GoalBoardScreen, GoalDialog)) for s in all_screens(app))
         await pilot.press("f3")  # plan keys do nothing after a lock
         assert not isinstance(app.screen, GoalBoardScreen)
         await settle(pilot)

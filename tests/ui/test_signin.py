@@ -5,22 +5,13 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from tests.conftest import TEST_PIN
+from tests.ui.helpers import all_screens, screen_text, settle
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.new_plan import NewPlanScreen
 from tui.screens.overview import OverviewScreen
 from tui.screens.signin import SignInScreen
 from tui.store import create_person, sign_in
-
-
-async def settle(pilot) -> None:
-    """Let the sign-in worker thread finish and its result reach the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def screen_text(app) -> str:
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
 
 
 async def type_and_enter(pilot, text: str) -> None:
@@ -130,7 +121,7 @@ async def test_lock_removes_the_plan_and_clears_the_form(store):
         await pilot.pause()
         assert isinstance(app.screen, SignInScreen)
         assert app.plan is None
-        assert not any(isinstance(s, OverviewScreen) for s in app.screen_stack)
+        assert not any(isinstance(s, OverviewScreen) for s in all_screens(app))
         assert app.screen.query_one("#name", Input).value == ""
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.widgets import Input
 
-from tests.ui.helpers import screen_text, sign_in
+from tests.ui.helpers import all_screens, screen_text, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog
@@ -149,7 +149,7 @@ async def test_lock_while_typing_keeps_the_text(store):
         await pilot.press("f12")
         await pilot.pause()
         assert app.plan is None
-        assert not any(isinstance(s, StepEditorScreen) for s in app.screen_stack)
+        assert not any(isinstance(s, StepEditorScreen) for s in all_screens(app))
     assert housing_steps(store)[0].specific == "Look for rentals online, Craigslist too and Zillow"
 
 

@@ -88,6 +88,8 @@ class CrisisScreen(CardActions, Screen):
                 tooltip="Print my pocket card (overdose plan and people to call)"),
         Binding("s", "save_card", "Save card", id="crisis_save",
                 tooltip="Save my pocket card as a file (pdf, txt or md)"),
+        Binding("escape", "app.go('overview')", "Back", id="crisis_back", show=False,
+                tooltip="Back to the overview"),
     ]
 
     def __init__(self, plan: Plan):

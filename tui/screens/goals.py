@@ -116,6 +116,8 @@ class GoalBoardScreen(Screen):
                 tooltip="Delete the goal (asks first)"),
         Binding("h", "toggle_done_shown", "Hide/show done", id="goal_hide_done",
                 tooltip="Hide or show the goals you reached"),
+        Binding("escape", "app.go('overview')", "Back", id="goal_back", show=False,
+                tooltip="Back to the overview"),
     ]
 
     def __init__(self, plan: Plan):

@@ -292,4 +292,4 @@ class StepEditorScreen(Screen):
 
     def action_back(self) -> None:
         if self.save_pending():
-            self.dismiss()
+            self.app.action_go("goals")

@@ -94,4 +94,4 @@ class ToolkitScreen(Screen):
 
     def action_back(self) -> None:
         if self.save_pending():
-            self.dismiss()
+            self.app.action_go("overview")
