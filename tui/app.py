@@ -83,7 +83,9 @@ class RecoveryPlanApp(App):
         from tui.themes import HIGH_CONTRAST, choose_theme
 
         self.register_theme(HIGH_CONTRAST)
-        self.theme = choose_theme(self.config.theme)
+        chosen = choose_theme(self.config.theme)
+        if chosen != self.theme:  # setting it restyles every widget: only when it changes
+            self.theme = chosen
         keymap = self.config.keymap
         if keymap:
             self.set_keymap(keymap)

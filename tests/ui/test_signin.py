@@ -232,3 +232,38 @@ def test_the_linux_console_gets_sixteen_colours():
     assert choose_theme(None, {"TERM": "linux"}) == "ansi-dark"
     assert choose_theme(None, {"TERM": "xterm-256color"}) == "textual-dark"
     assert choose_theme("high-contrast", {"TERM": "linux"}) == "high-contrast"
+
+
+def test_every_binding_has_an_id_and_a_description():
+    import importlib
+    import pkgutil
+
+    import tui.screens
+    from textual.binding import Binding
+
+    classes = [RecoveryPlanApp]
+    for module_info in pkgutil.iter_modules(tui.screens.__path__):
+        module = importlib.import_module(f"tui.screens.{module_info.name}")
+        classes += [obj for obj in vars(module).values() if isinstance(obj, type)
+                    and obj.__module__ == module.__name__ and "BINDINGS" in vars(obj)]
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            assert isinstance(binding, Binding), (cls, binding)
+            assert binding.id and binding.description, (cls, binding.key)
+
+
+async def test_usable_at_200_by_60(store):
+    from tui.screens.goals import GoalTable
+
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await type_and_enter(pilot, "Demo")
+        await type_and_enter(pilot, "975310")
+        await settle(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one("#short-goals", GoalTable)
+        # The goal column grows with the screen: whole goals show, nothing cut.
+        assert str(table.get_row_at(0)[0]) == "I want to get back in touch with my brother"
+        assert table.columns[next(iter(table.columns))].width > 100

@@ -204,8 +204,8 @@ class ReminderDialog(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,enter", "done", "Done", id="reminders_done", tooltip="Keep what is ticked"),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("down", "app.focus_next", "Next", id="reminders_next", show=False),
+        Binding("up", "app.focus_previous", "Previous", id="reminders_previous", show=False),
     ]
 
     def __init__(self, plan: Plan):

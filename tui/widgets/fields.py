@@ -64,7 +64,7 @@ class Tick(Checkbox, inherit_bindings=False):
     never rests on colour alone (16-colour consoles, NO_COLOR). Space ticks;
     Enter is left to the dialog (it saves), as in every form of the app."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False)]
+    BINDINGS = [Binding("space", "toggle_button", "Tick", id="tick", show=False)]
 
     @property
     def _button(self) -> Content:
