@@ -32,6 +32,7 @@ def global_key(keys: str, no_field_key: str, action: str, description: str, bind
 
 
 PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
+STORE_OPEN_DELAY = 0.4  # seconds after start-up
 
 
 class RecoveryPlanApp(App):
@@ -95,7 +96,9 @@ class RecoveryPlanApp(App):
     def on_mount(self) -> None:
         self.switch_mode("signin")
         if self._store is None:
-            self.call_after_refresh(self._open_store_soon)
+            # Soon, but not while the first screen is being drawn: loading the
+            # database layer in a thread would slow that first paint.
+            self.set_timer(STORE_OPEN_DELAY, self._open_store_soon)
 
     @property
     def store(self) -> Store:
