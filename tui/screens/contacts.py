@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
+from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
@@ -86,7 +87,7 @@ class ContactDialog(ModalScreen[dict | None]):
         self.dismiss(None)
 
 
-class ContactsScreen(Screen):
+class ContactsScreen(PlanScreen):
     BINDINGS = [
         Binding("a", "add", "Add", id="contact_add", tooltip="Add a contact"),
         Binding("e,enter", "edit", "Edit", id="contact_edit", tooltip="Change the selected contact"),
@@ -98,8 +99,7 @@ class ContactsScreen(Screen):
     ]
 
     def __init__(self, plan: Plan):
-        super().__init__()
-        self.plan = plan
+        super().__init__(plan)
         self.contacts: list[Contact] = []
 
     def compose(self) -> ComposeResult:
@@ -139,14 +139,6 @@ class ContactsScreen(Screen):
             return None
         return self.contacts[min(table.cursor_row, len(self.contacts) - 1)]
 
-    def _run(self, operation) -> bool:
-        try:
-            operation()
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return False
-        return True
-
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_edit()
@@ -154,7 +146,7 @@ class ContactsScreen(Screen):
     def action_add(self) -> None:
         def added(values: dict | None) -> None:
             made: list[Contact] = []
-            if values and self._run(lambda: made.append(self.plan.add_contact(**values))):
+            if values and self.run_store(lambda: made.append(self.plan.add_contact(**values))):
                 self.reload(keep=made[0].id)
 
         self.app.push_screen(ContactDialog("Add a contact"), added)
@@ -165,14 +157,14 @@ class ContactsScreen(Screen):
             return
 
         def edited(values: dict | None) -> None:
-            if values and self._run(lambda: self.plan.edit_contact(contact.id, **values)):
+            if values and self.run_store(lambda: self.plan.edit_contact(contact.id, **values)):
                 self.reload(keep=contact.id)
 
         self.app.push_screen(ContactDialog("Change this contact", contact), edited)
 
     def action_move(self, by: int) -> None:
         contact = self._selected()
-        if contact is not None and self._run(lambda: self.plan.move_contact(contact.id, by)):
+        if contact is not None and self.run_store(lambda: self.plan.move_contact(contact.id, by)):
             self.reload(keep=contact.id)
 
     def action_delete(self) -> None:
@@ -181,7 +173,7 @@ class ContactsScreen(Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._run(lambda: self.plan.delete_contact(contact.id)):
+            if yes and self.run_store(lambda: self.plan.delete_contact(contact.id)):
                 self.reload()
 
         self.app.push_screen(ConfirmDialog("Remove this contact from my plan?", contact.name),

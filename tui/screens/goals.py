@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.store import Goal, Plan, StoreError, clock
 from tui.widgets.person_text import person_line
@@ -99,7 +99,7 @@ class GoalTable(DataTable):
         return int(key.value)
 
 
-class GoalBoardScreen(Screen):
+class GoalBoardScreen(PlanScreen):
     """All my goals. Sort by importance or timeline; move, add, edit, finish, delete."""
 
     BINDINGS = [
@@ -121,8 +121,7 @@ class GoalBoardScreen(Screen):
     ]
 
     def __init__(self, plan: Plan):
-        super().__init__()
-        self.plan = plan
+        super().__init__(plan)
         self.order = "importance"
         self.show_done = True
         self._built_width = 0  # the screen width the goal column was sized for
@@ -218,25 +217,16 @@ class GoalBoardScreen(Screen):
     def _selected(self) -> None:
         self.action_edit()
 
-    def _run(self, operation) -> bool:
-        """Run one store operation; show its message if it fails."""
-        try:
-            operation()
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return False
-        return True
-
     # -- actions -------------------------------------------------------------
 
     def _save_goal(self, goal_id: int | None, values: dict) -> bool:
         """Add (goal_id None) or change a goal from the dialog; False with a message if not."""
         saved: list = []
         if goal_id is None:
-            ok = self._run(lambda: saved.append(
+            ok = self.run_store(lambda: saved.append(
                 self.plan.add_goal(values["text"], values["term"], values["target_date"])))
         else:
-            ok = self._run(lambda: saved.append(self.plan.edit_goal(goal_id, **values)))
+            ok = self.run_store(lambda: saved.append(self.plan.edit_goal(goal_id, **values)))
         if ok:
             self.app.selected_goal_id = saved[0].id
         return ok
@@ -274,7 +264,7 @@ class GoalBoardScreen(Screen):
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        if self._run(lambda: self.plan.move_goal(goal_id, self.order, there - here)):
+        if self.run_store(lambda: self.plan.move_goal(goal_id, self.order, there - here)):
             self.reload(keep=goal_id)
 
     def action_sort(self) -> None:
@@ -292,7 +282,7 @@ class GoalBoardScreen(Screen):
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        if self._run(lambda: self.plan.complete_goal(goal_id, not goal.done)):
+        if self.run_store(lambda: self.plan.complete_goal(goal_id, not goal.done)):
             if not goal.done:
                 self.notify("Well done! You reached a goal.", markup=False)
             self.reload(keep=goal_id if self.show_done else None)
@@ -315,7 +305,7 @@ class GoalBoardScreen(Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._run(lambda: self.plan.delete_goal(goal_id)):
+            if yes and self.run_store(lambda: self.plan.delete_goal(goal_id)):
                 self.reload()
 
         detail = f"Its {steps} step{'s' if steps != 1 else ''} will be deleted too." if steps else ""

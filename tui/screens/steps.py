@@ -14,16 +14,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.goals import due_label
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.store.smart import smart_check
 from tui.widgets.fields import TextInput
-from tui.widgets.person_text import person_line, person_text
+from tui.widgets.person_text import person_line
 
 # (field id, label, placeholder); the id is the store's name for the part.
 PARTS = (
@@ -78,7 +78,7 @@ class StepTable(DataTable):
         return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
 
-class StepEditorScreen(Screen):
+class StepEditorScreen(PlanScreen):
     BINDINGS = [
         Binding("a", "add", "Add step", id="step_add", tooltip="Add a step to this goal"),
         Binding("enter", "edit", "Edit", id="step_edit", show=False,
@@ -94,8 +94,7 @@ class StepEditorScreen(Screen):
     ]
 
     def __init__(self, plan: Plan, goal_id: int):
-        super().__init__()
-        self.plan = plan
+        super().__init__(plan)
         self.goal_id = goal_id
         self.steps: list[Step] = []
         self.editing: Step | None = None  # the step the fields show
@@ -244,19 +243,11 @@ class StepEditorScreen(Screen):
 
     # -- actions (on the list of steps) ----------------------------------------
 
-    def _run(self, operation) -> bool:
-        try:
-            operation()
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return False
-        return True
-
     def action_add(self) -> None:
         if not self.save_pending():
             return
         created: list[Step] = []
-        if self._run(lambda: created.append(self.plan.add_step(self.goal_id))):
+        if self.run_store(lambda: created.append(self.plan.add_step(self.goal_id))):
             self.editing = None
             self.reload(keep=created[0].id)
             self.set_focus(self.query_one("#specific", Input))
@@ -264,7 +255,7 @@ class StepEditorScreen(Screen):
     def action_toggle_done(self) -> None:
         step = self._selected_step()
         if step is not None and self.save_pending() and \
-                self._run(lambda: self.plan.complete_step(step.id, not step.done)):
+                self.run_store(lambda: self.plan.complete_step(step.id, not step.done)):
             if not step.done:
                 self.notify("Step done. Nice work!", markup=False)
             self.reload(keep=step.id)
@@ -272,7 +263,7 @@ class StepEditorScreen(Screen):
     def action_move(self, by: int) -> None:
         step = self._selected_step()
         if step is not None and self.save_pending() and \
-                self._run(lambda: self.plan.move_step(step.id, by)):
+                self.run_store(lambda: self.plan.move_step(step.id, by)):
             self.reload(keep=step.id)
 
     def action_delete(self) -> None:
@@ -282,7 +273,7 @@ class StepEditorScreen(Screen):
         step = next(s for s in self.steps if s.id == step.id)
 
         def answered(yes: bool | None) -> None:
-            if yes and self._run(lambda: self.plan.delete_step(step.id)):
+            if yes and self.run_store(lambda: self.plan.delete_step(step.id)):
                 self.editing = None
                 self.reload()
 
