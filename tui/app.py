@@ -78,6 +78,8 @@ class RecoveryPlanApp(App):
         self._store_lock = threading.Lock()
         self.location = location
         self.config = config or Config()
+        self.plan: Plan | None = None
+        self.selected_goal_id: int | None = None  # the goal F4 opens
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
 
     def on_load(self) -> None:
@@ -90,8 +92,6 @@ class RecoveryPlanApp(App):
         keymap = self.config.keymap
         if keymap:
             self.set_keymap(keymap)
-        self.plan: Plan | None = None
-        self.selected_goal_id: int | None = None  # the goal F4 opens
 
     def on_mount(self) -> None:
         self.switch_mode("signin")
