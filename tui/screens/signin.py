@@ -37,10 +37,8 @@ class SignInScreen(Screen):
             )
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#name", Input))
-
     def on_screen_resume(self) -> None:
+        # Also runs when the screen first shows: one focus change, one Footer build.
         self.set_focus(self.query_one("#name", Input))
 
     first_screen = "overview"  # where the plan opens after the PIN
