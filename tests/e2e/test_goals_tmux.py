@@ -38,9 +38,9 @@ def test_move_a_goal_and_add_a_step_then_find_both_after_a_restart(tmp_path):
         term.wait_for("Specific: say what you will do")
         term.type("Ask the housing office about waitlists")
         term.keys("Enter")
-        term.type("2 offices")
-        term.keys("Enter")
-        term.type("next Friday")
+        # One burst, as from a fast typist or a slow SSH link: nothing may land
+        # in the wrong field.
+        term.keys("2 offices", "Enter", "next Friday")
         term.wait_for("Friday, December 4, 2026")
         term.keys("Enter")
         term.keys("C-q")
@@ -71,6 +71,7 @@ def test_move_a_goal_and_add_a_step_then_find_both_after_a_restart(tmp_path):
         assert (housing.importance, housing.timeline) == (1, 1)
         added = plan.steps(housing.id)[-1]
         assert added.specific == "Ask the housing office about waitlists"
+        assert added.measurable == "2 offices"
         assert str(added.due_date) == "2026-12-04" and added.when_text == "next Friday"
     finally:
         store.close()

@@ -178,13 +178,18 @@ class StepEditorScreen(PlanScreen):
 
     # -- saving --------------------------------------------------------------
 
-    def save_pending(self, leaving: bool = True) -> bool:
+    def save_pending(self, leaving: bool = True, left: str | None = None) -> bool:
         """Save what the fields hold for the step shown; False if something could not be saved.
 
-        While the person stays on the step, a "by when" that can't be read is
-        refused with a message (the other parts are saved). When they leave the
-        step or the screen, or the plan locks, it is kept as typed, with no date.
+        A "by when" that can't be read as a date is:
+        - refused with a message when the person has just left that field
+          (`left`) and stays on the step (the other parts are saved);
+        - left for later when another field was left: it may still be being
+          typed, and focus is never pulled back to it;
+        - kept as typed, with no date, when the step or the screen is left, or
+          the plan locks, so nothing is lost.
         """
+        strict_when = not leaving and left == "when"
         step = self.editing
         if step is None:
             return True
@@ -193,11 +198,17 @@ class StepEditorScreen(PlanScreen):
             for part, _, _ in PARTS
             if self.query_one(f"#{part}", Input).value != step_value(step, part)
         }
+        if not leaving and not strict_when and "when" in changed:
+            try:
+                parse_due_date(changed["when"], clock.today())
+            except InputError:
+                del changed["when"]
         if not changed:
             return True
         try:
             try:
-                self.editing = self.plan.edit_step(step.id, keep_unread_when=leaving, **changed)
+                self.editing = self.plan.edit_step(
+                    step.id, keep_unread_when=not strict_when, **changed)
             except InputError:
                 if "when" not in changed or len(changed) == 1:
                     raise
@@ -217,13 +228,13 @@ class StepEditorScreen(PlanScreen):
         self.query_one(StepTable).show(self.steps, clock.today(), step_id)
 
     @on(Input.Blurred)
-    def _left_field(self) -> None:
-        self.save_pending(leaving=False)
+    def _left_field(self, event: Input.Blurred) -> None:
+        self.save_pending(leaving=False, left=event.input.id)
 
     @on(Input.Submitted)
     def _field_done(self, event: Input.Submitted) -> None:
         # Enter has already moved on; come back if what was typed can't be saved.
-        if not self.save_pending(leaving=False):
+        if not self.save_pending(leaving=False, left=event.input.id):
             self.set_focus(event.input)
 
     def on_screen_suspend(self) -> None:
