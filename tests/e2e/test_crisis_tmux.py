@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import demo_database, start_app
 
 
 def test_f9_before_sign_in_then_name_f5_pin_opens_the_crisis_plan(tmp_path):
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    db, env = demo_database(tmp_path)
+    term = start_app(tmux, db, env)
     try:
-        term.wait_for("Sign in to your plan")
         term.keys("F9")
         screen = term.wait_for("988 (call or text)")
         assert "Demo" not in screen

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import demo_database, start_app
 from tui.store import open_store, sign_in
 
 
-def start_signed_in(tmux, db, env) -> Terminal:
-    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
-    term.wait_for("Sign in to your plan")
+def start_signed_in(tmux, db, env):
+    term = start_app(tmux, db, env)
     term.keys("Demo", "Enter", "975310", "Enter")
     term.wait_for("My plan: Demo")
     return term
@@ -19,9 +16,7 @@ def start_signed_in(tmux, db, env) -> Terminal:
 
 def test_move_a_goal_and_add_a_step_then_find_both_after_a_restart(tmp_path):
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    db, env = demo_database(tmp_path)
 
     term = start_signed_in(tmux, db, env)
     try:

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import demo_database, start_app
 
 
 def test_sign_in_as_demo_lock_and_quit(tmp_path):
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-
-    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    db, env = demo_database(tmp_path)
+    term = start_app(tmux, db, env)
     try:
-        term.wait_for("Sign in to your plan")
         term.type("Demo")
         term.keys("Enter")
         term.type("975310")
@@ -39,12 +33,9 @@ def test_sign_in_as_demo_lock_and_quit(tmp_path):
 
 def test_wrong_pin_in_a_real_terminal(tmp_path):
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    db, env = demo_database(tmp_path)
+    term = start_app(tmux, db, env)
     try:
-        term.wait_for("Sign in to your plan")
         term.type("Demo")
         term.keys("Enter")
         term.type("000000")
@@ -58,12 +49,9 @@ def test_wrong_pin_in_a_real_terminal(tmp_path):
 def test_keys_typed_ahead_follow_the_focus_and_the_pin_never_shows(tmp_path):
     # Over a slow SSH link, "name Enter PIN Enter" can arrive in one burst.
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-    term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
+    db, env = demo_database(tmp_path)
+    term = start_app(tmux, db, env)
     try:
-        term.wait_for("Sign in to your plan")
         term.keys("Demo", "Enter", "975310", "Enter")  # one send-keys call: one burst
         screen = term.wait_for("My plan: Demo")
         assert "975310" not in screen

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 
 import pytest
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import demo_database, start_app
 
 
 @pytest.mark.parametrize("extra_env", [{"TERM": "linux"}, {"NO_COLOR": "1"}],
                          ids=["linux-console", "no-color"])
 def test_walk_every_screen(tmp_path, extra_env):
     tmux = require_tool("tmux")
-    db = tmp_path / "plans.sqlite3"
-    env = app_env(tmp_path)
-    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    db, env = demo_database(tmp_path)
     # tmux sets TERM for the pane itself, so the app is started through env.
-    command = ["env", *(f"{k}={v}" for k, v in extra_env.items()), str(SCRIPT), "--db", str(db)]
-    term = Terminal(tmux, command, env)
+    term = start_app(tmux, db, env, prefix=["env", *(f"{k}={v}" for k, v in extra_env.items())])
     try:
-        term.wait_for("Sign in to your plan")
         for keys, expected in [
             (["F9"], "988 (call or text)"),
             (["Escape", "F7"], "Your tolerance drops after a break"),

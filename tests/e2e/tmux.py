@@ -69,3 +69,18 @@ def app_env(tmp_path: Path) -> dict[str, str]:
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "PATH": os.environ.get("PATH", ""),
     }
+
+
+def demo_database(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A database holding the demo plan, made with the installed command, and the env to use."""
+    db = tmp_path / "plans.sqlite3"
+    env = app_env(tmp_path)
+    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    return db, env
+
+
+def start_app(tmux: str, db: Path, env: dict[str, str], prefix: list[str] | None = None) -> Terminal:
+    """The installed app on `db` in a new 80x24 terminal, at its sign-in screen."""
+    term = Terminal(tmux, [*(prefix or []), str(SCRIPT), "--db", str(db)], env)
+    term.wait_for("Sign in to your plan")
+    return term

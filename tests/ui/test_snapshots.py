@@ -36,47 +36,38 @@ def test_new_plan_screen(snap_compare, store):
 def test_demo_plan_overview(snap_compare, store):
     create_demo(store)
 
-    async def sign_in(pilot):
-        await pilot.press(*"Demo", "enter", *"975310", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=sign_in)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in())
 
 
 def test_wrong_pin_message(snap_compare, store):
-    async def wrong(pilot):
-        await pilot.press(*"Nobody", "enter", *"123456", "enter")
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=signed_in(name="Nobody", pin="123456"))
+
+
+def signed_in(*keys: str, name: str = "Demo", pin: str = "975310"):
+    """What to do before the snapshot: sign in with keys, then press `keys`."""
+
+    async def run(pilot) -> None:
+        await pilot.press(*name, "enter", *pin, "enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
 
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=wrong)
-
-
-async def _demo_signed_in(pilot, *keys):
-    await pilot.press(*"Demo", "enter", *"975310", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press(*keys)
-    await pilot.pause()
+    return run
 
 
 def test_goal_board_by_importance(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3"))
 
 
 def test_goal_board_by_timeline_with_a_goal_done(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "space", "s")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "space", "s"))
 
 
 def test_empty_goal_board(snap_compare, store):
@@ -84,51 +75,33 @@ def test_empty_goal_board(snap_compare, store):
 
     create_person(store, "Sam", "pin-123456")
 
-    async def run(pilot):
-        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=signed_in("f3", name="Sam", pin="pin-123456"))
 
 
 def test_step_editor_with_the_demo_steps(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "down", "f4")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "down", "f4"))
 
 
 def test_step_editor_smart_check_messages(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "down", "f4", "a", *"Call", "enter", *"some",
-                              "enter", *"2026-11-01")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "down", "f4", "a", *"Call", "enter", *"some",
+                              "enter", *"2026-11-01"))
 
 
 def test_delete_goal_confirmation(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "down", "x")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "down", "x"))
 
 
 def test_help_on_the_goal_board(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "f1")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "f1"))
 
 
 def test_get_help_now_before_sign_in(snap_compare, store):
@@ -138,10 +111,7 @@ def test_get_help_now_before_sign_in(snap_compare, store):
 def test_crisis_plan_filled(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f5")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5"))
 
 
 def test_crisis_plan_empty(snap_compare, store):
@@ -149,59 +119,38 @@ def test_crisis_plan_empty(snap_compare, store):
 
     create_person(store, "Sam", "pin-123456")
 
-    async def run(pilot):
-        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("f5")
-        await pilot.pause()
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=signed_in("f5", name="Sam", pin="pin-123456"))
 
 
 def test_pocket_overdose_plan_on_one_screen(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f5", "o")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5", "o"))
 
 
 def test_crisis_section_editor(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f5", "e")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5", "e"))
 
 
 def test_contacts(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f5", "c")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5", "c"))
 
 
 def test_contact_dialog(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f5", "c", "e")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5", "c", "e"))
 
 
 def test_toolkit_filled(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f6")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f6"))
 
 
 def test_toolkit_empty(snap_compare, store):
@@ -209,14 +158,8 @@ def test_toolkit_empty(snap_compare, store):
 
     create_person(store, "Sam", "pin-123456")
 
-    async def run(pilot):
-        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=signed_in("f6", name="Sam", pin="pin-123456"))
 
 
 def test_overview_of_a_new_plan(snap_compare, store):
@@ -224,21 +167,14 @@ def test_overview_of_a_new_plan(snap_compare, store):
 
     create_person(store, "Sam", "pin-123456")
 
-    async def run(pilot):
-        await pilot.press(*"Sam", "enter", *"pin-123456", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=signed_in(name="Sam", pin="pin-123456"))
 
 
 def test_reminders_dialog(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "r")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("r"))
 
 
 def test_learn(snap_compare, store):
@@ -248,7 +184,4 @@ def test_learn(snap_compare, store):
 def test_add_goal_dialog(snap_compare, store):
     create_demo(store)
 
-    async def run(pilot):
-        await _demo_signed_in(pilot, "f3", "a", *"See my kids")
-
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=run)
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "a", *"See my kids"))
