@@ -104,6 +104,9 @@ class RecoveryPlanApp(App):
     def store(self) -> Store:
         """The plan database, opened on first use (safe from worker threads).
         Raises DatabaseError with a plain message when it can't be opened."""
+        return self.open_store()
+
+    def open_store(self) -> Store:
         with self._store_lock:
             if self._store is None:
                 from tui.store.db import open_store
@@ -119,7 +122,7 @@ class RecoveryPlanApp(App):
     @work(thread=True, group="open-store")
     def _open_store_soon(self) -> None:
         try:
-            self.store
+            self.open_store()
         except StoreError as error:
             self.call_from_thread(self._store_failed, error.message)
 
