@@ -11,6 +11,7 @@ import peewee
 import pytest
 
 from tests.conftest import TEST_PIN
+from tui.store import pins
 from tui.store import DatabaseBusyError, DatabaseError, create_person, db, migrations, open_store, sign_in
 from tui.store.models import ALL_MODELS
 
@@ -52,7 +53,7 @@ def test_reopening_runs_no_migration_twice(db_path):
             rows = store.db.execute_sql("SELECT version FROM schema_info").fetchall()
             assert rows == [(migrations.LATEST,)]
             assert sign_in(store, "Sam", TEST_PIN).name == "Sam"
-            assert migrations.upgrade(store.db) == migrations.LATEST
+            assert migrations.upgrade(store.db, store.site_key) == migrations.LATEST
             assert store.check()[0]
         finally:
             store.close()
@@ -236,7 +237,7 @@ def test_upgrade_refuses_a_schema_made_newer_after_the_first_look(store):
     # Another process may upgrade the file between the read-only look and the migration.
     store.db.execute_sql("UPDATE schema_info SET version = ?", (migrations.LATEST + 1,))
     with pytest.raises(DatabaseError, match="newer"):
-        store.write(lambda: migrations.upgrade(store.db))
+        store.write(lambda: migrations.upgrade(store.db, store.site_key))
     assert store.schema_version() == migrations.LATEST + 1
 
 
@@ -254,17 +255,16 @@ def test_a_version_1_database_is_upgraded_with_its_plans_kept(db_path):
     database = peewee.SqliteDatabase(str(db_path))
     database.connect()
     database.execute_sql(migrations._SCHEMA_INFO)
-    migrations.MIGRATIONS[0](database)
+    migrations.MIGRATIONS[0](database, b"")
     database.execute_sql("INSERT INTO schema_info (version) VALUES (1)")
+    database.execute_sql(
+        "INSERT INTO person (id, name, name_key, pin_hash, created_at) VALUES (1, 'Sam', 'sam', ?, ?)",
+        (pins.hash_pin(TEST_PIN), "2026-01-02 10:00:00"))
+    database.execute_sql(
+        "INSERT INTO goal (person_id, text, term, importance, timeline, status, created_at, updated_at)"
+        " VALUES (1, 'Find a place to live', 'short', 1, 1, 'active', ?, ?)",
+        ("2026-01-02 10:00:00", "2026-01-02 10:00:00"))
     database.close()
-    store = open_store(db_path)
-    plan = create_person(store, "Sam", TEST_PIN)
-    plan.add_goal("Find a place to live")
-    store.close()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("DROP TABLE reminder")
-        connection.execute("UPDATE schema_info SET version = 1")
-    connection.close()
 
     store = open_store(db_path)
     try:

@@ -17,11 +17,11 @@ _EXPORTS = {
     "tui.store.db": ["Store", "default_path", "open_store"],
     "tui.store.errors": [
         "ConflictError", "DatabaseBusyError", "DatabaseError", "InputError", "NameTakenError",
-        "NotFoundError", "SignInError", "StoreError",
+        "NotFoundError", "SignInError", "SignInWaitError", "StoreError",
     ],
     "tui.store.plans": [
         "CONTACT_ROLES", "SECTION_FIELDS", "Contact", "Goal", "Plan", "Reminder", "Section", "Step",
-        "create_person", "sign_in",
+        "create_person", "delete_plan", "sign_in", "sign_in_with_code",
     ],
     "tui.store.text": ["displayable", "one_line"],
 }
@@ -42,10 +42,10 @@ if TYPE_CHECKING:
     from tui.store.db import Store, default_path, open_store
     from tui.store.errors import (
         ConflictError, DatabaseBusyError, DatabaseError, InputError, NameTakenError,
-        NotFoundError, SignInError, StoreError,
+        NotFoundError, SignInError, SignInWaitError, StoreError,
     )
     from tui.store.plans import (
         CONTACT_ROLES, SECTION_FIELDS, Contact, Goal, Plan, Reminder, Section, Step, create_person,
-        sign_in,
+        delete_plan, sign_in, sign_in_with_code,
     )
     from tui.store.text import displayable, one_line

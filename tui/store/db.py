@@ -17,9 +17,9 @@ from typing import TypeVar
 
 import peewee
 
-from tui.store import migrations
+from tui.store import crypto, migrations
 from tui.store.errors import DatabaseBusyError, DatabaseError
-from tui.store.models import ALL_MODELS, SchemaInfo
+from tui.store.models import ALL_MODELS, Person, SchemaInfo, SiteInfo
 
 T = TypeVar("T")
 
@@ -131,9 +131,18 @@ def read_schema_version(path: Path) -> int:
 class Store:
     """An open plan database. Plan operations live in `tui.store.plans`."""
 
-    def __init__(self, path: Path, database: peewee.SqliteDatabase):
+    def __init__(self, path: Path, database: peewee.SqliteDatabase, site_key: bytes | None = None,
+                 site_key_path: Path | None = None):
         self.path = path
         self.db = database
+        self._site_key = site_key
+        self.site_key_path = site_key_path
+
+    @property
+    def site_key(self) -> bytes:
+        if self._site_key is None:
+            raise DatabaseError("This database was opened only to be checked; it can't open plans.")
+        return self._site_key
 
     def write(self, operation: Callable[[], T]) -> T:
         """Run `operation` in one short IMMEDIATE transaction, retried a few
@@ -174,23 +183,43 @@ class Store:
             missing = migrations.schema_differences(self.db)
             if missing:
                 return False, "Schema does not match: " + "; ".join(missing)
-        return True, f"OK: integrity and schema (version {version}) checked in {self.path}"
+            keyless = Person.select().where(
+                (Person.pin_wrap.is_null() | Person.kdf.is_null()) & Person.legacy_wrap.is_null()
+            ).count()
+            if keyless:
+                return False, f"{keyless} plan(s) have no wrapped key, so they can't be opened."
+        return True, f"OK: integrity, schema (version {version}) and keys checked in {self.path}"
+
+    def wipe_free_space(self) -> None:
+        """Rebuild the file and empty the WAL, so deleted or replaced text is
+        left nowhere on disk that SQLite manages."""
+        with self.errors_explained():
+            self.db.execute_sql("VACUUM")
+            self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
 
 
+def default_site_key_path(database_path: Path) -> Path:
+    """Beside the database, unless the site config names another place (better:
+    a copy of the database folder then holds no key)."""
+    return database_path.with_name(database_path.name + ".site-key")
+
+
 def open_store(
     location: str | os.PathLike[str] | None = None, *, create_folder: bool = False,
     existing_only: bool = False, migrate: bool = True,
+    site_key_path: str | os.PathLike[str] | None = None,
 ) -> Store:
     """Open (and if needed create or migrate) the plan database at `location`.
 
     None means the default file in the user data folder, whose folder is made
     when missing. `existing_only` refuses to make a new file; `migrate=False`
-    leaves an older schema as it is (for `check`). Raises DatabaseError with a
-    plain message on any problem.
+    leaves an older schema as it is (for `check`). The site key file is made
+    (mode 0600) only with a database that holds no sealed plan yet. Raises
+    DatabaseError with a plain message on any problem.
     """
     if location is None:
         path, create_folder = default_path(), True
@@ -214,18 +243,37 @@ def open_store(
             "Nothing was changed."
         )
 
+    key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
+    site_key = None
+    if migrate or version >= migrations.SEALED_FROM:
+        site_key = crypto.load_site_key(key_path, create=version < migrations.SEALED_FROM)
+
     database = peewee.SqliteDatabase(
         str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
     database.bind(ALL_MODELS)
-    store = Store(path, database)
+    store = Store(path, database, site_key, key_path)
     try:
         with store.errors_explained():
             database.connect(reuse_if_open=True)
         if migrate and version < migrations.LATEST:  # up to date: no write lock taken
-            store.write(lambda: migrations.upgrade(database))
+            store.write(lambda: migrations.upgrade(database, site_key))
+            if 0 < version < migrations.SEALED_FROM:
+                store.wipe_free_space()  # no plaintext left behind in free pages
+        if site_key is not None and version >= migrations.SEALED_FROM:
+            _check_site_key(store, site_key, key_path)
     except DatabaseError:
         store.close()
         raise
     return store
+
+
+def _check_site_key(store: Store, site_key: bytes, key_path: Path) -> None:
+    with store.errors_explained():
+        row = SiteInfo.select().first()
+    if row is None or row.key_check != crypto.key_check(site_key):
+        raise DatabaseError(
+            f"The site key file {key_path} does not belong to this database, so no plan "
+            "could be opened. Check [security] site_key in the site config. Nothing was changed."
+        )

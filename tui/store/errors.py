@@ -17,6 +17,15 @@ class SignInError(StoreError):
     """The name and PIN don't open a plan. Never says which one was wrong."""
 
 
+class SignInWaitError(SignInError):
+    """Too many wrong tries in a row: no PIN is checked until `wait_seconds` pass.
+    A recovery code still works."""
+
+    def __init__(self, message: str, wait_seconds: int):
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
 class NameTakenError(StoreError):
     """Another plan already uses this name."""
 

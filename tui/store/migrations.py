@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import peewee
 
+from tui.store import crypto
 from tui.store.errors import DatabaseError
 from tui.store.models import ALL_MODELS, SchemaInfo
 
@@ -53,22 +54,94 @@ _V2 = [
 ]
 
 
-def _run_all(statements: list[str]) -> Callable[[peewee.Database], None]:
-    def migrate(database: peewee.Database) -> None:
+# Version 3: encryption at rest, names found by keyed hash, recovery codes,
+# wrong tries counted, an audit trail. Plans stored before it are sealed
+# under a new data key wrapped by the site key alone, until their first
+# sign-in re-wraps it with the PIN (tui.store.plans.sign_in).
+_V3 = [
+    '''ALTER TABLE "person" RENAME COLUMN "name_key" TO "lookup"''',
+    '''DROP INDEX "person_name_key"''',
+    '''CREATE UNIQUE INDEX "person_lookup" ON "person" ("lookup")''',
+    '''ALTER TABLE "person" RENAME COLUMN "name" TO "name_sealed"''',
+    '''ALTER TABLE "person" ADD COLUMN "kdf" TEXT''',
+    '''ALTER TABLE "person" ADD COLUMN "pin_wrap" TEXT''',
+    '''ALTER TABLE "person" ADD COLUMN "legacy_pin_hash" TEXT''',
+    '''ALTER TABLE "person" ADD COLUMN "legacy_wrap" TEXT''',
+    '''UPDATE "person" SET "legacy_pin_hash" = "pin_hash"''',
+    '''ALTER TABLE "person" DROP COLUMN "pin_hash"''',
+    '''CREATE TABLE "site_info" ("id" INTEGER NOT NULL PRIMARY KEY, "key_check" TEXT NOT NULL)''',
+    '''CREATE TABLE "recovery_code" ("id" INTEGER NOT NULL PRIMARY KEY, "person_id" INTEGER NOT NULL, "salt" TEXT NOT NULL, "wrap" TEXT NOT NULL, "used_at" DATETIME, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)''',
+    '''CREATE INDEX "recovery_code_person_id" ON "recovery_code" ("person_id")''',
+    '''CREATE TABLE "sign_in_attempt" ("id" INTEGER NOT NULL PRIMARY KEY, "lookup" TEXT NOT NULL, "failures" INTEGER NOT NULL, "wait_until" DATETIME, "last_at" DATETIME NOT NULL)''',
+    '''CREATE UNIQUE INDEX "sign_in_attempt_lookup" ON "sign_in_attempt" ("lookup")''',
+    '''CREATE TABLE "audit_event" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, "event" TEXT NOT NULL, "person_id" INTEGER, "terminal" TEXT NOT NULL, "detail" TEXT NOT NULL)''',
+    '''CREATE INDEX "audit_event_at" ON "audit_event" ("at")''',
+]
+
+# The text columns version 3 seals, and how each table's rows reach their person.
+_V3_SEALED = {
+    "vision": ("person_id", ["vision"]),
+    "strengths": ("person_id", ["strengths"]),
+    "crisis_plan": ("person_id", ["warning_signs", "on_my_own", "distractions", "ask_for_help",
+                                  "professionals", "safer_surroundings", "matters_most"]),
+    "overdose_plan": ("person_id", ["emergency_numbers", "naloxone_where", "naloxone_person",
+                                    "check_in_person", "check_in_how", "other_steps"]),
+    "cravings": ("person_id", ["triggers", "relief"]),
+    "toolkit_answer": ("person_id", ["answer"]),
+    "goal": ("person_id", ["text"]),
+    "step": ('(SELECT "person_id" FROM "goal" WHERE "goal"."id" = "step"."goal_id")',
+             ["specific", "measurable", "achievable", "when_text", "bring"]),
+    "contact": ("person_id", ["name", "relationship", "roles", "phone", "email", "reachable",
+                              "notes"]),
+    "reminder": ("person_id", ["text"]),
+}
+
+
+def _v3(database: peewee.Database, site_key: bytes) -> None:
+    _run_all(_V3)(database, site_key)
+    database.execute_sql('INSERT INTO "site_info" ("key_check") VALUES (?)',
+                         (crypto.key_check(site_key),))
+    people = database.execute_sql('SELECT "id", "lookup", "name_sealed" FROM "person"').fetchall()
+    for person_id, name_key, name in people:
+        data_key = crypto.new_data_key()
+        sealer = crypto.Sealer(data_key)
+        database.execute_sql(
+            'UPDATE "person" SET "lookup" = ?, "name_sealed" = ?, "legacy_wrap" = ? WHERE "id" = ?',
+            (crypto.name_lookup(site_key, name_key),
+             sealer.seal(name, crypto.place("person", person_id, "name_sealed")),
+             crypto.wrap(crypto.site_only_key(site_key, person_id), data_key,
+                         f"person/{person_id}/legacy"),
+             person_id))
+        for table, (owner, columns) in _V3_SEALED.items():
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            rows = database.execute_sql(
+                f'SELECT "id", {quoted} FROM "{table}" WHERE {owner} = ?', (person_id,)).fetchall()
+            assignments = ", ".join(f'"{column}" = ?' for column in columns)
+            for row_id, *values in rows:
+                sealed = [sealer.seal(value or "", crypto.place(table, row_id, column))
+                          for column, value in zip(columns, values)]
+                database.execute_sql(f'UPDATE "{table}" SET {assignments} WHERE "id" = ?',
+                                     (*sealed, row_id))
+
+
+def _run_all(statements: list[str]) -> Callable[[peewee.Database, bytes], None]:
+    def migrate(database: peewee.Database, site_key: bytes) -> None:
         for statement in statements:
             database.execute_sql(statement)
 
     return migrate
 
 
-MIGRATIONS: list[Callable[[peewee.Database], None]] = [
+MIGRATIONS: list[Callable[[peewee.Database, bytes], None]] = [
     _run_all(_V1),  # -> version 1
     _run_all(_V2),  # -> version 2
+    _v3,  # -> version 3
 ]
 LATEST = len(MIGRATIONS)
+SEALED_FROM = 3  # the first version that keeps plans encrypted
 
 
-def upgrade(database: peewee.Database) -> int:
+def upgrade(database: peewee.Database, site_key: bytes) -> int:
     """Bring the schema to LATEST. Call inside a write transaction, so two
     processes opening a new database at once don't both migrate it."""
     database.execute_sql(_SCHEMA_INFO)
@@ -79,7 +152,7 @@ def upgrade(database: peewee.Database) -> int:
             f"this one knows up to {LATEST}). Please update Recovery Plan. Nothing was changed."
         )
     for version in range(current + 1, LATEST + 1):
-        MIGRATIONS[version - 1](database)
+        MIGRATIONS[version - 1](database, site_key)
         SchemaInfo.delete().execute()
         SchemaInfo.create(version=version)
     return LATEST

@@ -1,8 +1,9 @@
 """peewee models for the whole plan. Only `tui.store` touches these columns;
 screens get plain values from `tui.store.plans`.
 
-The database is bound at open time (`tui.store.db.open_database`). Every text a
-person writes is a TextField, so a later migration can encrypt it in place.
+The database is bound at open time (`tui.store.db.open_store`). Every text a
+person writes is a TextField holding a value sealed under that person's data
+key (`tui.store.crypto`); the comments say what the opened value is.
 """
 
 from __future__ import annotations
@@ -30,11 +31,53 @@ class SchemaInfo(BaseModel):
     version = IntegerField()
 
 
+class SiteInfo(BaseModel):
+    """One row: a check value that tells whether a site key file belongs to this database."""
+
+    key_check = TextField()
+
+
 class Person(BaseModel):
-    name = TextField()  # as typed, for sign-in; never listed anywhere
-    name_key = TextField(unique=True)  # normalised name, to find the plan
-    pin_hash = TextField()
+    lookup = TextField(unique=True)  # keyed hash of the normalised name, to find the plan
+    name_sealed = TextField()  # the name as typed, sealed
+    kdf = TextField(null=True)  # salt and Argon2id cost of the PIN key
+    pin_wrap = TextField(null=True)  # the data key, wrapped by the PIN key
+    # A plan stored before encryption, until its first sign-in: its old PIN
+    # hash, and its data key wrapped by the site key alone.
+    legacy_pin_hash = TextField(null=True)
+    legacy_wrap = TextField(null=True)
     created_at = DateTimeField()
+
+
+class RecoveryCode(BaseModel):
+    """The data key wrapped by one recovery code; each code opens the plan once."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    salt = TextField()
+    wrap = TextField()
+    used_at = DateTimeField(null=True)
+
+
+class SignInAttempt(BaseModel):
+    """Wrong tries in a row for one name lookup, whether or not a plan has that name."""
+
+    lookup = TextField(unique=True)
+    failures = IntegerField()
+    wait_until = DateTimeField(null=True)
+    last_at = DateTimeField()
+
+
+class AuditEvent(BaseModel):
+    """Who did what to which plan and when; never what a plan says or a PIN.
+
+    `person_id` is a plain number, not a foreign key, so the trail outlives a
+    deleted plan."""
+
+    at = DateTimeField()
+    event = TextField()
+    person_id = IntegerField(null=True)
+    terminal = TextField()
+    detail = TextField(default="")
 
 
 class SectionModel(BaseModel):
@@ -164,4 +207,19 @@ SECTION_MODELS: dict[str, type[SectionModel]] = {
     "cravings": Cravings,
 }
 
-ALL_MODELS = [SchemaInfo, Person, *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder]
+ALL_MODELS = [
+    SchemaInfo, SiteInfo, Person, RecoveryCode, SignInAttempt, AuditEvent,
+    *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder,
+]
+
+# The columns of each table that hold sealed text.
+SEALED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    Person: ("name_sealed",),
+    **{model: tuple(f.name for f in model._meta.sorted_fields
+                    if isinstance(f, TextField)) for model in SECTION_MODELS.values()},
+    ToolkitAnswer: ("answer",),
+    Goal: ("text",),
+    Step: ("specific", "measurable", "achievable", "when_text", "bring"),
+    Contact: ("name", "relationship", "roles", "phone", "email", "reachable", "notes"),
+    Reminder: ("text",),
+}

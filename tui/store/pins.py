@@ -10,6 +10,8 @@ own cost, so raising the setting later still opens old plans.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from typing import NamedTuple
 
 from argon2 import PasswordHasher
@@ -33,6 +35,12 @@ KDF_COST = Argon2Cost(memory_kib=9216, passes=4, lanes=1)
 
 
 
+COMMON_PIN = (
+    "That PIN is one of the most common ones, so it is easy to guess. "
+    "Please choose another: a few words you'll remember work well."
+)
+
+
 def check_new_pin(pin: str) -> str:
     """Return `pin` if it can be a PIN, else raise InputError saying what to do."""
     if not isinstance(pin, str) or len(pin) < PIN_MIN:
@@ -41,7 +49,29 @@ def check_new_pin(pin: str) -> str:
         raise InputError(f"Please use at most {PIN_MAX} characters for your PIN.")
     if pin.strip() == "":
         raise InputError("Your PIN can't be only spaces.")
+    if is_common(pin):
+        raise InputError(COMMON_PIN)
     return pin
+
+
+def is_common(pin: str) -> bool:
+    """A PIN on the shipped list of common passwords, or made of one repeated
+    character or a run like 123456 or abcdef."""
+    folded = pin.casefold()
+    if len(set(folded)) == 1 or _is_run(folded):
+        return True
+    return folded in _common_pins()
+
+
+def _is_run(text: str) -> bool:
+    steps = {ord(b) - ord(a) for a, b in zip(text, text[1:])}
+    return steps in ({1}, {-1})
+
+
+@functools.cache
+def _common_pins() -> frozenset[str]:
+    listed = resources.files("tui.store").joinpath("common_pins.txt").read_text("utf-8")
+    return frozenset(line for line in listed.splitlines() if line and not line.startswith("#"))
 
 
 def _hasher(cost: Argon2Cost) -> PasswordHasher:

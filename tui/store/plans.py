@@ -15,15 +15,17 @@ from typing import Literal
 
 import peewee
 
-from tui.store import clock, models as m, pins
+from tui.store import attempts, audit, clock, crypto, keys, models as m, pins
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
 from tui.store.errors import (
     ConflictError,
+    DatabaseError,
     InputError,
     NameTakenError,
     NotFoundError,
     SignInError,
+    SignInWaitError,
 )
 from tui.store.text import LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked, normalised_name
 
@@ -52,6 +54,11 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 SIGN_IN_FAILED = "That name and PIN don't open a plan. Check both and try again."
+UNREADABLE = (
+    "A part of this plan can't be read: it was changed outside Recovery Plan, or the file "
+    "is damaged. Nothing was changed. Ask staff to check the database or restore a backup."
+)
+CODE_FAILED = "That name and recovery code don't open a plan. Check both and try again."
 NAME_TAKEN = (
     "Someone already has a plan with that name. Add something to make it your own, "
     "like an initial, a nickname or a number."
@@ -131,7 +138,7 @@ class Reminder:
 
 
 # ----------------------------------------------------------------------------
-# People: making a plan and signing in
+# People: making a plan, signing in, recovery codes, deleting a plan
 
 
 def _checked_name(name: str) -> str:
@@ -139,50 +146,174 @@ def _checked_name(name: str) -> str:
     return name
 
 
+def _lookup(store: Store, name: str) -> str:
+    return crypto.name_lookup(store.site_key, normalised_name(name))
+
+
+def _person(lookup: str) -> m.Person | None:
+    return m.Person.get_or_none(m.Person.lookup == lookup)
+
+
 def create_person(store: Store, name: str, pin: str) -> Plan:
-    """Make a new, empty plan for `name`, opened with `pin`."""
+    """Make a new, empty plan for `name`, opened with `pin`. The new plan's
+    recovery codes are in `plan.recovery_codes`, to be shown once."""
     name = _checked_name(name)
     pins.check_new_pin(pin)
-    key = normalised_name(name)
+    lookup = _lookup(store, name)
     with store.errors_explained():
-        taken = m.Person.get_or_none(m.Person.name_key == key) is not None
+        taken = _person(lookup) is not None
     if taken:
         raise NameTakenError(NAME_TAKEN)
-    pin_hash = pins.hash_pin(pin)  # slow on purpose: done before the write lock
+    pin_key = keys.derive_new_pin_key(pin, store.site_key)  # slow on purpose: before the write lock
+    data_key = crypto.new_data_key()
+    sealer = crypto.Sealer(data_key)
 
-    def insert() -> m.Person:
-        return m.Person.create(name=name, name_key=key, pin_hash=pin_hash, created_at=clock.now())
+    def insert() -> tuple[int, list[str]]:
+        person = m.Person.create(lookup=lookup, name_sealed="", created_at=clock.now())
+        m.Person.update(name_sealed=sealer.seal(name, crypto.place("person", person.id, "name_sealed"))
+                        ).where(m.Person.id == person.id).execute()
+        keys.set_pin(person.id, pin_key, data_key)
+        codes = keys.make_recovery_codes(person.id, data_key, store.site_key)
+        audit.record("plan_created", person.id)
+        return person.id, codes
 
     try:
-        person = store.write(insert)
+        person_id, codes = store.write(insert)
     except peewee.IntegrityError:
         raise NameTakenError(NAME_TAKEN) from None
-    return Plan(store, person.id, person.name)
+    plan = Plan(store, person_id, name, data_key)
+    plan.recovery_codes = tuple(codes)
+    return plan
 
 
-def sign_in(store: Store, name: str, pin: str) -> Plan:
-    """Open the plan of `name` with `pin`. A wrong name and a wrong PIN look
-    alike, in message and in time taken."""
+def _checked_sign_in_name(name: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InputError("Please type your name first.")
+    return checked(name, limit=LONG_LIMIT, what="name")  # a broken character can't be looked up
+
+
+def _refuse_while_waiting(store: Store, lookup: str) -> None:
+    with store.errors_explained():
+        left = attempts.seconds_left(lookup)
+    if left:
+        store.write(lambda: audit.record("sign_in_waiting"))
+        raise SignInWaitError(
+            f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then try "
+            "again. A recovery code works now.", left)
+
+
+def _failed(store: Store, lookup: str, person: m.Person | None, event: str, message: str):
+    def count() -> int:
+        audit.record(event, person.id if person else None)
+        return attempts.record_failure(lookup)
+
+    wait = store.write(count)
+    if wait:
+        return SignInWaitError(f"{message} Please wait {attempts.say_wait(wait)} before the next try.",
+                               wait)
+    return SignInError(message)
+
+
+def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> Plan:
+    """Open the plan of `name` with `pin`. A wrong name and a wrong PIN look
+    alike, in message and in time taken; wrong tries are counted (see
+    `tui.store.attempts`). A plan stored before encryption gets its key
+    wrapped with the PIN now, and new recovery codes (in `plan.recovery_codes`)."""
+    name = _checked_sign_in_name(name)
     if not isinstance(pin, str) or not pin:
         raise InputError("Please type your PIN.")
-    name = checked(name, limit=LONG_LIMIT, what="name")  # a broken character can't be looked up
+    lookup = _lookup(store, name)
+    _refuse_while_waiting(store, lookup)
     with store.errors_explained():
-        person = m.Person.get_or_none(m.Person.name_key == normalised_name(name))
-    if not pins.verify_pin(pin, person.pin_hash if person else None) or person is None:
-        raise SignInError(SIGN_IN_FAILED)
-    return Plan(store, person.id, person.name)
+        person = _person(lookup)
+    data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
+    if data_key is None or person is None:
+        raise _failed(store, lookup, person, "sign_in_failed", SIGN_IN_FAILED)
+    legacy = person.legacy_wrap is not None
+    new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy else None
+
+    def opened() -> list[str]:
+        attempts.clear(lookup)
+        audit.record(event, person.id)
+        if new_key is None:
+            return []
+        keys.set_pin(person.id, new_key, data_key)
+        return keys.make_recovery_codes(person.id, data_key, store.site_key)
+
+    codes = store.write(opened)
+    plan = Plan._opened(store, person, data_key)
+    plan.recovery_codes = tuple(codes)
+    return plan
 
 
-def _writes(method):
-    """Run a Plan method in one short write transaction (see Store.write)."""
+def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
+    """Open the plan of `name` with one of its recovery codes, at any time (even
+    while waiting after wrong tries), and set `new_pin`. The code is used up."""
+    name = _checked_sign_in_name(name)
+    if not isinstance(code, str) or not code.strip():
+        raise InputError("Please type one of your recovery codes.")
+    pins.check_new_pin(new_pin)
+    lookup = _lookup(store, name)
+    with store.errors_explained():
+        person = _person(lookup)
+        found = keys.unlock_with_code(person, code, store.site_key)
+    if found is None or person is None:
+        raise _failed(store, lookup, person, "recovery_code_failed", CODE_FAILED)
+    code_id, data_key = found
+    new_key = keys.derive_new_pin_key(new_pin, store.site_key)
 
-    @functools.wraps(method)
-    def wrapper(self: Plan, *args, **kwargs):
-        return self._store.write(lambda: method(self, *args, **kwargs))
+    def opened() -> None:
+        keys.use_code(code_id)
+        keys.set_pin(person.id, new_key, data_key)
+        attempts.clear(lookup)
+        audit.record("recovery_code_used", person.id)
 
-    return wrapper
+    store.write(opened)
+    return Plan._opened(store, person, data_key)
+
+
+def delete_plan(store: Store, name: str) -> bool:
+    """Remove the plan of `name` for good, without opening it (for staff, from
+    the command line). False when no plan has that name."""
+    with store.errors_explained():
+        person = _person(_lookup(store, _checked_sign_in_name(name)))
+    if person is None:
+        return False
+    _delete_person(store, person.id, "by staff")
+    return True
+
+
+def _delete_person(store: Store, person_id: int, detail: str) -> None:
+    """Rows and wrapped keys removed (secure_delete zeroes their space), then
+    the WAL emptied, so nothing of the plan is left to recover."""
+
+    def delete() -> None:
+        m.Person.delete().where(m.Person.id == person_id).execute()  # the rest cascades
+        audit.record("deleted", person_id, detail)
+
+    store.write(delete)
+    store.wipe_free_space()
+
+
+def _writes(method=None, *, detail=None):
+    """Run a Plan method in one short write transaction (see Store.write), and
+    record in the audit trail that the plan changed (what kind, never the words).
+    `detail(*args)` names the part changed; the method's name by default."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self: Plan, *args, **kwargs):
+            def change():
+                result = method(self, *args, **kwargs)
+                what = detail(*args, **kwargs) if detail else method.__name__
+                audit.record("changed", self.person_id, what)
+                return result
+
+            return self._store.write(change)
+
+        return wrapper
+
+    return decorate(method) if method is not None else decorate
 
 
 def _reads(method):
@@ -197,12 +328,120 @@ def _reads(method):
 
 
 class Plan:
-    """One signed-in person's plan."""
+    """One signed-in person's plan. Holds the person's data key while open;
+    every text is sealed on the way in and opened on the way out."""
 
-    def __init__(self, store: Store, person_id: int, name: str):
+    def __init__(self, store: Store, person_id: int, name: str, data_key: bytes):
         self._store = store
         self.person_id = person_id
         self.name = name  # as typed at sign-up
+        self._data_key = data_key
+        self._sealer = crypto.Sealer(data_key)
+        # New recovery codes to show the person once (a new plan, or an old
+        # plan's first sign-in since encryption); empty otherwise.
+        self.recovery_codes: tuple[str, ...] = ()
+
+    @classmethod
+    def _opened(cls, store: Store, person: m.Person, data_key: bytes) -> Plan:
+        sealer = crypto.Sealer(data_key)
+        name = sealer.open(person.name_sealed, crypto.place("person", person.id, "name_sealed"))
+        return cls(store, person.id, name, data_key)
+
+    # -- sealing -------------------------------------------------------------
+
+    def _seal(self, row: peewee.Model, column: str, text: str) -> None:
+        """Set `row.column` to `text` sealed for that row and column."""
+        setattr(row, column, self._sealer.seal(text, crypto.place(row._meta.table_name, row.id, column)))
+
+    def _open(self, row: peewee.Model, column: str) -> str:
+        try:
+            return self._sealer.open(getattr(row, column),
+                                     crypto.place(row._meta.table_name, row.id, column))
+        except crypto.SealError:
+            raise DatabaseError(UNREADABLE) from None
+
+    def _create(self, model: type[peewee.Model], texts: dict[str, str], **other) -> peewee.Model:
+        """Insert a row whose sealed columns hold `texts` (the row id is part
+        of each seal, so the texts go in right after the insert)."""
+        row = model.create(**other, **{column: "" for column in m.SEALED_COLUMNS[model]})
+        self._save_texts(row, texts)
+        return row
+
+    def _save_texts(self, row: peewee.Model, texts: dict[str, str], **other) -> None:
+        model = type(row)
+        for column, text in texts.items():
+            self._seal(row, column, text)
+        for column, value in other.items():
+            setattr(row, column, value)
+        changed = {getattr(model, column): getattr(row, column) for column in [*texts, *other]}
+        if changed:
+            model.update(changed).where(model.id == row.id).execute()
+
+    # -- the person's own keys -----------------------------------------------
+
+    def change_pin(self, old_pin: str, new_pin: str) -> None:
+        """Set a new PIN; the old one must be given. Re-wraps one key."""
+        pins.check_new_pin(new_pin)
+        with self._store.errors_explained():
+            person = m.Person.get_by_id(self.person_id)
+        if keys.unlock_with_pin(person, person.lookup, old_pin, self._store.site_key) is None:
+            raise SignInError("That is not your current PIN. Nothing was changed.")
+        new_key = keys.derive_new_pin_key(new_pin, self._store.site_key)
+
+        def change() -> None:
+            keys.set_pin(self.person_id, new_key, self._data_key)
+            audit.record("pin_changed", self.person_id)
+
+        self._store.write(change)
+
+    def new_recovery_codes(self) -> tuple[str, ...]:
+        """Replace all recovery codes with new ones; the old ones stop working."""
+
+        def make() -> list[str]:
+            codes = keys.make_recovery_codes(self.person_id, self._data_key, self._store.site_key)
+            audit.record("recovery_codes_made", self.person_id)
+            return codes
+
+        self.recovery_codes = tuple(self._store.write(make))
+        return self.recovery_codes
+
+    @_reads
+    def recovery_codes_left(self) -> int:
+        return keys.codes_left(self.person_id)
+
+    def delete(self, pin: str) -> None:
+        """Delete this plan for good, after checking the PIN once more."""
+        with self._store.errors_explained():
+            person = m.Person.get_by_id(self.person_id)
+        if keys.unlock_with_pin(person, person.lookup, pin, self._store.site_key) is None:
+            raise SignInError("That is not your PIN. Your plan was not deleted.")
+        _delete_person(self._store, self.person_id, "by the person")
+
+    def record(self, event: str, detail: str = "") -> None:
+        """Note in the audit trail that the plan was exported or imported (never what it says)."""
+        self._store.write(lambda: audit.record(event, self.person_id, detail))
+
+    # -- plain values from rows ----------------------------------------------
+
+    def _goal(self, row: m.Goal, next_step: Step | None) -> Goal:
+        return Goal(
+            id=row.id, text=self._open(row, "text"), term=row.term, importance=row.importance,
+            timeline=row.timeline, status=row.status, target_date=_as_date(row.target_date),
+            done_on=_as_date(row.done_on), next_step=next_step,
+        )
+
+    def _step(self, row: m.Step) -> Step:
+        texts = {column: self._open(row, column) for column in m.SEALED_COLUMNS[m.Step]}
+        return Step(
+            id=row.id, goal_id=row.goal_id, position=row.position, due_date=_as_date(row.due_date),
+            done=bool(row.done), done_on=_as_date(row.done_on), **texts,
+        )
+
+    def _contact(self, row: m.Contact) -> Contact:
+        texts = {column: self._open(row, column) for column in m.SEALED_COLUMNS[m.Contact]}
+        roles = frozenset(texts.pop("roles").split())
+        return Contact(id=row.id, position=row.position, roles=roles, can_text=bool(row.can_text),
+                       **texts)
 
     # -- goals ---------------------------------------------------------------
 
@@ -234,12 +473,12 @@ class Plan:
             query = query.where(m.Goal.term == _checked_term(term))
         rows = list(query.order_by(m.Goal.term.desc(), m.Goal.importance))  # short before long
         next_steps = self._next_steps([row.id for row in rows])
-        return [_goal(row, next_steps.get(row.id)) for row in rows]
+        return [self._goal(row, next_steps.get(row.id)) for row in rows]
 
     @_reads
     def goal(self, goal_id: int) -> Goal:
         row = self._goal_row(goal_id)
-        return _goal(row, self._next_steps([row.id]).get(row.id))
+        return self._goal(row, self._next_steps([row.id]).get(row.id))
 
     def _next_steps(self, goal_ids: list[int]) -> dict[int, Step]:
         """The first step not yet done of each goal in `goal_ids`, in one query."""
@@ -257,7 +496,7 @@ class Plan:
         if len(goal_ids) < 50:
             rows = rows.where(m.Step.goal.in_(goal_ids))
         wanted = set(goal_ids)
-        return {row.goal_id: _step(row) for row in rows if row.goal_id in wanted}
+        return {row.goal_id: self._step(row) for row in rows if row.goal_id in wanted}
 
     @_writes
     def add_goal(self, text: str, term: Term = "short", target_date: date | None = None) -> Goal:
@@ -266,12 +505,12 @@ class Plan:
         term = _checked_term(term)
         count = len(self._term_goals(term, "importance"))
         now = clock.now()
-        row = m.Goal.create(
-            person=self.person_id, text=text, term=term, importance=count + 1,
+        row = self._create(
+            m.Goal, {"text": text}, person=self.person_id, term=term, importance=count + 1,
             timeline=count + 1, target_date=_checked_date(target_date),
             created_at=now, updated_at=now,
         )
-        return _goal(row, None)
+        return self._goal(row, None)
 
     @_writes
     def edit_goal(
@@ -282,7 +521,7 @@ class Plan:
         other term goes to the end of both of that term's orders."""
         row = self._goal_row(goal_id)
         if text is not None:
-            row.text = checked(text, limit=SHORT_LIMIT, what="goal", required=True)
+            self._seal(row, "text", checked(text, limit=SHORT_LIMIT, what="goal", required=True))
         if target_date != "keep":
             row.target_date = _checked_date(target_date)
         if term is not None and _checked_term(term) != row.term:
@@ -296,7 +535,7 @@ class Plan:
         else:
             row.updated_at = clock.now()
             row.save()
-        return _goal(row, self._next_steps([row.id]).get(row.id))
+        return self._goal(row, self._next_steps([row.id]).get(row.id))
 
     @_writes
     def delete_goal(self, goal_id: int) -> None:
@@ -314,7 +553,7 @@ class Plan:
         row.done_on = clock.today() if done else None
         row.updated_at = clock.now()
         row.save()
-        return _goal(row, self._next_steps([row.id]).get(row.id))
+        return self._goal(row, self._next_steps([row.id]).get(row.id))
 
     @_writes
     def move_goal(self, goal_id: int, order: Order, by: int) -> Goal:
@@ -327,7 +566,7 @@ class Plan:
         target = min(max(index + by, 0), len(rows) - 1)
         rows.insert(target, rows.pop(index))
         self._renumber(rows, order)
-        return _goal(m.Goal.get_by_id(row.id), self._next_steps([row.id]).get(row.id))
+        return self._goal(m.Goal.get_by_id(row.id), self._next_steps([row.id]).get(row.id))
 
     # -- steps ---------------------------------------------------------------
 
@@ -347,7 +586,7 @@ class Plan:
     @_reads
     def steps(self, goal_id: int) -> list[Step]:
         self._goal_row(goal_id)
-        return [_step(row) for row in self._goal_steps(goal_id)]
+        return [self._step(row) for row in self._goal_steps(goal_id)]
 
     @_reads
     def steps_due(self, until: date) -> list[tuple[Goal, Step]]:
@@ -360,7 +599,7 @@ class Plan:
             )
             .order_by(m.Step.due_date, m.Goal.importance, m.Step.position)
         )
-        return [(_goal(row.goal, None), _step(row)) for row in rows]
+        return [(self._goal(row.goal, None), self._step(row)) for row in rows]
 
     @_writes
     def add_step(
@@ -374,8 +613,11 @@ class Plan:
                               when=when, bring=bring)
         now = clock.now()
         position = len(self._goal_steps(goal_id)) + 1
-        row = m.Step.create(goal=goal_id, position=position, created_at=now, updated_at=now, **values)
-        return _step(row)
+        texts = {"specific": "", "measurable": "", "achievable": "", "when_text": "", "bring": ""}
+        texts.update((k, v) for k, v in values.items() if k in texts)
+        row = self._create(m.Step, texts, goal=goal_id, position=position, created_at=now,
+                           updated_at=now, due_date=values.get("due_date"))
+        return self._step(row)
 
     @_writes
     def edit_step(self, step_id: int, *, keep_unread_when: bool = False, **parts: str) -> Step:
@@ -385,11 +627,11 @@ class Plan:
         `keep_unread_when` (a screen being left, a lock) it is kept as typed,
         with no due date, so the person's words are not lost."""
         row = self._step_row(step_id)
-        for name, value in _step_values(keep_unread_when=keep_unread_when, **parts).items():
-            setattr(row, name, value)
-        row.updated_at = clock.now()
-        row.save()
-        return _step(row)
+        values = _step_values(keep_unread_when=keep_unread_when, **parts)
+        texts = {k: v for k, v in values.items() if k in m.SEALED_COLUMNS[m.Step]}
+        other = {k: v for k, v in values.items() if k not in texts}
+        self._save_texts(row, texts, updated_at=clock.now(), **other)
+        return self._step(row)
 
     @_writes
     def complete_step(self, step_id: int, done: bool = True) -> Step:
@@ -398,7 +640,7 @@ class Plan:
         row.done_on = clock.today() if done else None
         row.updated_at = clock.now()
         row.save()
-        return _step(row)
+        return self._step(row)
 
     @_writes
     def move_step(self, step_id: int, by: int) -> Step:
@@ -407,7 +649,7 @@ class Plan:
         index = next(i for i, r in enumerate(rows) if r.id == row.id)
         rows.insert(min(max(index + by, 0), len(rows) - 1), rows.pop(index))
         _renumber_positions(m.Step, rows)
-        return _step(m.Step.get_by_id(row.id))
+        return self._step(m.Step.get_by_id(row.id))
 
     @_writes
     def delete_step(self, step_id: int) -> None:
@@ -431,9 +673,9 @@ class Plan:
         fields = SECTION_FIELDS[name]
         if row is None:
             return Section(name, {f: "" for f in fields}, 0, None)
-        return Section(name, {f: getattr(row, f) for f in fields}, row.revision, row.updated_at)
+        return Section(name, {f: self._open(row, f) for f in fields}, row.revision, row.updated_at)
 
-    @_writes
+    @_writes(detail=lambda name, *args, **kwargs: f"section {name}")
     def save_section(self, name: str, values: dict[str, str], revision: int | None = None) -> Section:
         """Save some or all fields of a section. With `revision` (from the
         Section that was read), a save made elsewhere since then raises
@@ -454,22 +696,18 @@ class Plan:
                 "This part of your plan was changed in another session since you opened it."
             )
         if row is None:
-            row = model(person=self.person_id, revision=0)
-        for key, value in cleaned.items():
-            setattr(row, key, value)
-        row.revision = current + 1
-        row.updated_at = clock.now()
-        row.save()
-        return Section(name, {f: getattr(row, f) for f in fields}, row.revision, row.updated_at)
+            row = self._create(model, {f: "" for f in fields}, person=self.person_id, revision=0)
+        self._save_texts(row, cleaned, revision=current + 1, updated_at=clock.now())
+        return Section(name, {f: self._open(row, f) for f in fields}, row.revision, row.updated_at)
 
     # -- resilience toolkit --------------------------------------------------
 
     @_reads
     def toolkit_answers(self) -> dict[str, str]:
         rows = m.ToolkitAnswer.select().where(m.ToolkitAnswer.person == self.person_id)
-        return {row.question: row.answer for row in rows}
+        return {row.question: self._open(row, "answer") for row in rows}
 
-    @_writes
+    @_writes(detail=lambda question, *args, **kwargs: "toolkit")
     def save_toolkit_answer(self, question: str, answer: str) -> None:
         from tui.content.toolkit import QUESTION_KEYS  # loaded here: the crisis path skips it
 
@@ -477,14 +715,13 @@ class Plan:
             raise InputError(f"There is no toolkit question {question!r}.")
         answer = checked(answer, limit=LONG_LIMIT, what="answer")
         now = clock.now()
-        (
-            m.ToolkitAnswer.insert(person=self.person_id, question=question, answer=answer, updated_at=now)
-            .on_conflict(
-                conflict_target=[m.ToolkitAnswer.person, m.ToolkitAnswer.question],
-                update={m.ToolkitAnswer.answer: answer, m.ToolkitAnswer.updated_at: now},
-            )
-            .execute()
-        )
+        row = m.ToolkitAnswer.get_or_none(
+            (m.ToolkitAnswer.person == self.person_id) & (m.ToolkitAnswer.question == question))
+        if row is None:
+            self._create(m.ToolkitAnswer, {"answer": answer}, person=self.person_id,
+                         question=question, updated_at=now)
+        else:
+            self._save_texts(row, {"answer": answer}, updated_at=now)
 
     # -- reminders -----------------------------------------------------------
 
@@ -501,7 +738,7 @@ class Plan:
 
     @_reads
     def reminders(self) -> list[Reminder]:
-        return [Reminder(r.id, r.position, r.text) for r in self._reminder_rows()]
+        return [Reminder(r.id, r.position, self._open(r, "text")) for r in self._reminder_rows()]
 
     @_writes
     def add_reminder(self, text: str) -> Reminder:
@@ -509,11 +746,11 @@ class Plan:
         text = checked(text, limit=SHORT_LIMIT, what="reminder", required=True)
         rows = self._reminder_rows()
         for row in rows:
-            if row.text == text:
-                return Reminder(row.id, row.position, row.text)
-        row = m.Reminder.create(person=self.person_id, position=len(rows) + 1, text=text,
-                                updated_at=clock.now())
-        return Reminder(row.id, row.position, row.text)
+            if self._open(row, "text") == text:
+                return Reminder(row.id, row.position, text)
+        row = self._create(m.Reminder, {"text": text}, person=self.person_id,
+                           position=len(rows) + 1, updated_at=clock.now())
+        return Reminder(row.id, row.position, text)
 
     @_writes
     def delete_reminder(self, reminder_id: int) -> None:
@@ -547,26 +784,27 @@ class Plan:
         """The person's contacts in their order; with `role`, only those holding it."""
         if role is not None:
             _checked_roles([role])
-        found = [_contact(row) for row in self._contact_rows()]
+        found = [self._contact(row) for row in self._contact_rows()]
         return [c for c in found if role is None or role in c.roles]
 
     @_writes
     def add_contact(self, name: str, **details) -> Contact:
         values = _contact_values(name=name, **details)
+        texts = {column: "" for column in m.SEALED_COLUMNS[m.Contact]}
+        texts.update((k, v) for k, v in values.items() if k in texts)
         position = len(self._contact_rows()) + 1
-        row = m.Contact.create(person=self.person_id, position=position, updated_at=clock.now(),
-                               **{"relationship": "", "roles": "", "phone": "", "can_text": False,
-                                  "email": "", "reachable": "", "notes": "", **values})
-        return _contact(row)
+        row = self._create(m.Contact, texts, person=self.person_id, position=position,
+                           updated_at=clock.now(), can_text=bool(values.get("can_text", False)))
+        return self._contact(row)
 
     @_writes
     def edit_contact(self, contact_id: int, **details) -> Contact:
         row = self._contact_row(contact_id)
-        for key, value in _contact_values(**details).items():
-            setattr(row, key, value)
-        row.updated_at = clock.now()
-        row.save()
-        return _contact(row)
+        values = _contact_values(**details)
+        texts = {k: v for k, v in values.items() if k in m.SEALED_COLUMNS[m.Contact]}
+        other = {k: v for k, v in values.items() if k not in texts}
+        self._save_texts(row, texts, updated_at=clock.now(), **other)
+        return self._contact(row)
 
     @_writes
     def move_contact(self, contact_id: int, by: int) -> Contact:
@@ -575,7 +813,7 @@ class Plan:
         index = next(i for i, r in enumerate(rows) if r.id == row.id)
         rows.insert(min(max(index + by, 0), len(rows) - 1), rows.pop(index))
         _renumber_positions(m.Contact, rows)
-        return _contact(m.Contact.get_by_id(row.id))
+        return self._contact(m.Contact.get_by_id(row.id))
 
     @_writes
     def delete_contact(self, contact_id: int) -> None:
@@ -671,28 +909,3 @@ def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
-
-
-def _goal(row: m.Goal, next_step: Step | None) -> Goal:
-    return Goal(
-        id=row.id, text=row.text, term=row.term, importance=row.importance,
-        timeline=row.timeline, status=row.status, target_date=_as_date(row.target_date),
-        done_on=_as_date(row.done_on), next_step=next_step,
-    )
-
-
-def _step(row: m.Step) -> Step:
-    return Step(
-        id=row.id, goal_id=row.goal_id, position=row.position, specific=row.specific,
-        measurable=row.measurable, achievable=row.achievable, when_text=row.when_text,
-        due_date=_as_date(row.due_date), bring=row.bring, done=bool(row.done),
-        done_on=_as_date(row.done_on),
-    )
-
-
-def _contact(row: m.Contact) -> Contact:
-    return Contact(
-        id=row.id, position=row.position, name=row.name, relationship=row.relationship,
-        roles=frozenset(row.roles.split()), phone=row.phone, can_text=bool(row.can_text),
-        email=row.email, reachable=row.reachable, notes=row.notes,
-    )
