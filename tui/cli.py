@@ -58,6 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the file to write (txt and md: - for standard output)")
     export.add_argument("--pin-stdin", action="store_true",
                         help="read the PIN from standard input (for scripts)")
+    delete = commands.add_parser(
+        "delete", help="delete a plan for good, without opening it (for staff)",
+        description="Delete the plan made with NAME: its words, keys and recovery codes are "
+                    "removed and their space wiped. It can't be undone, and nobody can read the "
+                    "plan first. Asks you to type the name again.",
+    )
+    delete.add_argument("name", help="the name the plan was made with")
+    delete.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+    audit = commands.add_parser(
+        "audit", help="print the audit trail: sign-ins, changes, exports, deletions",
+        description="Print who did what to which plan (by number), when and from which terminal. "
+                    "Never shows what a plan says.",
+    )
+    audit.add_argument("--limit", type=int, default=200, help="how many of the latest events")
+    audit.add_argument("--name", help="only the events of the plan made with this name")
     return parser
 
 
@@ -66,12 +81,19 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
-def run_demo(location: str | None) -> int:
+def _open_store(config, **options):
+    """The plan database and site key the config names."""
+    from tui.store import open_store
+
+    return open_store(config.database, site_key_path=config.site_key, **options)
+
+
+def run_demo(config) -> int:
     from tui.content.demo import DEMO_NAME, DEMO_PIN
     from tui.demo import create_demo
-    from tui.store import NameTakenError, open_store
+    from tui.store import NameTakenError
 
-    store = open_store(location)
+    store = _open_store(config)
     try:
         create_demo(store)
     except NameTakenError:
@@ -83,15 +105,18 @@ def run_demo(location: str | None) -> int:
     return EXIT_OK
 
 
-def run_check(location: str | None) -> int:
-    from tui.store import open_store
+def run_check(config) -> int:
+    from tui.store.crypto import site_key_problem
 
-    store = open_store(location, existing_only=True, migrate=False)
+    store = _open_store(config, existing_only=True, migrate=False)
     try:
         ok, line = store.check()
+        key_problem = site_key_problem(store.site_key_path)
     finally:
         store.close()
     print(line)
+    if key_problem:
+        print(f"recovery-plan: warning: {key_problem}", file=sys.stderr)
     return EXIT_OK if ok else EXIT_FAILED
 
 
@@ -110,14 +135,14 @@ def _read_pin(from_stdin: bool) -> str | None:
         return None
 
 
-def _open_plan(location: str | None, name: str, from_stdin: bool):
+def _open_plan(config, name: str, from_stdin: bool):
     """(store, plan), or a StoreError with a message that never says which part was wrong."""
-    from tui.store import SignInError, open_store, sign_in
+    from tui.store import SignInError, sign_in
 
     pin = _read_pin(from_stdin)
     if pin is None:
         raise SignInError("No PIN was given. Type it when asked, or use --pin-stdin in scripts.")
-    store = open_store(location, existing_only=True)
+    store = _open_store(config, existing_only=True)
     try:
         return store, sign_in(store, name, pin)
     except BaseException:
@@ -125,12 +150,12 @@ def _open_plan(location: str | None, name: str, from_stdin: bool):
         raise
 
 
-def run_crisis(location: str | None, name: str, from_stdin: bool) -> int:
+def run_crisis(config, name: str, from_stdin: bool) -> int:
     import shutil
 
     from tui.cards import PlanSnapshot, crisis_plan_text
 
-    store, plan = _open_plan(location, name, from_stdin)
+    store, plan = _open_plan(config, name, from_stdin)
     try:
         snapshot = PlanSnapshot(plan)
     finally:
@@ -140,7 +165,7 @@ def run_crisis(location: str | None, name: str, from_stdin: bool) -> int:
     return EXIT_OK
 
 
-def run_export(location: str | None, config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
+def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
     from pathlib import Path
 
     from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
@@ -149,19 +174,80 @@ def run_export(location: str | None, config, name: str, fmt: str, output: str, f
 
     if output == "-" and fmt == "pdf":
         return _fail("A PDF can't go to standard output. Give a file name with -o.")
-    store, plan = _open_plan(location, name, from_stdin)
+    store, plan = _open_plan(config, name, from_stdin)
     try:
         snapshot = PlanSnapshot(plan)
+        if output == "-":
+            sys.stdout.write(pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot))
+        else:
+            try:
+                export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
+            except ExportError as error:
+                return _fail(str(error))
+            print(f"Saved the pocket card to {output}.")
+        plan.record("exported", f"pocket card {fmt}")
     finally:
         store.close()
-    if output == "-":
-        sys.stdout.write(pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot))
-        return EXIT_OK
+    return EXIT_OK
+
+
+def _confirmed(prompt: str, expected: str) -> bool:
+    """True when the person at the terminal types `expected` (case and spacing aside)."""
+    from tui.store.text import normalised_name
+
+    if not sys.stdin.isatty():
+        return False
     try:
-        export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
-    except ExportError as error:
-        return _fail(str(error))
-    print(f"Saved the pocket card to {output}.")
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return normalised_name(answer) == normalised_name(expected)
+
+
+def run_delete(config, name: str, yes: bool) -> int:
+    from tui.store import delete_plan
+    from tui.store.text import one_line
+
+    store = _open_store(config, existing_only=True)
+    try:
+        if not yes and not _confirmed(
+                f"This deletes the plan of {one_line(name)} for good. It can't be undone.\n"
+                "Type the name again to delete it: ", name):
+            return _fail("Nothing was deleted. (To delete without a question, add --yes.)")
+        if not delete_plan(store, name):
+            return _fail("No plan has that name. Nothing was deleted.")
+    finally:
+        store.close()
+    print("The plan was deleted. Its words and keys are gone.")
+    return EXIT_OK
+
+
+def run_audit(config, limit: int, name: str | None) -> int:
+    from tui.store import audit, crypto, models
+    from tui.store.text import normalised_name, one_line
+
+    if limit < 1:
+        return _fail("--limit must be 1 or more.")
+    store = _open_store(config, existing_only=True)
+    try:
+        person_id = None
+        if name is not None:
+            lookup = crypto.name_lookup(store.site_key, normalised_name(name))
+            with store.errors_explained():
+                person = models.Person.get_or_none(models.Person.lookup == lookup)
+            if person is None:
+                return _fail("No plan has that name.")
+            person_id = person.id
+        events = audit.events(store, person_id=person_id, limit=limit)
+    finally:
+        store.close()
+    print(f"{'when':16}  {'plan':>6}  {'terminal':20}  what")
+    for event in events:
+        plan = f"#{event.person_id}" if event.person_id is not None else "-"
+        what = event.meaning + (f" ({event.detail})" if event.detail else "")
+        print(f"{event.at:%Y-%m-%d %H:%M}  {plan:>6}  {one_line(event.terminal)[:20]:20}  {one_line(what)}")
+    if not events:
+        print("(no events yet)")
     return EXIT_OK
 
 
@@ -178,12 +264,12 @@ def warn_stale_help_lines(config) -> None:
                   file=sys.stderr)
 
 
-def run_app(location: str | None, config) -> int:
+def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap
     from tui.app import RecoveryPlanApp
 
-    app = RecoveryPlanApp(config=config, location=location)
+    app = RecoveryPlanApp(config=config, location=config.database)
     try:
         app.run()
     finally:
@@ -199,16 +285,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config, args.db)
         if args.command == "demo":
-            return run_demo(config.database)
+            return run_demo(config)
         if args.command == "check":
             warn_stale_help_lines(config)
-            return run_check(config.database)
+            return run_check(config)
         if args.command == "crisis":
-            return run_crisis(config.database, args.name, args.pin_stdin)
+            return run_crisis(config, args.name, args.pin_stdin)
         if args.command == "export":
-            return run_export(config.database, config, args.name, args.format, args.output,
-                              args.pin_stdin)
-        return run_app(config.database, config)
+            return run_export(config, args.name, args.format, args.output, args.pin_stdin)
+        if args.command == "delete":
+            return run_delete(config, args.name, args.yes)
+        if args.command == "audit":
+            return run_audit(config, args.limit, args.name)
+        return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:

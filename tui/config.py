@@ -16,6 +16,7 @@ from pathlib import Path
 
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
+ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
 
 
 class ConfigError(Exception):
@@ -88,6 +89,12 @@ class Config:
     def printer_command(self) -> str | None:
         """The command that prints a file at the kiosk, like "lp -d frontdesk"; the file is added last."""
         return self._text("printer", "command")
+
+    @property
+    def site_key(self) -> str | None:
+        """The site key file (RECOVERY_PLAN_SITE_KEY, then [security] site_key); default:
+        beside the database. Keep it where only the service account can read it."""
+        return os.environ.get(ENV_SITE_KEY) or self._text("security", "site_key")
 
     @property
     def card_font(self) -> str | None:
