@@ -37,7 +37,11 @@ STORE_OPEN_DELAY = 0.4  # seconds after start-up
 
 class RecoveryPlanApp(App):
     TITLE = "Recovery Plan"
-    MODES = {"signin": SignInScreen}  # the plan's modes are added at sign-in
+    # The sign-in screen is the app's default screen, in a mode named "signin".
+    # It is not in MODES: Textual would then build an empty default screen,
+    # switch away from it and re-parse all CSS twice before the first paint
+    # (a third of the cold start). The plan's modes are added at sign-in.
+    DEFAULT_MODE = "signin"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # Priority bindings: they work even while typing in a field.
@@ -93,8 +97,12 @@ class RecoveryPlanApp(App):
         if keymap:
             self.set_keymap(keymap)
 
+    def get_default_screen(self) -> Screen:
+        return SignInScreen()
+
     def on_mount(self) -> None:
-        self.switch_mode("signin")
+        # The mode already holds the sign-in screen; naming it lets lock return to it.
+        self.add_mode("signin", SignInScreen)
         if self._store is None:
             # Soon, but not while the first screen is being drawn: loading the
             # database layer in a thread would slow that first paint.
@@ -111,7 +119,7 @@ class RecoveryPlanApp(App):
             if self._store is None:
                 from tui.store.db import open_store
 
-                self._store = open_store(self.location)
+                self._store = open_store(self.location, site_key_path=self.config.site_key)
             return self._store
 
     def close_store(self) -> None:
@@ -154,6 +162,11 @@ class RecoveryPlanApp(App):
             self.add_mode(mode, partial(screen_type, plan))
         self.refresh_bindings()
         self.action_go(first if first in PLAN_MODES else "overview")
+        if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
+            from tui.screens.account import RecoveryCodesScreen
+
+            self.push_screen(RecoveryCodesScreen(plan.recovery_codes))
+            plan.recovery_codes = ()
 
     def _save_all(self) -> None:
         """Ask every open screen of this mode to keep what is typed in it (other
@@ -257,6 +270,35 @@ class RecoveryPlanApp(App):
         self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
 
+    def _account_commands(self, plan: Plan) -> Iterable[SystemCommand]:
+        from tui.screens.account import ChangePinDialog, DeletePlanDialog
+
+        yield SystemCommand("Change my PIN", "Choose a new PIN (you need the one you have now)",
+                            lambda: self.push_screen(ChangePinDialog(plan)))
+        yield SystemCommand("Make new recovery codes",
+                            "New codes to open your plan if you forget your PIN; the old ones stop working",
+                            lambda: self._new_recovery_codes(plan))
+        yield SystemCommand("Delete my plan", "Remove your whole plan for good (asks your PIN)",
+                            lambda: self.push_screen(DeletePlanDialog(plan)))
+
+    def _new_recovery_codes(self, plan: Plan) -> None:
+        from tui.screens.account import RecoveryCodesScreen
+        from tui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                codes = plan.new_recovery_codes()
+            except StoreError as error:
+                self.notify(error.message, severity="error", markup=False)
+                return
+            plan.recovery_codes = ()
+            self.push_screen(RecoveryCodesScreen(codes))
+
+        self.push_screen(ConfirmDialog("Make new recovery codes?", "Your recovery codes",
+                                       "The codes you have now will stop working."), answered)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every screen and every action of this screen by name."""
         for binding in self.BINDINGS:
@@ -269,6 +311,8 @@ class RecoveryPlanApp(App):
             if isinstance(binding, Binding) and binding.description:
                 yield SystemCommand(binding.description, binding.tooltip or binding.description,
                                     partial(self.run_action, binding.action, screen))
+        if self.plan is not None:
+            yield from self._account_commands(self.plan)
         # Textual's own (theme, quit...), but not Screenshot: it would write the
         # plan to a file on a shared machine.
         for command in super().get_system_commands(screen):

@@ -18,7 +18,7 @@ class ExportError(Exception):
     """The file could not be written; the message says what to do."""
 
 
-def _write_privately(path: Path, write) -> None:
+def write_privately(path: Path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} doesn't exist. Choose another place to save.")
@@ -50,7 +50,7 @@ def export_card(snapshot: PlanSnapshot, fmt: str, path: Path, help_lines: list[H
     if fmt == "pdf":
         from tui.pdf_card import write_pocket_card
 
-        _write_privately(path, lambda target: write_pocket_card(snapshot, help_lines, target, font))
+        write_privately(path, lambda target: write_pocket_card(snapshot, help_lines, target, font))
         return
     text = pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot)
-    _write_privately(path, lambda target: target.write_text(text, encoding="utf-8"))
+    write_privately(path, lambda target: target.write_text(text, encoding="utf-8"))

@@ -341,3 +341,15 @@ def keys_open(store, pin: str) -> bool:
 
 
 test_sign_in_machine = SignInMachine.TestCase
+
+
+def test_a_deleted_plan_refuses_every_later_read_and_write(store, plan):
+    goal = plan.add_goal("Typed before deleting")
+    plan.delete(TEST_PIN)
+    from tui.store import NotFoundError
+
+    for attempt in (plan.goals, lambda: plan.add_goal("After"), lambda: plan.edit_goal(goal.id, text="x"),
+                    lambda: plan.save_section("vision", {"vision": "late save"})):
+        with pytest.raises(NotFoundError, match="deleted"):
+            attempt()
+    assert store.db.execute_sql("SELECT COUNT(*) FROM vision").fetchone()[0] == 0

@@ -11,7 +11,8 @@ from tui.demo import create_demo
 from tui.screens.new_plan import NewPlanScreen
 from tui.screens.overview import OverviewScreen
 from tui.screens.signin import SignInScreen
-from tui.store import create_person, sign_in
+from tui.screens.account import RecoveryCodesScreen
+from tui.store import create_person, sign_in, sign_in_with_code
 
 
 async def type_and_enter(pilot, text: str) -> None:
@@ -73,9 +74,14 @@ async def test_start_a_new_plan_with_keys(store):
         await type_and_enter(pilot, "sunrise-42")
         await type_and_enter(pilot, "sunrise-42")
         await settle(pilot)
+        assert isinstance(app.screen, RecoveryCodesScreen)  # shown once, over the overview
+        codes = app.screen.codes
+        assert len(codes) == 8 and all(code in screen_text(app) for code in codes)
+        await pilot.press("enter")
         assert isinstance(app.screen, OverviewScreen)
         assert "No goals yet" in screen_text(app)
     assert sign_in(store, "rosa", "sunrise-42").name == "Rosa"
+    assert sign_in_with_code(store, "rosa", codes[0], "moonrise-7").name == "Rosa"
 
 
 async def test_new_plan_refuses_a_short_pin_and_a_taken_name(store):

@@ -19,6 +19,8 @@ class SignInScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+n", "new_plan", "Start a new plan", id="new_plan", priority=True),
+        Binding("f8,ctrl+y", "recover", "Forgot PIN", id="forgot_pin", priority=True,
+                tooltip="Open your plan with a recovery code and choose a new PIN"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -32,7 +34,8 @@ class SignInScreen(Screen):
             yield Static("", id="message", classes="message")
             yield Static(
                 "Need your crisis plan now? Type your name, press F5, then your PIN.\n"
-                "New here? Press Ctrl+N to start your own plan. F9: get help now.",
+                "New here? Press Ctrl+N to start your own plan. F9: get help now.\n"
+                "Forgot your PIN? Press F8 or Ctrl+Y to use a recovery code.",
                 id="signin-hint", classes="hint", markup=False,
             )
         yield Footer()
@@ -102,6 +105,11 @@ class SignInScreen(Screen):
         first = self.first_screen
         self.clear_form()
         self.app.open_plan(plan, first)
+
+    def action_recover(self) -> None:
+        from tui.screens.account import RecoverWithCodeScreen
+
+        self.app.push_screen(RecoverWithCodeScreen())
 
     def action_new_plan(self) -> None:
         from tui.screens.new_plan import NewPlanScreen

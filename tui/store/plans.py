@@ -303,6 +303,8 @@ def _writes(method=None, *, detail=None):
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self: Plan, *args, **kwargs):
+            self._check_not_deleted()
+
             def change():
                 result = method(self, *args, **kwargs)
                 what = detail(*args, **kwargs) if detail else method.__name__
@@ -321,6 +323,7 @@ def _reads(method):
 
     @functools.wraps(method)
     def wrapper(self: Plan, *args, **kwargs):
+        self._check_not_deleted()
         with self._store.errors_explained():
             return method(self, *args, **kwargs)
 
@@ -340,6 +343,11 @@ class Plan:
         # New recovery codes to show the person once (a new plan, or an old
         # plan's first sign-in since encryption); empty otherwise.
         self.recovery_codes: tuple[str, ...] = ()
+        self._deleted = False
+
+    def _check_not_deleted(self) -> None:
+        if self._deleted:
+            raise NotFoundError("This plan was deleted.")
 
     @classmethod
     def _opened(cls, store: Store, person: m.Person, data_key: bytes) -> Plan:
@@ -416,6 +424,7 @@ class Plan:
         if keys.unlock_with_pin(person, person.lookup, pin, self._store.site_key) is None:
             raise SignInError("That is not your PIN. Your plan was not deleted.")
         _delete_person(self._store, self.person_id, "by the person")
+        self._deleted = True
 
     def record(self, event: str, detail: str = "") -> None:
         """Note in the audit trail that the plan was exported or imported (never what it says)."""

@@ -1,0 +1,317 @@
+"""A person's own keys: recovery codes shown once, opening a plan with a code,
+changing the PIN, and deleting the plan. The store does the work; these
+screens ask, explain, and never show a PIN."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.store import InputError, Plan, StoreError
+from tui.store.pins import PIN_MIN, check_new_pin
+from tui.widgets.fields import TextInput
+from tui.widgets.person_text import person_text
+
+
+def _pins_match(screen, first_id: str, again_id: str) -> str | None:
+    """The new PIN when it can be one and both copies match; else clears them,
+    says why, and returns None."""
+    pin = screen.query_one(first_id, Input).value
+    again = screen.query_one(again_id, Input).value
+    try:
+        check_new_pin(pin)
+        if pin != again:
+            raise InputError("The two PINs are not the same. Please type your new PIN again.")
+    except InputError as error:
+        for input_id in (first_id, again_id):
+            screen.query_one(input_id, Input).value = ""
+        screen.set_focus(screen.query_one(first_id, Input))
+        screen.show_message(error.message)
+        return None
+    return pin
+
+
+class _Form:
+    def show_message(self, message: str) -> None:
+        self.query_one(".message", Static).update(person_text(message))
+
+    def _set_busy(self, busy: bool) -> None:
+        for field in self.query(Input):
+            field.disabled = busy
+
+
+# ----------------------------------------------------------------------------
+# Recovery codes, shown once
+
+
+def codes_text(codes: tuple[str, ...]) -> str:
+    lines = "\n".join(f"  {number}. {code}" for number, code in enumerate(codes, start=1))
+    return (
+        "MY RECOVERY CODES for Recovery Plan\n\n"
+        "If I forget my PIN, one of these opens my plan and lets me set a new PIN.\n"
+        "Each code works once. Keep them somewhere safe, apart from my name.\n\n"
+        f"{lines}\n"
+    )
+
+
+class RecoveryCodesScreen(ModalScreen[None]):
+    """The new recovery codes, with a key to print them. They are not kept
+    anywhere readable: after this screen, nobody (staff included) can show them."""
+
+    BINDINGS = [
+        Binding("enter,escape", "done", "I have them", id="codes_done"),
+        Binding("p", "print_codes", "Print codes", id="codes_print"),
+    ]
+
+    def __init__(self, codes: tuple[str, ...]):
+        super().__init__()
+        self.codes = codes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="codes-box"):
+            yield Static(Text("Your recovery codes", style="bold"))
+            yield Static(Text(
+                "If you ever forget your PIN, one of these codes opens your plan. Each works "
+                "once. Write them down or print them now and keep them safe: they are shown "
+                "only this once, and nobody, not even staff, can open your plan without "
+                "your PIN or a code."))
+            yield Static(Text("\n".join(f"{n}. {code}" for n, code in enumerate(self.codes, 1)),
+                              style="bold"), id="codes-list")
+            yield Static("", classes="message")
+            yield Static(Text("p: print    Enter: I have them"), classes="hint")
+        yield Footer()
+
+    def action_print_codes(self) -> None:
+        self.notify("Sending your codes to the printer...", markup=False)
+        self._print()
+
+    @work(thread=True, exclusive=True, group="print-codes")
+    def _print(self) -> None:
+        from tui.export import ExportError, write_privately
+        from tui.printing import PrintError, print_file
+
+        try:
+            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
+                page = Path(folder) / "recovery-codes.txt"
+                write_privately(page, lambda target: target.write_text(codes_text(self.codes),
+                                                                       encoding="utf-8"))
+                print_file(self.app.config.printer_command, page)
+        except (ExportError, PrintError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+        else:
+            self.app.call_from_thread(self.notify, "Your codes are at the printer.", markup=False)
+
+    def action_done(self) -> None:
+        self.dismiss()
+
+
+# ----------------------------------------------------------------------------
+# Forgot my PIN: a recovery code opens the plan
+
+
+class RecoverWithCodeScreen(_Form, Screen):
+    """Name, one recovery code, a new PIN twice. Works even while sign-in is
+    waiting after wrong tries."""
+
+    BINDINGS = [Binding("escape", "back", "Back to sign in", id="recover_back")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="recover-box", classes="form-box"):
+            yield Static("Forgot your PIN?", classes="title")
+            yield Static(
+                "Use one of the recovery codes you got when you made your plan. "
+                "Then choose a new PIN.", classes="subtitle", markup=False)
+            yield Label("Your name (or nickname)")
+            yield TextInput(id="name", advance_on_enter=True)
+            yield Label("One recovery code (like ABCDE-12345-...)")
+            yield TextInput(id="code", advance_on_enter=True)
+            yield Label(f"Your new PIN ({PIN_MIN} or more characters)")
+            yield TextInput(id="pin", password=True, advance_on_enter=True)
+            yield Label("Your new PIN again")
+            yield TextInput(id="pin2", password=True)
+            yield Static("", classes="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#name", Input))
+
+    @on(Input.Submitted, "#code")
+    def _code_retyped(self) -> None:
+        # After a wrong code only the code is cleared: Enter tries again with the new PIN kept.
+        if self.query_one("#pin", Input).value and self.query_one("#pin2", Input).value:
+            self._submit()
+
+    @on(Input.Submitted, "#pin2")
+    def _submit(self) -> None:
+        pin = _pins_match(self, "#pin", "#pin2")
+        if pin is None:
+            return
+        self.show_message("Opening your plan...")
+        self._set_busy(True)
+        self._open(self.query_one("#name", Input).value, self.query_one("#code", Input).value, pin)
+
+    @work(thread=True, exclusive=True, group="recover")
+    def _open(self, name: str, code: str, pin: str) -> None:
+        from tui.store import sign_in_with_code
+
+        try:
+            plan = sign_in_with_code(self.app.store, name, code, pin)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._opened, plan)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        code = self.query_one("#code", Input)
+        code.value = ""
+        self.set_focus(code)
+        self.show_message(message)
+
+    def _opened(self, plan: Plan) -> None:
+        left = plan.recovery_codes_left()
+        self.dismiss()
+        self.app.open_plan(plan)
+        self.app.notify(f"Your new PIN is set. You have {left} recovery code"
+                        f"{'' if left == 1 else 's'} left.", markup=False)
+
+    def action_back(self) -> None:
+        if not self.query_one("#name", Input).disabled:
+            self.dismiss()
+
+
+# ----------------------------------------------------------------------------
+# Signed in: change my PIN, new codes, delete my plan
+
+
+class ChangePinDialog(_Form, ModalScreen[None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="change_pin_cancel")]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Change my PIN", style="bold"))
+            yield Label("Your PIN now")
+            yield TextInput(id="old", password=True, advance_on_enter=True)
+            yield Label(f"Your new PIN ({PIN_MIN} or more characters)")
+            yield TextInput(id="pin", password=True, advance_on_enter=True)
+            yield Label("Your new PIN again")
+            yield TextInput(id="pin2", password=True)
+            yield Static("", classes="message")
+            yield Static(Text("Enter: next    Esc: cancel"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#old", Input))
+
+    @on(Input.Submitted, "#pin2")
+    def _submit(self) -> None:
+        pin = _pins_match(self, "#pin", "#pin2")
+        if pin is None:
+            return
+        self.show_message("Changing your PIN...")
+        self._set_busy(True)
+        self._change(self.query_one("#old", Input).value, pin)
+
+    @work(thread=True, exclusive=True, group="change-pin")
+    def _change(self, old: str, new: str) -> None:
+        try:
+            self.plan.change_pin(old, new)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._changed)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        for field in self.query(Input):
+            field.value = ""
+        self.set_focus(self.query_one("#old", Input))
+        self.show_message(message)
+
+    def _changed(self) -> None:
+        self.dismiss()
+        self.app.notify("Your PIN is changed. Use the new one next time.", markup=False)
+
+    def action_cancel(self) -> None:
+        if not self.query_one("#old", Input).disabled:
+            self.dismiss()
+
+
+class DeletePlanDialog(_Form, ModalScreen[None]):
+    """The PIN, then a question that says it can't be undone; then the plan is
+    gone and the sign-in screen shows."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="delete_plan_cancel")]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Delete my whole plan", style="bold"))
+            yield Static(Text(
+                "This removes everything in your plan: your goals, steps, crisis plan, "
+                "contacts and notes. Nobody can bring it back, not even staff."))
+            yield Label("Type your PIN to go on")
+            yield TextInput(id="pin", password=True)
+            yield Static("", classes="message")
+            yield Static(Text("Enter: next    Esc: keep my plan"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#pin", Input))
+
+    @on(Input.Submitted, "#pin")
+    def _pin_given(self, event: Input.Submitted) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+
+        pin = event.value
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.show_message("Deleting your plan...")
+                self._set_busy(True)
+                self._delete(pin)
+            else:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmDialog(
+            "Delete your whole plan for good?", "Your recovery plan",
+            "This can't be undone."), answered)
+
+    @work(thread=True, exclusive=True, group="delete-plan")
+    def _delete(self, pin: str) -> None:
+        try:
+            self.plan.delete(pin)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._deleted)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        field = self.query_one("#pin", Input)
+        field.value = ""
+        self.set_focus(field)
+        self.show_message(message)
+
+    def _deleted(self) -> None:
+        self.app.action_lock()
+        self.app.notify("Your plan is deleted.", markup=False)
+
+    def action_cancel(self) -> None:
+        if not self.query_one("#pin", Input).disabled:
+            self.dismiss()
