@@ -73,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--limit", type=int, default=200, help="how many of the latest events")
     audit.add_argument("--name", help="only the events of the plan made with this name")
+    backup = commands.add_parser(
+        "backup", help="save a copy of the plan database (safe while people use it)",
+        description="Save a copy of the whole plan database, as it is at one moment, while "
+                    "people keep working. The plans in it stay sealed: the copy opens only with "
+                    "the site key, which is not in it. The file can be read by you only.",
+    )
+    backup.add_argument("file", help="the file to write; a folder gets a dated name in it; "
+                                     "- writes to standard output")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    restore = commands.add_parser(
+        "restore", help="put a backup in place of the plan database (asks first)",
+        description="Check a backup, then put it in place of the plan database. Everyone must "
+                    "quit Recovery Plan first. The database it replaces is kept beside it as "
+                    "NAME.before-restore-DATE-TIME.",
+    )
+    restore.add_argument("file", help="the backup file")
+    restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
     return parser
 
 
@@ -106,15 +123,21 @@ def run_demo(config) -> int:
 
 
 def run_check(config) -> int:
+    from tui.store.backup import WAL_WARN_BYTES, live_path, size_text, wal_size
     from tui.store.crypto import site_key_problem
 
+    wal = wal_size(live_path(config.database)[0])  # before this check adds to it
     store = _open_store(config, existing_only=True, migrate=False)
     try:
         ok, line = store.check()
         key_problem = site_key_problem(store.site_key_path)
     finally:
         store.close()
-    print(line)
+    print(f"{line}; write-ahead log {size_text(wal)}")
+    if wal > WAL_WARN_BYTES:
+        print(f"recovery-plan: warning: the write-ahead log ({store.path.name}-wal) is "
+              f"{size_text(wal)}. A session may be stuck: ask everyone to quit Recovery Plan, "
+              "then check again.", file=sys.stderr)
     if key_problem:
         print(f"recovery-plan: warning: {key_problem}", file=sys.stderr)
     return EXIT_OK if ok else EXIT_FAILED
@@ -251,6 +274,42 @@ def run_audit(config, limit: int, name: str | None) -> int:
     return EXIT_OK
 
 
+def run_backup(config, target: str, force: bool) -> int:
+    from tui.store.backup import backup, plans_text
+
+    if target == "-" and sys.stdout.isatty():
+        return _fail("The backup is not for the screen. Send it to a file or program with >, "
+                     "or give a file name.")
+    done = backup(config.database, target, force=force, stdout=sys.stdout.buffer)
+    where = "standard output" if done.target == "-" else done.target
+    print(f"Saved a copy of the plan database ({plans_text(done.facts)}) to {where}.",
+          file=sys.stderr if done.target == "-" else sys.stdout)
+    return EXIT_OK
+
+
+def run_restore(config, source: str, yes: bool) -> int:
+    from tui.store.backup import NotConfirmed, RestorePlan, plans_text, restore
+
+    def ask(plan: RestorePlan) -> bool:
+        if yes:
+            return True
+        kept = (f"The database now there is kept as {plan.kept_as.name}.\n" if plan.kept_as
+                else "There is no database there yet.\n")
+        return _confirmed(
+            f"This puts the backup {plan.source} ({plans_text(plan.facts)}, saved "
+            f"{plan.changed:%Y-%m-%d %H:%M}) in "
+            f"place of the plan database at {plan.database}.\n{kept}"
+            "Everyone must quit Recovery Plan first.\nType yes to restore: ", "yes")
+
+    try:
+        plan = restore(config.database, source, confirm=ask, site_key_path=config.site_key)
+    except NotConfirmed:
+        return _fail("Nothing was changed. (To restore without a question, add --yes.)")
+    kept = f" The one it replaced is kept as {plan.kept_as}." if plan.kept_as else ""
+    print(f"Restored the plan database at {plan.database} from {plan.source}.{kept}")
+    return EXIT_OK
+
+
 def warn_stale_help_lines(config) -> None:
     from tui.content.help_lines import STALE_AFTER_DAYS
     from tui.store import clock
@@ -297,6 +356,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_delete(config, args.name, args.yes)
         if args.command == "audit":
             return run_audit(config, args.limit, args.name)
+        if args.command == "backup":
+            return run_backup(config, args.file, args.force)
+        if args.command == "restore":
+            return run_restore(config, args.file, args.yes)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

@@ -1,0 +1,577 @@
+"""Backing up and restoring the plan database.
+
+A backup is a consistent snapshot made with SQLite's online backup API, so
+people can keep working while it is made. It is written to a hidden file
+beside the target, checked, and then renamed into place: a half-written
+backup never has the target's name. The copy is one self-contained file
+(no -wal beside it), readable by its owner only (mode 0600). Plans in it stay
+sealed: it can be opened only with the site key, which is not in the copy.
+
+A restore first copies the backup into the database's folder and checks that
+copy: it is a SQLite file, SQLite's integrity check passes, it is a plan
+database with a schema this version can open, and its plans were sealed with
+this site's key. Only then, and only when no session has the database open,
+is the database overwritten in place (SQLite's backup API again, in one
+transaction: a crash half way leaves the old database). The database it
+replaced is first kept beside it as `<name>.before-restore-<date>-<time>`.
+
+Every problem is a BackupError with one plain line that says what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from tui.store import clock
+from tui.store.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a restore waits for other sessions to let go of the database
+# before it says someone is still using it.
+IN_USE_WAIT_S = 2.0
+# `check` warns when the write-ahead log is bigger than this: a session that
+# never finishes reading keeps SQLite from folding the log back into the file.
+WAL_WARN_BYTES = 64 * 1024 * 1024
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class BackupError(DatabaseError):
+    """A backup or restore can't be done; the message says why and what to do."""
+
+
+class NotConfirmed(BackupError):
+    """The restore was not confirmed, so nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a look inside a plan database found."""
+
+    schema_version: int
+    plans: int | None  # None when the plans table can't be counted
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class BackupDone:
+    target: str  # the file written, or "-" for standard output
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What a restore is about to do, for the question asked before it."""
+
+    source: Path
+    database: Path
+    kept_as: Path | None  # where the database it replaces will be kept; None if there is none
+    facts: Facts
+    changed: datetime  # when the backup file was last changed
+
+
+# ----------------------------------------------------------------------------
+# Plain words for what went wrong
+
+
+def plans_text(facts: Facts) -> str:
+    """"1 plan, 172 KB", or just the size when plans can't be counted."""
+    if facts.plans is None:
+        return size_text(facts.size)
+    return f"{facts.plans} plan{'' if facts.plans == 1 else 's'}, {size_text(facts.size)}"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _disk_full(where: Path) -> BackupError:
+    return BackupError(f"The disk is full, so nothing could be written to {where}. "
+                       "Free some space or pick another place. Nothing was changed.")
+
+
+def _os_problem(error: OSError, folder: Path) -> BackupError:
+    """A plain line for an error while writing in `folder`."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return _disk_full(folder)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
+        return BackupError(f"Can't write in the folder {folder}. Pick a folder you can write to, "
+                           "or ask whoever runs the computer. Nothing was changed.")
+    if error.errno == errno.ENOTDIR:
+        return BackupError(f"{folder} is not a folder. Check the path. Nothing was changed.")
+    return BackupError(f"Writing in {folder} failed: {error.strerror or error}. "
+                       "Nothing was changed.")
+
+
+def _sqlite_problem(error: sqlite3.Error, path: Path, *, writing: bool) -> BackupError:
+    text = str(error).lower()
+    if "disk is full" in text:
+        return _disk_full(path.parent)
+    if "readonly" in text or "read-only" in text or ("unable to open" in text and writing):
+        return _os_problem(OSError(errno.EACCES, "read-only"), path.parent)
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return BackupError(f"{path} is not a plan database, or it is damaged. Nothing was changed.")
+    if "locked" in text or "busy" in text:
+        return BackupError(f"{path} is busy. Try again in a moment. Nothing was changed.")
+    return BackupError(f"{path} gave an error: {error}. Nothing was changed.")
+
+
+# ----------------------------------------------------------------------------
+# Small file helpers
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def wal_size(path: Path) -> int:
+    """The size of the write-ahead log beside `path` (0 when there is none)."""
+    try:
+        return wal_path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _fsync_folder(folder: Path) -> None:
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _fsync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def _temp_file(folder: Path, name: str) -> Iterator[Path]:
+    """A new empty file (mode 0600) in `folder`, removed unless it was renamed away."""
+    try:
+        descriptor, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    except OSError as error:
+        raise _os_problem(error, folder) from None
+    os.close(descriptor)
+    path = Path(temp)
+    try:
+        yield path
+    finally:
+        for leftover in (path, *(path.with_name(path.name + end) for end in _SIDE_FILES)):
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _match_owner(path: Path, like: Path) -> None:
+    """Run as root (staff often are), give `path` the owner of `like`, so the
+    account that runs Recovery Plan can still open it."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        with suppress(OSError):
+            info = like.stat()
+            os.chown(path, info.st_uid, info.st_gid)
+
+
+def _dated_name(folder: Path, stem: str, suffix: str = "") -> Path:
+    """`stem-YYYYMMDD-HHMMSS` (+suffix) in `folder`, with -2, -3... if taken."""
+    moment = clock.now().strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{stem}-{moment}{suffix}"
+    number = 2
+    while os.path.lexists(candidate):
+        candidate = folder / f"{stem}-{moment}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+# ----------------------------------------------------------------------------
+# Looking inside a database file
+
+
+def _facts(connection: sqlite3.Connection, path: Path) -> Facts:
+    from tui.store.models import Person, SchemaInfo
+
+    tables = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if SchemaInfo._meta.table_name not in tables:
+        raise BackupError(f"{path} is a database, but not a plan database. Nothing was changed.")
+    try:
+        version = int(connection.execute(
+            f'SELECT MAX(version) FROM "{SchemaInfo._meta.table_name}"').fetchone()[0] or 0)
+    except (TypeError, ValueError):
+        raise BackupError(f"{path} is a database, but not a plan database. "
+                          "Nothing was changed.") from None
+    plans = None
+    if Person._meta.table_name in tables:
+        plans = connection.execute(f'SELECT COUNT(*) FROM "{Person._meta.table_name}"').fetchone()[0]
+    size = path.stat().st_size
+    return Facts(version, plans, size)
+
+
+def _connect_source(path: Path, *, live: bool) -> sqlite3.Connection:
+    """A connection that reads `path` and never makes it. The live database is
+    opened read-write when we may (so SQLite tidies its -wal away on close);
+    a backup file is only read, and with no -wal beside it, read as it is, so
+    not even an empty -wal is left beside it."""
+    uri = path.resolve().as_uri()
+    if live:
+        try:
+            return sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=IN_USE_WAIT_S)
+        except sqlite3.OperationalError:
+            pass
+    elif not wal_path(path).exists():
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=IN_USE_WAIT_S)
+
+
+def _snapshot(source: Path, target: Path, *, live: bool) -> Facts:
+    """Copy the database `source` into the empty file `target` as one
+    consistent snapshot, as one file (no -wal), checked."""
+    try:
+        reader = _connect_source(source, live=live)
+    except sqlite3.Error as error:
+        raise _sqlite_problem(error, source, writing=False) from None
+    try:
+        try:
+            writer = sqlite3.connect(target)
+        except sqlite3.Error as error:
+            raise _sqlite_problem(error, target, writing=True) from None
+        try:
+            try:
+                reader.backup(writer)  # all pages in one step: one read transaction
+            except sqlite3.Error as error:
+                if "disk is full" in str(error).lower():
+                    raise _disk_full(target.parent) from None
+                raise _sqlite_problem(error, source, writing=False) from None
+            try:
+                writer.execute("PRAGMA journal_mode=DELETE").fetchone()
+                result = [row[0] for row in writer.execute("PRAGMA integrity_check")]
+            except sqlite3.Error as error:
+                raise _sqlite_problem(error, target, writing=True) from None
+            if result != ["ok"]:
+                raise BackupError(f"{source} is damaged: SQLite's check says: {result[0]}. "
+                                  "Nothing was changed.")
+            return _facts(writer, target)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with open(path, "rb") as file:
+        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def live_path(location: str | os.PathLike[str] | None) -> tuple[Path, bool]:
+    """(the database file `location` names, whether its folder may be made)."""
+    from tui.store.db import default_path, sqlite_path
+
+    if location is None:
+        return default_path(), True
+    return sqlite_path(location), False
+
+
+# ----------------------------------------------------------------------------
+# backup
+
+
+def _is_stream(target: Path) -> bool:
+    """A device or pipe: written into as it is, not replaced by a new file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool = False,
+           stdout: BinaryIO | None = None) -> BackupDone:
+    """Copy the plan database at `location` to `target`: a file (refused if it
+    exists, unless `force`), a folder (a dated name is chosen in it), a device
+    or pipe, or "-" for `stdout`."""
+    from tui.store.db import read_schema_version
+
+    source, _ = live_path(location)
+    if not source.is_file() or source.stat().st_size == 0:
+        raise BackupError(f"There is no plan database at {source} yet, so there is nothing to "
+                          "back up. Check the --db path.")
+    if read_schema_version(source) == 0:
+        raise BackupError(f"{source} holds no plans yet, so there is nothing to back up.")
+
+    if target == "-":
+        if stdout is None:
+            raise BackupError("There is no standard output to write to. Give a file name.")
+        return _backup_to_stream(source, stdout, "standard output")
+    path = Path(target).expanduser()
+    if path.is_dir():
+        path = _dated_name(path, f"{source.stem}-backup", source.suffix or ".sqlite3")
+    if _is_stream(path):
+        try:
+            stream = open(path, "wb")  # noqa: SIM115 - errors opening and writing differ
+        except OSError as error:
+            raise BackupError(f"Can't write to {path}: {error.strerror}.") from None
+        with stream:
+            return _backup_to_stream(source, stream, str(path))
+    if _same_file(path, source) or any(
+            _same_file(path, source.with_name(source.name + end)) for end in _SIDE_FILES):
+        raise BackupError(f"{path} is the plan database itself. Give another name for the copy.")
+    if os.path.lexists(path) and not force:
+        raise BackupError(f"{path} already exists. Give a new name, or add --force to replace "
+                          "it. Nothing was changed.")
+    folder = path.parent
+    if not folder.exists():
+        raise BackupError(f"The folder {folder} doesn't exist. Make it first, or pick another.")
+    if not folder.is_dir():
+        raise BackupError(f"{folder} is not a folder. Check the path. Nothing was changed.")
+
+    with _temp_file(folder, path.name) as temp:
+        facts = _snapshot(source, temp, live=True)
+        try:
+            _fsync_file(temp)
+            os.replace(temp, path)
+        except OSError as error:
+            raise _os_problem(error, folder) from None
+    _fsync_folder(folder)
+    return BackupDone(str(path), facts)
+
+
+def _backup_to_stream(source: Path, stream: BinaryIO, name: str) -> BackupDone:
+    # The snapshot is made beside the database (a folder only its owner
+    # uses), never in a shared temporary folder, then copied out.
+    with _temp_file(source.parent, source.name + ".backup") as temp:
+        facts = _snapshot(source, temp, live=True)
+        try:
+            with open(temp, "rb") as copy:
+                while chunk := copy.read(1024 * 1024):
+                    stream.write(chunk)
+            stream.flush()
+        except OSError as error:
+            if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                raise BackupError(f"The disk is full, so the backup written to {name} is not "
+                                  "complete. Free some space, then make it again.") from None
+            if error.errno == errno.EPIPE:
+                raise BackupError(f"The program reading {name} stopped, so the backup is not "
+                                  "complete. Make it again.") from None
+            raise BackupError(f"Writing the backup to {name} failed: {error.strerror or error}. "
+                              "Make it again.") from None
+    return BackupDone("-" if name == "standard output" else name, facts)
+
+
+# ----------------------------------------------------------------------------
+# restore
+
+
+def _check_site_key(connection: sqlite3.Connection, facts: Facts, source: Path,
+                    site_key_path: Path) -> None:
+    """A sealed backup must have been sealed with this site's key, or no plan in it could open."""
+    from tui.store import crypto, migrations
+    from tui.store.models import SiteInfo
+
+    if facts.schema_version < migrations.SEALED_FROM:
+        return  # plans not sealed yet: they are sealed with this site's key when first opened
+    site_key = crypto.load_site_key(site_key_path, create=False)
+    try:
+        row = connection.execute(
+            f'SELECT key_check FROM "{SiteInfo._meta.table_name}" LIMIT 1').fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is None or row[0] != crypto.key_check(site_key):
+        raise BackupError(f"The plans in {source} were sealed with another site key than "
+                          f"{site_key_path}, so none could be opened here. Put that site's key "
+                          "file in place first. Nothing was changed.")
+
+
+def _check_copy(copy: Path, source: Path, site_key_path: Path, facts: Facts) -> None:
+    from tui.store import migrations
+
+    if facts.schema_version == 0:
+        raise BackupError(f"{source} holds no plan database. Nothing was changed.")
+    if facts.schema_version > migrations.LATEST:
+        raise BackupError(
+            f"{source} was made by a newer version of Recovery Plan (schema "
+            f"{facts.schema_version}; this one knows up to {migrations.LATEST}). Update Recovery "
+            "Plan first. Nothing was changed.")
+    connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if facts.schema_version == migrations.LATEST:
+            import peewee
+
+            database = peewee.SqliteDatabase(str(copy), pragmas={"query_only": 1})
+            try:
+                missing = migrations.schema_differences(database)
+            finally:
+                database.close()
+            if missing:
+                raise BackupError(f"{source} is not a whole plan database ({missing[0]}). "
+                                  "Nothing was changed.")
+        _check_site_key(connection, facts, source, site_key_path)
+    finally:
+        connection.close()
+
+
+def restore(location: str | os.PathLike[str] | None, source: str | os.PathLike[str], *,
+            confirm: Callable[[RestorePlan], bool],
+            site_key_path: str | os.PathLike[str] | None = None) -> RestorePlan:
+    """Put the backup `source` in place of the plan database at `location`,
+    once `confirm` says yes. Returns what was done."""
+    from tui.store.db import default_site_key_path
+
+    live, may_make_folder = live_path(location)
+    key_path = (Path(site_key_path).expanduser() if site_key_path
+                else default_site_key_path(live))
+    source = Path(source).expanduser()
+    if not source.exists():
+        raise BackupError(f"There is no file at {source}. Check the name. Nothing was changed.")
+    if source.is_dir():
+        raise BackupError(f"{source} is a folder. Give the backup file in it. Nothing was changed.")
+    try:
+        if not _has_sqlite_header(source):
+            raise BackupError(f"{source} is not a plan database backup, or it is damaged. "
+                              "Nothing was changed.")
+    except OSError as error:
+        raise BackupError(f"Can't read {source}: {error.strerror}. Nothing was changed.") from None
+    if _same_file(source, live):
+        raise BackupError(f"{source} is the plan database itself. Give a backup file. "
+                          "Nothing was changed.")
+    folder = live.parent
+    if not folder.is_dir():
+        if not may_make_folder:
+            raise BackupError(f"The folder {folder} doesn't exist. Check the --db path. "
+                              "Nothing was changed.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _os_problem(error, folder) from None
+
+    with _temp_file(folder, live.name + ".restore") as copy:
+        facts = _snapshot(source, copy, live=False)
+        _check_copy(copy, source, key_path, facts)
+        present = live.exists() and live.stat().st_size > 0
+        kept_as = _dated_name(folder, f"{live.name}.before-restore") if present else None
+        plan = RestorePlan(source, live, kept_as, facts,
+                           datetime.fromtimestamp(source.stat().st_mtime))
+        if not confirm(plan):
+            raise NotConfirmed("Nothing was changed.")
+        if not present:
+            _put_in_place(copy, live, None)
+        else:
+            _restore_in_place(copy, live, kept_as)
+    _fsync_folder(folder)
+    return plan
+
+
+def _put_in_place(copy: Path, live: Path, kept_as: Path | None) -> None:
+    """Rename `copy` to `live`, after moving aside what is at `live` (a file
+    SQLite can't open, or leftovers of one): a stale -wal or -journal must
+    never be played into the restored file."""
+    try:
+        if kept_as is not None and live.exists():
+            os.link(live, kept_as)  # the old file keeps its name until the new one takes it
+        for end in _SIDE_FILES:
+            side = live.with_name(live.name + end)
+            if side.exists():
+                if kept_as is None:
+                    side.unlink()
+                else:
+                    os.replace(side, kept_as.with_name(kept_as.name + end))
+        if live.exists():
+            _match_owner(copy, live)
+        else:
+            _match_owner(copy, live.parent)
+        _fsync_file(copy)
+        os.replace(copy, live)
+    except OSError as error:
+        raise _os_problem(error, live.parent) from None
+
+
+def _restore_in_place(copy: Path, live: Path, kept_as: Path) -> None:
+    """Overwrite the database at `live` with `copy` through SQLite, holding
+    the database alone for the whole time; keep the old one as `kept_as`.
+
+    Once this process holds SQLite's lock on `live`, no file of it may be
+    opened and closed here outside SQLite: closing any descriptor of a file
+    drops every lock this process holds on it.
+    """
+    in_use = BackupError(
+        f"Someone is still using the plan database at {live}. Ask everyone to quit Recovery "
+        "Plan (every kiosk and SSH session), then try again. Nothing was changed.")
+    try:
+        database = sqlite3.connect(live, timeout=IN_USE_WAIT_S, isolation_level=None)
+    except sqlite3.Error as error:
+        raise _sqlite_problem(error, live, writing=True) from None
+    try:
+        try:
+            database.execute("PRAGMA locking_mode=EXCLUSIVE")
+            # Leaving WAL mode needs every other connection closed: it fails
+            # while any session has the database open, even an idle one.
+            mode = database.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            if mode != "delete":
+                raise in_use
+            database.execute("BEGIN EXCLUSIVE")  # held until the connection closes
+            database.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            text = str(error).lower()
+            if "locked" in text or "busy" in text:
+                raise in_use from None
+            if "not a database" in text or "malformed" in text:
+                database.close()
+                _put_in_place(copy, live, kept_as)  # SQLite can't open it: nobody can be using it
+                return
+            raise _sqlite_problem(error, live, writing=True) from None
+
+        with _temp_file(live.parent, kept_as.name) as aside:
+            try:
+                writer = sqlite3.connect(aside)
+                try:
+                    database.backup(writer)
+                    writer.execute("PRAGMA journal_mode=DELETE").fetchone()
+                finally:
+                    writer.close()
+                _match_owner(aside, live)
+                _fsync_file(aside)
+                os.replace(aside, kept_as)
+            except sqlite3.Error as error:
+                raise _sqlite_problem(error, kept_as, writing=True) from None
+            except OSError as error:
+                raise _os_problem(error, live.parent) from None
+        _fsync_folder(live.parent)
+
+        reader = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            database.execute("PRAGMA synchronous=FULL")
+            reader.backup(database)  # one transaction: a crash here leaves the old database
+            result = [row[0] for row in database.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                raise BackupError(f"The restored database failed SQLite's check ({result[0]}). "
+                                  f"The old one is kept as {kept_as}.")
+            database.execute("PRAGMA journal_mode=WAL").fetchone()
+        except sqlite3.Error as error:  # rolled back: the database is as it was
+            problem = _sqlite_problem(error, live, writing=True)
+            raise BackupError(f"{problem} A copy of it is also kept as {kept_as}.") from None
+        finally:
+            reader.close()
+    finally:
+        database.close()
