@@ -132,10 +132,22 @@ def _run_all(statements: list[str]) -> Callable[[peewee.Database, bytes], None]:
     return migrate
 
 
+# Version 4: section history and drafts.
+_V4 = [
+    '''CREATE TABLE "section_revision" ("id" INTEGER NOT NULL PRIMARY KEY, "person_id" INTEGER NOT NULL, "section" TEXT NOT NULL, "saved_at" DATETIME NOT NULL, "fields_sealed" TEXT NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)''',
+    '''CREATE INDEX "section_revision_person_id" ON "section_revision" ("person_id")''',
+    '''CREATE INDEX "section_revision_person_id_section_saved_at" ON "section_revision" ("person_id", "section", "saved_at")''',
+    '''CREATE TABLE "draft" ("id" INTEGER NOT NULL PRIMARY KEY, "person_id" INTEGER NOT NULL, "place" TEXT NOT NULL, "values_sealed" TEXT NOT NULL, "saved_at" DATETIME NOT NULL, FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)''',
+    '''CREATE INDEX "draft_person_id" ON "draft" ("person_id")''',
+    '''CREATE UNIQUE INDEX "draft_person_id_place" ON "draft" ("person_id", "place")''',
+]
+
+
 MIGRATIONS: list[Callable[[peewee.Database, bytes], None]] = [
     _run_all(_V1),  # -> version 1
     _run_all(_V2),  # -> version 2
     _v3,  # -> version 3
+    _run_all(_V4),  # -> version 4
 ]
 LATEST = len(MIGRATIONS)
 SEALED_FROM = 3  # the first version that keeps plans encrypted

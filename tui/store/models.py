@@ -199,6 +199,32 @@ class Reminder(BaseModel):
     updated_at = DateTimeField()
 
 
+class SectionRevision(BaseModel):
+    """A past version of a section: its fields after a save (sealed JSON).
+    Saves to one section within a few minutes make one revision."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    section = TextField()  # the section's name, like "crisis"
+    saved_at = DateTimeField()
+    fields_sealed = TextField()  # {"fields": {...}, "changed": [...]}, sealed
+
+    class Meta:
+        indexes = ((("person", "section", "saved_at"), False),)
+
+
+class Draft(BaseModel):
+    """Words being typed, kept every few seconds until they are saved, so a
+    crash or a dropped connection loses nothing. Not a revision."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    place = TextField()  # where it was typed, like "section:crisis" or "step:12"
+    values_sealed = TextField()  # {"label": ..., "values": {...}}, sealed
+    saved_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "place"), True),)
+
+
 SECTION_MODELS: dict[str, type[SectionModel]] = {
     "vision": Vision,
     "strengths": Strengths,
@@ -210,6 +236,7 @@ SECTION_MODELS: dict[str, type[SectionModel]] = {
 ALL_MODELS = [
     SchemaInfo, SiteInfo, Person, RecoveryCode, SignInAttempt, AuditEvent,
     *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder,
+    SectionRevision, Draft,
 ]
 
 # The columns of each table that hold sealed text.
@@ -222,4 +249,6 @@ SEALED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Step: ("specific", "measurable", "achievable", "when_text", "bring"),
     Contact: ("name", "relationship", "roles", "phone", "email", "reachable", "notes"),
     Reminder: ("text",),
+    SectionRevision: ("fields_sealed",),
+    Draft: ("values_sealed",),
 }

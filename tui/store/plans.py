@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+import json
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 import peewee
@@ -27,7 +28,7 @@ from tui.store.errors import (
     SignInError,
     SignInWaitError,
 )
-from tui.store.text import LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked, normalised_name
+from tui.store.text import LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked, normalised_name, one_line
 
 Term = Literal["short", "long"]
 Order = Literal["importance", "timeline"]
@@ -128,6 +129,35 @@ class Contact:
     email: str = ""
     reachable: str = ""
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A section as it was after a save (or a burst of saves)."""
+
+    id: int
+    section: str
+    saved_at: datetime
+    fields: dict[str, str]
+    changed: tuple[str, ...]  # the fields that changed, in the section's order
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Words typed but not yet saved when a session ended."""
+
+    id: int
+    place: str  # where: "section:crisis", "step:12", "toolkit:works.laugh", "goal:new", "goal:3"
+    label: str  # where, in words, for the person
+    values: dict[str, str]
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class Changes:
+    goals_done: int
+    steps_done: int
+    sections: tuple[str, ...]  # the parts rewritten, in the plan's order
 
 
 @dataclass(frozen=True)
@@ -706,8 +736,142 @@ class Plan:
             )
         if row is None:
             row = self._create(model, {f: "" for f in fields}, person=self.person_id, revision=0)
+            before = {f: "" for f in fields}
+        else:
+            before = {f: self._open(row, f) for f in fields}
+            self._keep_first_version(name, before, row.updated_at)
         self._save_texts(row, cleaned, revision=current + 1, updated_at=clock.now())
-        return Section(name, {f: self._open(row, f) for f in fields}, row.revision, row.updated_at)
+        after = {f: self._open(row, f) for f in fields}
+        changed = [f for f in fields if after[f] != before[f]]
+        if changed:
+            self._keep_revision(name, after, changed)
+        return Section(name, after, row.revision, row.updated_at)
+
+    # -- history of sections -------------------------------------------------
+
+    def _revision_rows(self, name: str):
+        return (m.SectionRevision.select()
+                .where((m.SectionRevision.person == self.person_id) & (m.SectionRevision.section == name))
+                .order_by(m.SectionRevision.saved_at.desc(), m.SectionRevision.id.desc()))
+
+    def _revision(self, row: m.SectionRevision) -> Revision:
+        kept = json.loads(self._open(row, "fields_sealed"))
+        return Revision(row.id, row.section, row.saved_at, kept["fields"], tuple(kept["changed"]))
+
+    def _keep_first_version(self, name: str, fields: dict[str, str], saved_at) -> None:
+        """A section saved before history was kept gets its old words as its first revision."""
+        if any(fields.values()) and not self._revision_rows(name).exists():
+            filled = [f for f, text in fields.items() if text]
+            self._create(m.SectionRevision, {"fields_sealed": _revision_json(fields, filled)},
+                         person=self.person_id, section=name, saved_at=saved_at or clock.now())
+
+    def _keep_revision(self, name: str, fields: dict[str, str], changed: list[str]) -> None:
+        """Keep the section as saved. Saves within REVISION_BURST of the last
+        revision fold into it, so a burst of typing is one version."""
+        now = clock.now()
+        latest = self._revision_rows(name).first()
+        if latest is not None and timedelta(0) <= now - latest.saved_at < REVISION_BURST:
+            earlier = self._revision(latest).changed
+            order = SECTION_FIELDS[name]
+            merged = [f for f in order if f in earlier or f in changed]
+            self._save_texts(latest, {"fields_sealed": _revision_json(fields, merged)}, saved_at=now)
+        else:
+            self._create(m.SectionRevision, {"fields_sealed": _revision_json(fields, changed)},
+                         person=self.person_id, section=name, saved_at=now)
+
+    @_reads
+    def section_history(self, name: str) -> list[Revision]:
+        """A section's past versions, newest first (the newest is the one in the plan now)."""
+        self._section_model(name)
+        return [self._revision(row) for row in self._revision_rows(name)]
+
+    def restore_revision(self, revision_id: int) -> Section:
+        """Put a past version back as the section's words (itself kept as a new version)."""
+        with self._store.errors_explained():
+            row = m.SectionRevision.get_or_none(
+                (m.SectionRevision.id == revision_id) & (m.SectionRevision.person == self.person_id))
+        if row is None:
+            raise NotFoundError("That version is no longer in your plan's history.")
+        revision = self._revision(row)
+        return self.save_section(revision.section, revision.fields)
+
+    # -- drafts --------------------------------------------------------------
+
+    def save_draft(self, place: str, label: str, values: dict[str, str]) -> None:
+        """Keep words not yet saved (every few seconds while typing). Not an audit event."""
+        self._check_not_deleted()
+        _draft_kind(place)
+        values = {key: checked(value, limit=LONG_LIMIT, what="draft") for key, value in values.items()}
+        sealed_json = json.dumps({"label": one_line(label)[:200], "values": values})
+
+        def keep() -> None:
+            row = m.Draft.get_or_none((m.Draft.person == self.person_id) & (m.Draft.place == place))
+            if row is None:
+                self._create(m.Draft, {"values_sealed": sealed_json}, person=self.person_id,
+                             place=place, saved_at=clock.now())
+            else:
+                self._save_texts(row, {"values_sealed": sealed_json}, saved_at=clock.now())
+
+        self._store.write(keep)
+
+    @_reads
+    def drafts(self) -> list[Draft]:
+        rows = m.Draft.select().where(m.Draft.person == self.person_id).order_by(m.Draft.saved_at)
+        found = []
+        for row in rows:
+            kept = json.loads(self._open(row, "values_sealed"))
+            found.append(Draft(row.id, row.place, kept["label"], kept["values"], row.saved_at))
+        return found
+
+    def discard_draft(self, place: str) -> None:
+        self._check_not_deleted()
+        self._store.write(lambda: m.Draft.delete().where(
+            (m.Draft.person == self.person_id) & (m.Draft.place == place)).execute())
+
+    def apply_draft(self, draft: Draft) -> None:
+        """Save a draft's words where they were typed, then forget the draft."""
+        kind, key = _draft_kind(draft.place)
+        values = draft.values
+        if kind == "section":
+            self.save_section(key, values)
+        elif kind == "step":
+            self.edit_step(int(key), keep_unread_when=True, **values)
+        elif kind == "toolkit":
+            self.save_toolkit_answer(key, values.get("answer", ""))
+        elif kind == "goal" and key == "new":
+            self.add_goal(values.get("text", ""), values.get("term", "short"))
+        elif kind == "goal":
+            self.edit_goal(int(key), text=values.get("text", ""))
+        self.discard_draft(draft.place)
+
+    # -- what changed lately -------------------------------------------------
+
+    @_reads
+    def changes_since(self, since: date) -> Changes:
+        """What the person did from `since` on: goals reached, steps done, parts rewritten."""
+        goals = m.Goal.select().where((m.Goal.person == self.person_id) & (m.Goal.done_on >= since)).count()
+        steps = (m.Step.select().join(m.Goal)
+                 .where((m.Goal.person == self.person_id) & (m.Step.done_on >= since)).count())
+        sections = [row.section for row in m.SectionRevision.select(m.SectionRevision.section).distinct()
+                    .where((m.SectionRevision.person == self.person_id)
+                           & (m.SectionRevision.saved_at >= datetime.combine(since, datetime.min.time())))]
+        order = list(SECTION_FIELDS)
+        return Changes(goals, steps, tuple(sorted(sections, key=order.index)))
+
+    @_reads
+    def steps_done_by_week(self, weeks: int = 8, goal_id: int | None = None) -> list[int]:
+        """Steps done in each of the last `weeks` weeks (oldest first; this week last)."""
+        today = clock.today()
+        start = today - timedelta(days=7 * weeks - 1)
+        query = (m.Step.select(m.Step.done_on).join(m.Goal)
+                 .where((m.Goal.person == self.person_id) & (m.Step.done_on >= start)))
+        if goal_id is not None:
+            query = query.where(m.Step.goal == goal_id)
+        counts = [0] * weeks
+        for row in query:
+            done = _as_date(row.done_on)
+            counts[weeks - 1 - (today - done).days // 7] += 1
+        return counts
 
     # -- resilience toolkit --------------------------------------------------
 
@@ -832,6 +996,21 @@ class Plan:
 
 # ----------------------------------------------------------------------------
 # Checks and conversions, each rule in one place
+
+
+REVISION_BURST = timedelta(minutes=5)  # saves to one section this close together are one version
+DRAFT_KINDS = ("section", "step", "toolkit", "goal")
+
+
+def _revision_json(fields: dict[str, str], changed: list[str]) -> str:
+    return json.dumps({"fields": fields, "changed": changed})
+
+
+def _draft_kind(place: str) -> tuple[str, str]:
+    kind, _, key = place.partition(":") if isinstance(place, str) else ("", "", "")
+    if kind not in DRAFT_KINDS or not key or len(place) > 200:
+        raise InputError(f"A draft can't be kept for {place!r}.")
+    return kind, key
 
 
 def _checked_term(term: str) -> Term:
