@@ -48,16 +48,31 @@ def build_parser() -> argparse.ArgumentParser:
     crisis.add_argument("--pin-stdin", action="store_true",
                         help="read the PIN from standard input (for scripts)")
     export = commands.add_parser(
-        "export", help="save your pocket card (overdose plan and contacts) as txt, md or pdf",
+        "export", help="save your pocket card (txt, md, pdf) or your whole plan (json)",
         description="Save the pocket overdose plan and crisis contacts to a file. The PDF is a "
-                    "wallet-sized card, front and back.",
+                    "wallet-sized card, front and back. json saves the whole plan, to move it "
+                    "with import (see docs/export-format.md); the file is not encrypted.",
     )
     export.add_argument("name", help="the name the plan was made with")
-    export.add_argument("--format", choices=("txt", "md", "pdf"), default="txt")
+    export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
-                        help="the file to write (txt and md: - for standard output)")
+                        help="the file to write (txt, md and json: - for standard output)")
     export.add_argument("--pin-stdin", action="store_true",
                         help="read the PIN from standard input (for scripts)")
+    export.add_argument("--history", action="store_true",
+                        help="json only: add the past versions of each part of the plan")
+    import_ = commands.add_parser(
+        "import", help="make a plan from a file saved with export --format json",
+        description="Make a plan from a file saved with export --format json. Asks for the "
+                    "PIN the new plan will have. The whole file is checked first: a file with "
+                    "any problem changes nothing.",
+    )
+    import_.add_argument("file", help="the file saved with export --format json")
+    import_.add_argument("--name", help="make the plan under this name, not the file's")
+    import_.add_argument("--pin-stdin", action="store_true",
+                         help="the first line of standard input is the new PIN (for scripts)")
+    import_.add_argument("--replace", action="store_true",
+                         help="replace a plan with the same name without asking (for scripts)")
     delete = commands.add_parser(
         "delete", help="delete a plan for good, without opening it (for staff)",
         description="Delete the plan made with NAME: its words, keys and recovery codes are "
@@ -214,6 +229,93 @@ def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> in
     return EXIT_OK
 
 
+def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
+                    history: bool) -> int:
+    from pathlib import Path
+
+    from tui.export import ExportError, write_privately
+    from tui.store import transfer
+
+    if fmt != "json":
+        return _fail("--history works only with --format json.")
+    store, plan = _open_plan(config, name, from_stdin)
+    try:
+        text = transfer.dumps(transfer.plan_document(plan, history=history))
+        if output == "-":
+            sys.stdout.write(text)
+        else:
+            try:
+                write_privately(Path(output), lambda target: target.write_text(text, encoding="utf-8"))
+            except ExportError as error:
+                return _fail(str(error))
+            print(f"Saved the whole plan to {output}. It is not encrypted: keep it safe, "
+                  "and delete it once it is imported.")
+        plan.record("exported", "json")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _read_new_pin(from_stdin: bool) -> str:
+    """The new plan's PIN: the first line of standard input, or typed twice without echo."""
+    from tui.store import InputError
+
+    if from_stdin or not sys.stdin.isatty():
+        pin = _read_pin(from_stdin)
+        if pin is None:
+            raise InputError("No PIN was given. Type it when asked, or use --pin-stdin in "
+                             "scripts. Nothing was changed.")
+        return pin
+    import getpass
+
+    try:
+        pin = getpass.getpass("PIN for the new plan: ")
+        again = getpass.getpass("The same PIN again: ")
+    except EOFError:
+        raise InputError("No PIN was given. Nothing was changed.") from None
+    if pin != again:
+        raise InputError("The two PINs were not the same. Nothing was changed.")
+    return pin
+
+
+def run_import(config, source: str, name: str | None, from_stdin: bool, replace: bool) -> int:
+    from tui.store import NameTakenError, delete_plan, pins, transfer
+    from tui.store.text import one_line
+
+    plan_file = transfer.read_file(source)  # checked all through before anything else
+    if name is not None:
+        plan_file = transfer.renamed(plan_file, name)
+    pin = pins.check_new_pin(_read_new_pin(from_stdin))  # before the database is touched
+    shown = one_line(plan_file.name)
+    store = _open_store(config)
+    try:
+        try:
+            plan = transfer.import_plan(store, plan_file, pin)
+            replaced = False
+        except NameTakenError:
+            if not replace and not _confirmed(
+                    f"A plan named {shown} already exists. Replacing it deletes it for good.\n"
+                    "Type yes to replace it with the plan in the file: ", "yes"):
+                return _fail("Nothing was changed. (To replace the plan without a question, "
+                             "add --replace.)")
+            delete_plan(store, plan_file.name)
+            plan = transfer.import_plan(store, plan_file, pin)
+            replaced = True
+    finally:
+        store.close()
+    print(f"{'Replaced' if replaced else 'Made'} the plan of {shown} from {one_line(source)}: "
+          f"{len(plan_file.goals)} goals, {plan_file.steps} steps, {len(plan_file.contacts)} "
+          "contacts.")
+    if plan_file.history_revisions:
+        print("The file's past versions of the plan's parts were not imported; only the plan "
+              "as it is now.")
+    print("Your recovery codes. If you forget your PIN, one of them opens your plan (each works "
+          "once). Keep them safe: they are shown only now.")
+    for number, code in enumerate(plan.recovery_codes, start=1):
+        print(f"{number}. {code}")
+    return EXIT_OK
+
+
 def _confirmed(prompt: str, expected: str) -> bool:
     """True when the person at the terminal types `expected` (case and spacing aside)."""
     from tui.store.text import normalised_name
@@ -280,7 +382,8 @@ def run_backup(config, target: str, force: bool) -> int:
     if target == "-" and sys.stdout.isatty():
         return _fail("The backup is not for the screen. Send it to a file or program with >, "
                      "or give a file name.")
-    done = backup(config.database, target, force=force, stdout=sys.stdout.buffer)
+    done = backup(config.database, target, force=force, stdout=sys.stdout.buffer,
+                  site_key_path=config.site_key)
     where = "standard output" if done.target == "-" else done.target
     print(f"Saved a copy of the plan database ({plans_text(done.facts)}) to {where}.",
           file=sys.stderr if done.target == "-" else sys.stdout)
@@ -350,8 +453,13 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(config)
         if args.command == "crisis":
             return run_crisis(config, args.name, args.pin_stdin)
+        if args.command == "export" and (args.format == "json" or args.history):
+            return run_json_export(config, args.name, args.format, args.output, args.pin_stdin,
+                                   args.history)
         if args.command == "export":
             return run_export(config, args.name, args.format, args.output, args.pin_stdin)
+        if args.command == "import":
+            return run_import(config, args.file, args.name, args.pin_stdin, args.replace)
         if args.command == "delete":
             return run_delete(config, args.name, args.yes)
         if args.command == "audit":

@@ -1,0 +1,705 @@
+"""One person's whole plan as a JSON file, and back (see docs/export-format.md).
+
+    document = plan_document(plan)            # a dict in the documented format
+    text = dumps(document)                    # the file's text
+    plan_file = read_file(path)               # checked all the way through, or ImportFileError
+    plan = import_plan(store, plan_file, pin) # made in one transaction, or not at all
+
+Reading a file checks everything before anything is made: its size (before
+it is read), its encoding, the JSON itself (no duplicate keys, no NaN, no deep
+nesting), then every field's type, length and meaning. Any problem is one line
+of plain words naming where it is. The plan is then made through the store's
+public operations inside one transaction, so a failure midway leaves no
+half-made plan behind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from tui.store import clock, pins
+from tui.store.dates import parse_due_date
+from tui.store.db import Store
+from tui.store.errors import InputError, StoreError
+from tui.store.plans import CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, create_person
+from tui.store.text import _INVISIBLE_TRICKS, LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked
+
+FORMAT_NAME = "recovery-plan"
+FORMAT_VERSION = 1
+READABLE_VERSIONS = (1,)
+MAX_BYTES = 5 * 1024 * 1024  # far above any real plan; checked before the file is read
+MAX_DEPTH = 10  # an export nests 6 levels deep at most
+
+GOAL_STATUSES = ("active", "done")
+STEP_TEXTS = ("specific", "measurable", "achievable", "when_text", "bring")
+CONTACT_TEXTS = ("name", "relationship", "phone", "email", "reachable", "notes")
+GOAL_KEYS = ("text", "term", "importance", "timeline", "status", "target_date", "done_on", "steps")
+STEP_KEYS = ("specific", "measurable", "achievable", "when_text", "due_date", "bring", "done",
+             "done_on")
+CONTACT_KEYS = ("name", "relationship", "roles", "phone", "can_text", "email", "reachable", "notes")
+REVISION_KEYS = ("saved_at", "fields", "changed")
+TOP_KEYS = ("format", "format_version", "exported_at", "plan")
+NOTHING_CHANGED = "Nothing was changed."
+
+
+class ImportFileError(InputError):
+    """A file that can't be imported; the message names the problem in one line."""
+
+
+class HistoryUnavailableError(StoreError):
+    """This version of the store keeps no section history to export."""
+
+
+def _text_sections() -> tuple[str, ...]:
+    """Sections of one field named like the section: written as plain text."""
+    return tuple(name for name, fields in SECTION_FIELDS.items() if fields == (name,))
+
+
+def plan_keys() -> tuple[str, ...]:
+    return ("name", *SECTION_FIELDS, "toolkit", "goals", "contacts", "reminders")
+
+
+# ----------------------------------------------------------------------------
+# Export
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _moment(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _toolkit_order() -> dict[str, int]:
+    from tui.content.toolkit import TOOLKIT  # loaded here, as plans.py does
+
+    keys = [question.key for group in TOOLKIT for question in group.questions]
+    return {key: index for index, key in enumerate(keys)}
+
+
+def plan_document(plan: Plan, *, history: bool = False) -> dict:
+    """The whole plan as a dict in the export format (and its section history
+    with `history`). Dicts keep the documented key order."""
+    body: dict = {"name": plan.name}
+    for name in SECTION_FIELDS:
+        fields = plan.section(name).fields
+        body[name] = fields[name] if name in _text_sections() else dict(fields)
+    order = _toolkit_order()
+    answers = plan.toolkit_answers()
+    body["toolkit"] = {key: answers[key]
+                       for key in sorted(answers, key=lambda k: (order.get(k, len(order)), k))}
+    body["goals"] = [
+        {
+            "text": goal.text, "term": goal.term, "importance": goal.importance,
+            "timeline": goal.timeline, "status": goal.status,
+            "target_date": _day(goal.target_date), "done_on": _day(goal.done_on),
+            "steps": [
+                {
+                    "specific": step.specific, "measurable": step.measurable,
+                    "achievable": step.achievable, "when_text": step.when_text,
+                    "due_date": _day(step.due_date), "bring": step.bring, "done": step.done,
+                    "done_on": _day(step.done_on),
+                }
+                for step in plan.steps(goal.id)
+            ],
+        }
+        for goal in plan.goals()
+    ]
+    body["contacts"] = [
+        {
+            "name": c.name, "relationship": c.relationship, "roles": sorted(c.roles),
+            "phone": c.phone, "can_text": c.can_text, "email": c.email,
+            "reachable": c.reachable, "notes": c.notes,
+        }
+        for c in plan.contacts()
+    ]
+    body["reminders"] = [reminder.text for reminder in plan.reminders()]
+    document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
+                "exported_at": _moment(clock.now()), "plan": body}
+    if history:
+        document["history"] = _history(plan)
+    return document
+
+
+def history_available(plan: Plan) -> bool:
+    return callable(getattr(plan, "section_history", None))
+
+
+def _history(plan: Plan) -> dict:
+    if not history_available(plan):
+        raise HistoryUnavailableError(
+            "This version of Recovery Plan keeps no history of the plan's parts yet, so "
+            "--history can't be used. Export without it.")
+    return {
+        name: [
+            {"saved_at": _moment(revision.saved_at), "fields": dict(revision.fields),
+             "changed": list(revision.changed)}
+            for revision in reversed(plan.section_history(name))  # oldest first
+        ]
+        for name in SECTION_FIELDS
+    }
+
+
+# Characters a terminal could act on or that reorder text: written as \\u escapes,
+# so `cat` of an export is as safe as the app's own screens. They can only
+# occur inside JSON strings, where an escape means the same character.
+_UNSAFE_IN_FILE = re.compile(
+    "[\x7f-\x9f\u2028\u2029" + "".join(sorted(_INVISIBLE_TRICKS)) + "]")
+
+
+def dumps(document: dict) -> str:
+    """The text of an export file: UTF-8 JSON, indented, ending in a newline."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_FILE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
+# ----------------------------------------------------------------------------
+# What a checked file holds
+
+
+@dataclass(frozen=True)
+class StepIn:
+    texts: dict[str, str]  # specific, measurable, achievable, bring (when_text apart)
+    when_text: str
+    due_date: date | None
+    read_on: date | None  # the day when_text is read on to mean due_date
+    done_on: date | None  # None: not done
+
+
+@dataclass(frozen=True)
+class GoalIn:
+    text: str
+    term: str
+    importance: int
+    timeline: int
+    target_date: date | None
+    done_on: date | None  # None: not reached
+    steps: tuple[StepIn, ...]
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    version: int
+    exported_at: datetime
+    name: str
+    sections: dict[str, dict[str, str]]
+    toolkit: dict[str, str]
+    goals: tuple[GoalIn, ...]
+    contacts: tuple[dict, ...]
+    reminders: tuple[str, ...]
+    history_revisions: int = 0  # revisions in the file (not imported)
+    steps: int = 0
+
+
+# ----------------------------------------------------------------------------
+# Reading a file: bytes, then JSON, then meaning
+
+
+def _refuse(problem: str) -> ImportFileError:
+    return ImportFileError(f"{problem} {NOTHING_CHANGED}")
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count:,} bytes"
+
+
+def read_file(path: str | Path) -> PlanFile:
+    """Read and check an export file; the size is checked before reading."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise _refuse(f"{path} is not a file.")
+        if size > MAX_BYTES:
+            raise _refuse(f"The file is {_size(size)}; an export can be at most "
+                          f"{_size(MAX_BYTES)}. This is not a Recovery Plan export, or it is damaged.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _refuse(f"There is no file {path}. Check the name.") from None
+    except PermissionError:
+        raise _refuse(f"You don't have permission to read {path}.") from None
+    except IsADirectoryError:
+        raise _refuse(f"{path} is a folder, not a file.") from None
+    except OSError as error:
+        raise _refuse(f"Can't read {path}: {error.strerror}.") from None
+    return read_document(data)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+class _Constant(Exception):
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str):
+    raise _Constant(name)
+
+
+def _line(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+# A JSON string (skipped whole) or a bracket.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+
+
+def _too_deep(text: str) -> int | None:
+    """The position of the first bracket nested deeper than MAX_DEPTH, if any."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+def _quoted(key: str) -> str:
+    from tui.store.text import one_line
+
+    return '"' + one_line(key)[:60] + '"'
+
+
+def parse_json(data: bytes):
+    """The JSON value in `data`, or ImportFileError naming the problem (and its line)."""
+    if len(data) > MAX_BYTES:
+        raise _refuse(f"The file is over {_size(MAX_BYTES)}; an export can be at most that.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise _refuse("line 1: the file starts with a byte order mark (BOM). Save it as UTF-8 "
+                      "without a BOM, then try again.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _refuse("line 1: the file is UTF-16 text; an export is UTF-8. Save it as UTF-8, "
+                      "then try again.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise _refuse(f"line {line}: the file is not UTF-8 text. It is damaged, or not a "
+                      "Recovery Plan export.") from None
+    if not text.strip():
+        raise _refuse("The file is empty.")
+    deep = _too_deep(text)
+    if deep is not None:
+        raise _refuse(f"line {_line(text, deep)}: the data is nested more than {MAX_DEPTH} "
+                      "levels deep; an export never is.")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            raise _refuse(f"line {error.lineno}: the file ends too soon. It was cut off while "
+                          "being saved or copied; export the plan again.") from None
+        raise _refuse(f"line {error.lineno}, column {error.colno}: this is not valid JSON "
+                      f"({error.msg.lower()}). The file is damaged, or not an export.") from None
+    except _DuplicateKey as error:
+        raise _refuse(f"the key {_quoted(error.key)} appears twice in one object; each key may "
+                      "appear only once.") from None
+    except _Constant as error:
+        raise _refuse(f"the file holds {error.name}, which is not a number an export can "
+                      "hold.") from None
+    except RecursionError:
+        raise _refuse(f"the data is nested more than {MAX_DEPTH} levels deep; an export "
+                      "never is.") from None
+    except ValueError:  # a number of thousands of digits
+        raise _refuse("a number in the file is far too long.") from None
+
+
+def read_document(data: bytes) -> PlanFile:
+    """Check an export's bytes all the way through; ImportFileError if anything is wrong."""
+    document = parse_json(data)
+    try:
+        return _Reader().document(document)
+    except _Problem as problem:
+        raise _refuse(str(problem)) from None
+
+
+class _Problem(Exception):
+    """One thing wrong in the file, with where it is."""
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _Reader:
+    """Checks a parsed document; each problem is raised as _Problem("where: what")."""
+
+    def document(self, document: object) -> PlanFile:
+        if not isinstance(document, dict):
+            raise _Problem(f"the file holds {_kind(document)}, not a Recovery Plan export "
+                           "(an object with \"format\": \"recovery-plan\").")
+        if document.get("format") != FORMAT_NAME:
+            raise _Problem('this is not a Recovery Plan export: it has no "format": '
+                           '"recovery-plan".')
+        version = document.get("format_version")
+        if "format_version" not in document:
+            raise _Problem('"format_version" is missing.')
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise _Problem(f'"format_version" must be a whole number like 1, not {_kind(version)}.')
+        if version not in READABLE_VERSIONS:
+            if version > max(READABLE_VERSIONS):
+                raise _Problem(f"the file is in format version {version}; this Recovery Plan "
+                               f"reads version {max(READABLE_VERSIONS)}. Update Recovery Plan, "
+                               "then try again.")
+            raise _Problem(f"format version {version} is not one this Recovery Plan reads.")
+        self._keys(document, "the file", TOP_KEYS, optional=("history",))
+        exported_at = self._moment(document, "exported_at", "the file")
+        body = self._object(document, "plan", "the file")
+        self._keys(body, "plan", plan_keys())
+        name = self._text(body, "name", "plan", NAME_LIMIT, required=True)
+
+        sections = {}
+        for section, fields in SECTION_FIELDS.items():
+            if section in _text_sections():
+                sections[section] = {section: self._text(body, section, "plan", LONG_LIMIT)}
+            else:
+                values = self._object(body, section, "plan")
+                where = f"plan, {section}"
+                self._keys(values, where, fields)
+                sections[section] = {f: self._text(values, f, where, LONG_LIMIT) for f in fields}
+
+        toolkit = self._toolkit(self._object(body, "toolkit", "plan"))
+        goals = tuple(self._goal(goal, f"goal {n}")
+                      for n, goal in enumerate(self._list(body, "goals", "plan"), start=1))
+        self._orders(goals)
+        contacts = tuple(self._contact(contact, f"contact {n}")
+                         for n, contact in enumerate(self._list(body, "contacts", "plan"), start=1))
+        reminders = self._reminders(self._list(body, "reminders", "plan"))
+        revisions = self._history(document["history"]) if "history" in document else 0
+        return PlanFile(version, exported_at, name, sections, toolkit, goals, contacts, reminders,
+                        history_revisions=revisions, steps=sum(len(g.steps) for g in goals))
+
+    # -- one value of each kind ----------------------------------------------
+
+    def _keys(self, values: dict, where: str, wanted, optional=()) -> None:
+        for key in values:
+            if key not in wanted and key not in optional:
+                raise _Problem(f"{where}: {_quoted(key)} is not a part of format version "
+                               f"{FORMAT_VERSION}.")
+        for key in wanted:
+            if key not in values:
+                raise _Problem(f'{where}: "{key}" is missing.')
+
+    def _get(self, values: dict, key: str, where: str, kind: type, words: str):
+        value = values[key]
+        # true and false are not numbers here, though Python counts them as ints
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise _Problem(f'{where}: "{key}" must be {words}, not {_kind(value)}.')
+        return value
+
+    def _object(self, values: dict, key: str, where: str) -> dict:
+        if key not in values:
+            raise _Problem(f'{where}: "{key}" is missing.')
+        return self._get(values, key, where, dict, "an object")
+
+    def _list(self, values: dict, key: str, where: str) -> list:
+        return self._get(values, key, where, list, "a list")
+
+    def _text(self, values: dict, key: str, where: str, limit: int, required: bool = False) -> str:
+        text = self._get(values, key, where, str, "text")
+        if any("\ud800" <= char <= "\udfff" for char in text):
+            raise _Problem(f'{where}: "{key}" has a broken character (a lone surrogate) in it.')
+        if len(text) > limit:
+            raise _Problem(f'{where}: "{key}" is {len(text):,} characters long; it can hold '
+                           f"{limit:,}.")
+        if required and not text.strip():
+            raise _Problem(f'{where}: "{key}" can\'t be empty.')
+        return text
+
+    def _flag(self, values: dict, key: str, where: str) -> bool:
+        return self._get(values, key, where, bool, "true or false")
+
+    def _position(self, values: dict, key: str, where: str) -> int:
+        number = self._get(values, key, where, int, "a whole number")
+        if not 1 <= number <= 1_000_000:
+            raise _Problem(f'{where}: "{key}" must be a whole number from 1 up, not {number}.')
+        return number
+
+    def _date(self, values: dict, key: str, where: str) -> date | None:
+        value = values[key]
+        if value is None:
+            return None
+        if isinstance(value, str) and _DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise _Problem(f'{where}: "{key}" must be a date like 2026-12-04, or null.')
+
+    def _moment(self, values: dict, key: str, where: str) -> datetime:
+        value = values[key]
+        if isinstance(value, str) and len(value) <= 40:
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        raise _Problem(f'{where}: "{key}" must be a date and time like 2026-11-26T10:00:00.')
+
+    # -- the parts of a plan -------------------------------------------------
+
+    def _toolkit(self, answers: dict) -> dict[str, str]:
+        from tui.content.toolkit import QUESTION_KEYS
+
+        for key in answers:
+            if key not in QUESTION_KEYS:
+                raise _Problem(f"toolkit: {_quoted(key)} is not a toolkit question.")
+        return {key: self._text(answers, key, "toolkit", LONG_LIMIT) for key in answers}
+
+    def _goal(self, goal: object, where: str) -> GoalIn:
+        if not isinstance(goal, dict):
+            raise _Problem(f"{where}: must be an object, not {_kind(goal)}.")
+        self._keys(goal, where, GOAL_KEYS)
+        text = self._text(goal, "text", where, SHORT_LIMIT, required=True)
+        term = self._get(goal, "term", where, str, "text")
+        if term not in TERMS:
+            raise _Problem(f'{where}: "term" must be "short" or "long".')
+        status = self._get(goal, "status", where, str, "text")
+        if status not in GOAL_STATUSES:
+            raise _Problem(f'{where}: "status" must be "active" or "done".')
+        done_on = self._date(goal, "done_on", where)
+        if (status == "done") != (done_on is not None):
+            raise _Problem(f'{where}: a goal with "status" "done" needs a "done_on" date, and an '
+                           'active goal has "done_on" null.')
+        steps = tuple(self._step(step, f"{where}, step {n}")
+                      for n, step in enumerate(self._list(goal, "steps", where), start=1))
+        return GoalIn(text, term, self._position(goal, "importance", where),
+                      self._position(goal, "timeline", where),
+                      self._date(goal, "target_date", where), done_on, steps)
+
+    def _orders(self, goals: tuple[GoalIn, ...]) -> None:
+        for term in TERMS:
+            for order in ("importance", "timeline"):
+                seen: set[int] = set()
+                for goal in goals:
+                    if goal.term == term:
+                        number = getattr(goal, order)
+                        if number in seen:
+                            raise _Problem(f'two {term}-term goals have "{order}" {number}; each '
+                                           "goal needs its own place in each order.")
+                        seen.add(number)
+
+    def _step(self, step: object, where: str) -> StepIn:
+        if not isinstance(step, dict):
+            raise _Problem(f"{where}: must be an object, not {_kind(step)}.")
+        self._keys(step, where, STEP_KEYS)
+        texts = {key: self._text(step, key, where, SHORT_LIMIT) for key in STEP_TEXTS}
+        when_text = texts.pop("when_text")
+        due = self._date(step, "due_date", where)
+        done = self._flag(step, "done", where)
+        done_on = self._date(step, "done_on", where)
+        if done != (done_on is not None):
+            raise _Problem(f'{where}: a step with "done" true needs a "done_on" date, and a step '
+                           'not done has "done_on" null.')
+        return StepIn(texts, when_text, due, _read_on(when_text, due, where), done_on)
+
+    def _contact(self, contact: object, where: str) -> dict:
+        if not isinstance(contact, dict):
+            raise _Problem(f"{where}: must be an object, not {_kind(contact)}.")
+        self._keys(contact, where, CONTACT_KEYS)
+        values: dict = {key: self._text(contact, key, where, SHORT_LIMIT, required=(key == "name"))
+                        for key in CONTACT_TEXTS}
+        roles = self._list(contact, "roles", where)
+        for role in roles:
+            if role not in CONTACT_ROLES:
+                shown = _quoted(role) if isinstance(role, str) else _kind(role)
+                raise _Problem(f'{where}: {shown} is not a role; the roles are '
+                               f"{', '.join(CONTACT_ROLES)}.")
+        if len(set(roles)) != len(roles):
+            raise _Problem(f"{where}: a role is listed twice.")
+        values["roles"] = frozenset(roles)
+        values["can_text"] = self._flag(contact, "can_text", where)
+        return values
+
+    def _reminders(self, reminders: list) -> tuple[str, ...]:
+        found: list[str] = []
+        holder = {}
+        for n, reminder in enumerate(reminders, start=1):
+            holder["reminder"] = reminder
+            text = self._text(holder, "reminder", f"reminder {n}", SHORT_LIMIT, required=True)
+            if text in found:
+                raise _Problem(f"reminder {n}: the same words are reminder {found.index(text) + 1}; "
+                               "each reminder is kept once.")
+            found.append(text)
+        return tuple(found)
+
+    def _history(self, history: object) -> int:
+        """Checked like the rest, though not imported; the number of revisions."""
+        if not isinstance(history, dict):
+            raise _Problem(f'the file: "history" must be an object, not {_kind(history)}.')
+        self._keys(history, "history", (), optional=tuple(SECTION_FIELDS))
+        count = 0
+        for section, revisions in history.items():
+            if not isinstance(revisions, list):
+                raise _Problem(f'history: "{section}" must be a list, not {_kind(revisions)}.')
+            for n, revision in enumerate(revisions, start=1):
+                where = f"history, {section}, version {n}"
+                if not isinstance(revision, dict):
+                    raise _Problem(f"{where}: must be an object, not {_kind(revision)}.")
+                self._keys(revision, where, REVISION_KEYS)
+                self._moment(revision, "saved_at", where)
+                fields = self._object(revision, "fields", where)
+                self._keys(fields, f"{where}, fields", SECTION_FIELDS[section])
+                for key in SECTION_FIELDS[section]:
+                    self._text(fields, key, f"{where}, fields", LONG_LIMIT)
+                changed = self._list(revision, "changed", where)
+                if any(key not in SECTION_FIELDS[section] for key in changed):
+                    raise _Problem(f'{where}: "changed" names a field the {section} part '
+                                   "doesn't have.")
+                count += 1
+        return count
+
+
+def _meaning(when_text: str, day: date) -> date | None | bool:
+    """What `when_text` means read on `day`; False when it can't be read."""
+    try:
+        return parse_due_date(when_text, day)
+    except (InputError, OverflowError, ValueError):
+        return False
+
+
+def _read_on(when_text: str, due: date | None, where: str) -> date | None:
+    """The day on which `when_text` ("next Friday") means `due`, so the store,
+    reading it on that day, keeps both as they were. None: read it on the day
+    of the import (a blank or unreadable when_text, kept as typed)."""
+    if due is None:
+        return None
+    if not when_text.strip():
+        raise _Problem(f'{where}: "due_date" is set but "when_text" is blank; the due date is '
+                       'read from "when_text".')
+    guess = _meaning(when_text, due)
+    candidates: list[date] = []
+    if isinstance(guess, date):
+        try:
+            first = due - (guess - due)
+            candidates += [first + timedelta(days=k) for k in (0, -1, 1, -2, 2, -3, 3, -4, 4)]
+        except OverflowError:
+            pass
+    candidates += [due - timedelta(days=k) for k in range(15) if k <= (due - date.min).days]
+    for day in candidates:
+        if _meaning(when_text, day) == due:
+            return day
+    if guess is False and _meaning(when_text, clock.today()) is False:
+        raise _Problem(f'{where}: "when_text" can\'t be read as a date, but "due_date" is set.')
+    raise _Problem(f'{where}: "when_text" can\'t mean the due date {due.isoformat()}.')
+
+
+# ----------------------------------------------------------------------------
+# Making the plan
+
+
+@contextmanager
+def _today_is(day: date) -> Iterator[None]:
+    """Let the store's `clock.today()` (only) say `day` while a step or goal is
+    made or marked done, so the file's dates are kept. Times stamped with
+    `clock.now()` (the audit trail among them) stay true."""
+    real = clock.today
+    clock.today = lambda: day
+    try:
+        yield
+    finally:
+        clock.today = real
+
+
+def renamed(plan_file: PlanFile, name: str) -> PlanFile:
+    """The same plan, to be made under another name."""
+    return replace(plan_file, name=checked(name, limit=NAME_LIMIT, what="name", required=True))
+
+
+def import_plan(store: Store, plan_file: PlanFile, pin: str) -> Plan:
+    """Make the plan in `plan_file`, opened with `pin`, in one transaction: all
+    of it or nothing. Raises NameTakenError when the name is in use (nothing
+    made). The new plan's recovery codes are in `plan.recovery_codes`."""
+    pins.check_new_pin(pin)
+
+    def make() -> Plan:
+        plan = create_person(store, plan_file.name, pin)
+        _fill(plan, plan_file)
+        plan.record("imported", "json")
+        return plan
+
+    try:
+        return store.write(make)
+    except StoreError:
+        raise
+    except Exception as error:  # rolled back: nothing of the file was kept
+        raise ImportFileError(
+            f"Something in the file could not be saved ({type(error).__name__}). "
+            f"{NOTHING_CHANGED}") from None
+
+
+def _fill(plan: Plan, plan_file: PlanFile) -> None:
+    for section, fields in plan_file.sections.items():
+        if any(fields.values()):
+            plan.save_section(section, fields)
+    for question, answer in plan_file.toolkit.items():
+        plan.save_toolkit_answer(question, answer)
+    for term in TERMS:
+        goals = sorted((g for g in plan_file.goals if g.term == term), key=lambda g: g.importance)
+        ids = [_add_goal(plan, goal) for goal in goals]
+        # Added in importance order; move each into its timeline place.
+        order = list(ids)
+        wanted = [goal_id for _, goal_id in sorted(zip((g.timeline for g in goals), ids))]
+        for place, goal_id in enumerate(wanted):
+            current = order.index(goal_id)
+            if current != place:
+                plan.move_goal(goal_id, "timeline", place - current)
+                order.insert(place, order.pop(current))
+    for contact in plan_file.contacts:
+        plan.add_contact(**contact)
+    for reminder in plan_file.reminders:
+        plan.add_reminder(reminder)
+
+
+def _add_goal(plan: Plan, goal: GoalIn) -> int:
+    goal_id = plan.add_goal(goal.text, goal.term, goal.target_date).id
+    for step in goal.steps:
+        if step.read_on is not None:
+            with _today_is(step.read_on):
+                step_id = plan.add_step(goal_id, when=step.when_text, **step.texts).id
+        else:
+            step_id = plan.add_step(goal_id, **step.texts).id
+            if step.when_text:
+                plan.edit_step(step_id, when=step.when_text, keep_unread_when=True)
+        if step.done_on is not None:
+            with _today_is(step.done_on):
+                plan.complete_step(step_id)
+    if goal.done_on is not None:
+        with _today_is(goal.done_on):
+            plan.complete_goal(goal_id)
+    return goal_id
