@@ -12,7 +12,8 @@ copy: it is a SQLite file, SQLite's integrity check passes, it is a plan
 database with a schema this version can open, and its plans were sealed with
 this site's key. Only then, and only when no session has the database open,
 is the database overwritten in place (SQLite's backup API again, in one
-transaction: a crash half way leaves the old database). The database it
+transaction through the write-ahead log: a crash half way leaves the old
+database). The database it
 replaced is first kept beside it as `<name>.before-restore-<date>-<time>`.
 
 Every problem is a BackupError with one plain line that says what to do.
@@ -21,6 +22,7 @@ Every problem is a BackupError with one plain line that says what to do.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import sqlite3
 import stat
@@ -307,14 +309,46 @@ def _is_stream(target: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def _plainly(operation):
+    """Any error not foreseen still ends as one plain line, never a traceback."""
+
+    @functools.wraps(operation)
+    def wrapper(*args, **kwargs):
+        try:
+            return operation(*args, **kwargs)
+        except DatabaseError:
+            raise
+        except sqlite3.Error as error:
+            raise BackupError(f"SQLite gave an error: {error}. Check the files and try "
+                              "again.") from None
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            raise BackupError(f"The system gave an error{where}: {error.strerror or error}. "
+                              "Check the files and try again.") from None
+
+    return wrapper
+
+
+def _is_part_of_database(path: Path, source: Path, site_key_path: Path) -> bool:
+    """True for the database, its -wal, -shm and -journal (which may not exist
+    yet) and its site key file: a copy written there would wreck it."""
+    parts = [source, *(source.with_name(source.name + end) for end in _SIDE_FILES), site_key_path]
+    where = path.resolve()
+    return any(where == part.resolve() or _same_file(path, part) for part in parts)
+
+
+@_plainly
 def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool = False,
-           stdout: BinaryIO | None = None) -> BackupDone:
+           stdout: BinaryIO | None = None,
+           site_key_path: str | os.PathLike[str] | None = None) -> BackupDone:
     """Copy the plan database at `location` to `target`: a file (refused if it
     exists, unless `force`), a folder (a dated name is chosen in it), a device
-    or pipe, or "-" for `stdout`."""
-    from tui.store.db import read_schema_version
+    or pipe, or "-" for `stdout`. The site key file is never copied."""
+    from tui.store.db import default_site_key_path, read_schema_version
 
     source, _ = live_path(location)
+    key_path = (Path(site_key_path).expanduser() if site_key_path
+                else default_site_key_path(source))
     if not source.is_file() or source.stat().st_size == 0:
         raise BackupError(f"There is no plan database at {source} yet, so there is nothing to "
                           "back up. Check the --db path.")
@@ -335,9 +369,9 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
             raise BackupError(f"Can't write to {path}: {error.strerror}.") from None
         with stream:
             return _backup_to_stream(source, stream, str(path))
-    if _same_file(path, source) or any(
-            _same_file(path, source.with_name(source.name + end)) for end in _SIDE_FILES):
-        raise BackupError(f"{path} is the plan database itself. Give another name for the copy.")
+    if _is_part_of_database(path, source, key_path):
+        raise BackupError(f"{path} is the plan database itself, or a file it needs. "
+                          "Give another name for the copy. Nothing was changed.")
     if os.path.lexists(path) and not force:
         raise BackupError(f"{path} already exists. Give a new name, or add --force to replace "
                           "it. Nothing was changed.")
@@ -432,6 +466,7 @@ def _check_copy(copy: Path, source: Path, site_key_path: Path, facts: Facts) -> 
         connection.close()
 
 
+@_plainly
 def restore(location: str | os.PathLike[str] | None, source: str | os.PathLike[str], *,
             confirm: Callable[[RestorePlan], bool],
             site_key_path: str | os.PathLike[str] | None = None) -> RestorePlan:
@@ -532,7 +567,7 @@ def _restore_in_place(copy: Path, live: Path, kept_as: Path) -> None:
                 raise in_use
             database.execute("BEGIN EXCLUSIVE")  # held until the connection closes
             database.execute("COMMIT")
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             text = str(error).lower()
             if "locked" in text or "busy" in text:
                 raise in_use from None
@@ -562,7 +597,14 @@ def _restore_in_place(copy: Path, live: Path, kept_as: Path) -> None:
         reader = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
         try:
             database.execute("PRAGMA synchronous=FULL")
-            reader.backup(database)  # one transaction: a crash here leaves the old database
+            # Written through the WAL, as the store writes: a crash before the
+            # end leaves frames that are never played, and the file as it was.
+            # (SQLite can't copy into a WAL database of another page size.)
+            page_sizes = {connection.execute("PRAGMA page_size").fetchone()[0]
+                          for connection in (reader, database)}
+            if len(page_sizes) == 1:
+                database.execute("PRAGMA journal_mode=WAL").fetchone()
+            reader.backup(database)  # one transaction
             result = [row[0] for row in database.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 raise BackupError(f"The restored database failed SQLite's check ({result[0]}). "
