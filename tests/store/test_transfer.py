@@ -570,3 +570,17 @@ def test_a_generated_plan_cut_short_is_always_refused(document, cut):
     with pytest.raises(ImportFileError) as raised:
         read_document(truncated)
     assert "\n" not in str(raised.value)
+
+
+def test_the_documented_example_is_a_file_that_imports(store):
+    from pathlib import Path
+    import re
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "export-format.md").read_text()
+    example = re.search(r"## An example\n\n```json\n(.+?)\n```", page, re.S).group(1)
+    plan = import_plan(store, read_document(example.encode()), NEW_PIN)
+    assert body(plan_document(plan)) == body(json.loads(example))
+    for key in (*transfer.TOP_KEYS, *transfer.plan_keys(), *transfer.GOAL_KEYS, *transfer.STEP_KEYS,
+                *transfer.CONTACT_KEYS, *transfer.REVISION_KEYS, *CONTACT_ROLES,
+                *(f for fields in SECTION_FIELDS.values() for f in fields)):
+        assert f"`{key}`" in page, f"docs/export-format.md doesn't describe {key}"
