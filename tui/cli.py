@@ -279,7 +279,7 @@ def _read_new_pin(from_stdin: bool) -> str:
 
 
 def run_import(config, source: str, name: str | None, from_stdin: bool, replace: bool) -> int:
-    from tui.store import NameTakenError, delete_plan, pins, transfer
+    from tui.store import NameTakenError, StoreError, delete_plan, pins, transfer
     from tui.store.text import one_line
 
     plan_file = transfer.read_file(source)  # checked all through before anything else
@@ -299,7 +299,11 @@ def run_import(config, source: str, name: str | None, from_stdin: bool, replace:
                 return _fail("Nothing was changed. (To replace the plan without a question, "
                              "add --replace.)")
             delete_plan(store, plan_file.name)
-            plan = transfer.import_plan(store, plan_file, pin)
+            try:
+                plan = transfer.import_plan(store, plan_file, pin)
+            except StoreError as error:
+                return _fail(f"The old plan of {shown} was deleted, but the plan in the file "
+                             f"could not be made: {error}")
             replaced = True
     finally:
         store.close()

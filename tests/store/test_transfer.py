@@ -584,3 +584,31 @@ def test_the_documented_example_is_a_file_that_imports(store):
                 *transfer.CONTACT_KEYS, *transfer.REVISION_KEYS, *CONTACT_ROLES,
                 *(f for fields in SECTION_FIELDS.values() for f in fields)):
         assert f"`{key}`" in page, f"docs/export-format.md doesn't describe {key}"
+
+
+def every_swap():
+    for path in [p for p in paths(valid_document()) if p]:
+        for value in OTHER_VALUES:
+            yield path, value
+
+
+def test_every_value_swapped_for_every_other_kind_is_imported_whole_or_named(store):
+    before = database_rows(store)
+    imported = refused = 0
+    for path, value in every_swap():
+        data = json.dumps(with_value(valid_document(), path, value)).encode()
+        try:
+            plan_file = read_document(data)
+        except ImportFileError as error:
+            said = str(error)
+            assert "\n" not in said and said.endswith("Nothing was changed."), (path, value)
+            assert "never has" not in said, (path, value, said)  # each case has its own words
+            refused += 1
+            continue
+        plan = import_plan(store, plan_file, NEW_PIN)
+        assert plan_document(plan)["plan"]["name"] == plan_file.name
+        delete_plan(store, plan.name)
+        imported += 1
+    assert refused > 400 and imported > 50
+    assert {t: r for t, r in database_rows(store).items() if t != "audit_event"} == \
+        {t: r for t, r in before.items() if t != "audit_event"}

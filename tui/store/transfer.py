@@ -334,6 +334,9 @@ def read_document(data: bytes) -> PlanFile:
         return _Reader().document(document)
     except _Problem as problem:
         raise _refuse(str(problem)) from None
+    except Exception as error:  # a check that missed a case: still one line, still nothing made
+        raise _refuse(f"the file holds something an export never has ({type(error).__name__})."
+                      ) from None
 
 
 class _Problem(Exception):
@@ -536,7 +539,7 @@ class _Reader:
                         for key in CONTACT_TEXTS}
         roles = self._list(contact, "roles", where)
         for role in roles:
-            if role not in CONTACT_ROLES:
+            if not isinstance(role, str) or role not in CONTACT_ROLES:
                 shown = _quoted(role) if isinstance(role, str) else _kind(role)
                 raise _Problem(f'{where}: {shown} is not a role; the roles are '
                                f"{', '.join(CONTACT_ROLES)}.")
@@ -659,8 +662,8 @@ def import_plan(store: Store, plan_file: PlanFile, pin: str) -> Plan:
         raise
     except Exception as error:  # rolled back: nothing of the file was kept
         raise ImportFileError(
-            f"Something in the file could not be saved ({type(error).__name__}). "
-            f"{NOTHING_CHANGED}") from None
+            f"Something in the file could not be saved ({type(error).__name__}), so no part "
+            "of it was kept.") from None
 
 
 def _fill(plan: Plan, plan_file: PlanFile) -> None:
