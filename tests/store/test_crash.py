@@ -25,8 +25,7 @@ from tests.conftest import TEST_PIN
 from tui.store import create_person, open_store, sign_in
 
 WORKER = Path(__file__).with_name("save_worker.py")
-LONG = os.environ.get("RECOVERY_PLAN_LONG_TESTS") == "1" or os.environ.get("CI") == "true"
-ROUNDS = 200 if LONG else 60
+ROUNDS = 200 if os.environ.get("RECOVERY_PLAN_LONG_TESTS") == "1" else 60
 
 
 def child_env() -> dict[str, str]:
