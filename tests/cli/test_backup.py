@@ -8,6 +8,7 @@ stop a write.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import random
 import signal
@@ -172,6 +173,24 @@ def test_backup_to_standard_output(db, tmp_path):
     assert "standard output" in result.stderr
     assert integrity(copy) == ["ok"]
     assert goals(copy, key=db.with_name("plans.sqlite3.site-key")) == {GOAL}
+
+
+def test_backup_to_a_program_that_stops_reading(db):
+    """The program reading the copy quits after a few bytes: a failure, not "Saved"."""
+    read_end, write_end = os.pipe()
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 65536)
+    assert db.stat().st_size > 2 * 65536  # more than the pipe holds
+    child = subprocess.Popen([str(SCRIPT), "--db", str(db), "backup", "-"], stdout=write_end,
+                             stderr=subprocess.PIPE, text=True, env=command_env())
+    os.close(write_end)
+    try:
+        assert len(os.read(read_end, 10)) == 10
+    finally:
+        os.close(read_end)
+    errors = child.communicate(timeout=60)[1]
+    one_line_failure(subprocess.CompletedProcess(child.args, child.returncode, "", errors),
+                     "stopped", "not complete")
 
 
 def test_backup_refuses_the_database_itself(db):

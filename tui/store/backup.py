@@ -392,6 +392,17 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
     return BackupDone(str(path), facts)
 
 
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of `data`. A buffered write can return short (a pipe whose
+    reader quit half way); the next write then raises the error."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "nothing could be written")
+        view = view[written:]
+
+
 def _backup_to_stream(source: Path, stream: BinaryIO, name: str) -> BackupDone:
     # The snapshot is made beside the database (a folder only its owner
     # uses), never in a shared temporary folder, then copied out.
@@ -400,7 +411,7 @@ def _backup_to_stream(source: Path, stream: BinaryIO, name: str) -> BackupDone:
         try:
             with open(temp, "rb") as copy:
                 while chunk := copy.read(1024 * 1024):
-                    stream.write(chunk)
+                    _write_all(stream, chunk)
             stream.flush()
         except OSError as error:
             if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
