@@ -84,6 +84,8 @@ class RecoveryPlanApp(App):
         self.config = config or Config()
         self.plan: Plan | None = None
         self.selected_goal_id: int | None = None  # the goal F4 opens
+        self._draft_keeper = None  # set while a plan is open (see _start_drafts)
+        self._draft_timer = None
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
 
     def on_load(self) -> None:
@@ -162,11 +164,37 @@ class RecoveryPlanApp(App):
             self.add_mode(mode, partial(screen_type, plan))
         self.refresh_bindings()
         self.action_go(first if first in PLAN_MODES else "overview")
+        self._start_drafts(plan)
         if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
             from tui.screens.account import RecoveryCodesScreen
 
             self.push_screen(RecoveryCodesScreen(plan.recovery_codes))
             plan.recovery_codes = ()
+
+    def _start_drafts(self, plan: Plan) -> None:
+        """Keep typing as a draft every few seconds; offer back what a session
+        that ended too soon left unsaved."""
+        from tui.screens.drafts import DRAFT_SECONDS, DraftKeeper, DraftsScreen
+
+        self._draft_keeper = DraftKeeper(plan)
+        self._draft_timer = self.set_interval(DRAFT_SECONDS, self.keep_drafts)
+        try:
+            left = plan.drafts()
+        except StoreError:
+            left = []
+        if left:
+            self.push_screen(DraftsScreen(plan, left))
+
+    def keep_drafts(self) -> None:
+        if self._draft_keeper is not None:
+            self._draft_keeper.tick(self.screen_stack)
+
+    def _stop_drafts(self) -> None:
+        """After the last save: forget drafts whose words were saved, keep the rest."""
+        self.keep_drafts()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_keeper = self._draft_timer = None
 
     def _save_all(self) -> None:
         """Ask every open screen of this mode to keep what is typed in it (other
@@ -225,6 +253,7 @@ class RecoveryPlanApp(App):
 
     async def action_quit(self) -> None:
         self._save_all()  # what is typed in a field is kept on the way out too
+        self._stop_drafts()
         self.exit()
 
     def action_help_now(self) -> None:
@@ -258,6 +287,7 @@ class RecoveryPlanApp(App):
         """Keep what was typed, then remove every plan screen and dialog (Textual
         keeps the screens of other modes alive: each plan mode is removed)."""
         self._save_all()
+        self._stop_drafts()
         self.plan = None
         self.selected_goal_id = None
         self.switch_mode("signin")
@@ -280,6 +310,12 @@ class RecoveryPlanApp(App):
                             lambda: self._new_recovery_codes(plan))
         yield SystemCommand("Delete my plan", "Remove your whole plan for good (asks your PIN)",
                             lambda: self.push_screen(DeletePlanDialog(plan)))
+        from tui.screens.history import HistoryScreen, section_title
+
+        for section in ("vision", "strengths", "crisis", "overdose", "cravings"):
+            title = section_title(section)
+            yield SystemCommand(f"Past versions: {title}", f"Earlier versions of {title.lower()}; put one back",
+                                lambda section=section: self.push_screen(HistoryScreen(plan, section)))
 
     def _new_recovery_codes(self, plan: Plan) -> None:
         from tui.screens.account import RecoveryCodesScreen

@@ -3,10 +3,14 @@ bare Textual app (bare_app.py: Header, Static("Sign in to your plan"), Footer),
 both started as real processes with the same Python in a pseudo-terminal of
 80x24, alternating A B A B, ratios of medians.
 
-1. Cold start: from spawning the process to "Sign in to your plan" appearing
-   in what it writes to the terminal. Aim: ratio under 1.15.
-2. Peak memory: VmHWM (max RSS) from /proc/<pid>/status at that moment.
-   Aim: ratio under 1.25.
+1. Cold start: from spawning the process until the whole first screen is
+   on the terminal: "Sign in to your plan" and the Footer's keys ("palette",
+   the command palette key both footers show; Textual adds the keys in a
+   later paint than the rest of the screen). Each time is taken when the
+   bytes arrive, not after the output goes quiet. Aim: ratio under 1.15.
+   The time to the sign-in text alone is reported too.
+2. Peak memory: VmHWM (max RSS) from /proc/<pid>/status once the screen is
+   whole. Aim: ratio under 1.25.
 
 --profile also runs `python -X importtime -c "import tui.app"` once and prints
 the 15 slowest cumulative imports.
@@ -31,6 +35,7 @@ from tests.perf.terminal import PtyApp  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("recovery-plan")
 SIGN_IN = b"Sign in to your plan"
+FOOTER_KEYS = b"palette"
 START_BOUND, MEMORY_BOUND = 1.15, 1.25
 
 
@@ -42,19 +47,19 @@ def peak_rss_kib(pid: int) -> int:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
-def start_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from spawn to the sign-in text, and the process's peak RSS in KiB then."""
+def start_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds from spawn to the sign-in text and to the whole screen (with the
+    footer's keys), and the process's peak RSS in KiB then."""
     start = time.perf_counter()
     app = PtyApp(argv, env)
     try:
-        app.wait_for(SIGN_IN, limit=60.0)
-        elapsed = time.perf_counter() - start
-        return elapsed, peak_rss_kib(app.process.pid)
+        text, footer = app.time_until([SIGN_IN, FOOTER_KEYS], start, limit=60.0)
+        return text, max(text, footer), peak_rss_kib(app.process.pid)
     finally:
         app.close()
 
 
-def measure(runs: int) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+def measure(runs: int) -> tuple[list[tuple[float, float, int]], list[tuple[float, float, int]]]:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "plans.sqlite3"
         env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
@@ -109,12 +114,16 @@ def main() -> None:
     if args.runs < 7:
         parser.error("--runs must be at least 7")
     app_runs, bare_runs = measure(args.runs)
-    report("cold start to sign-in", "ms",
-           statistics.median(t for t, _ in app_runs) * 1000,
-           statistics.median(t for t, _ in bare_runs) * 1000, START_BOUND, "bare median")
+    report("cold start to the whole sign-in screen", "ms",
+           statistics.median(t for _, t, _ in app_runs) * 1000,
+           statistics.median(t for _, t, _ in bare_runs) * 1000, START_BOUND, "bare median")
+    text_app = statistics.median(t for t, _, _ in app_runs) * 1000
+    text_bare = statistics.median(t for t, _, _ in bare_runs) * 1000
+    print(f"  (to the sign-in text alone: app {text_app:.1f} ms, bare {text_bare:.1f} ms, "
+          f"ratio {text_app / text_bare:.2f})")
     report("peak memory", "MiB",
-           statistics.median(m for _, m in app_runs) / 1024,
-           statistics.median(m for _, m in bare_runs) / 1024, MEMORY_BOUND, "bare")
+           statistics.median(m for _, _, m in app_runs) / 1024,
+           statistics.median(m for _, _, m in bare_runs) / 1024, MEMORY_BOUND, "bare")
     if args.profile:
         profile_imports()
 

@@ -46,6 +46,29 @@ class PtyApp:
         if text not in self.received:
             raise RuntimeError(f"{text!r} never appeared")
 
+    def time_until(self, texts: list[bytes], start: float, limit: float = 30.0) -> list[float]:
+        """Seconds from `start` (a time.perf_counter() value) until each of `texts`
+        first appeared in the output, read as it arrives (no waiting for quiet)."""
+        found: dict[bytes, float] = {}
+        deadline = time.monotonic() + limit
+        while len(found) < len(texts) and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                break
+            now = time.perf_counter()
+            self.received += data
+            for text in texts:
+                if text not in found and text in self.received:
+                    found[text] = now - start
+        missing = [text for text in texts if text not in found]
+        if missing:
+            raise RuntimeError(f"{missing!r} never appeared")
+        return [found[text] for text in texts]
+
     def send(self, data: bytes) -> None:
         os.write(self.master, data)
 

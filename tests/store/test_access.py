@@ -353,3 +353,11 @@ def test_a_deleted_plan_refuses_every_later_read_and_write(store, plan):
         with pytest.raises(NotFoundError, match="deleted"):
             attempt()
     assert store.db.execute_sql("SELECT COUNT(*) FROM vision").fetchone()[0] == 0
+
+
+def test_a_new_plan_never_gets_the_number_of_a_deleted_one(store, plan):
+    deleted_id = plan.person_id
+    plan.delete(TEST_PIN)
+    again = create_person(store, "Sam", "a-new-start-1")
+    assert again.person_id > deleted_id
+    assert [e.person_id for e in audit.events(store, person_id=again.person_id)] == [again.person_id]

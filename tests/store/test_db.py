@@ -190,6 +190,7 @@ def quick_store(db_path, monkeypatch):
     """A store that waits only 50 ms for a lock at each attempt."""
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
     monkeypatch.setitem(db.SQLITE_PRAGMAS, "busy_timeout", 50)
+    monkeypatch.setattr(db, "WRITE_DEADLINE_SECONDS", 0.5)
     store = open_store(db_path)
     yield store
     store.close()

@@ -58,6 +58,9 @@ def test_restoring_a_version_keeps_the_present_one_too(store, plan):
     assert restored.fields["warning_signs"] == "First words"
     texts = [r.fields["warning_signs"] for r in plan.section_history("crisis")]
     assert texts == ["First words", "Second words", "First words"]
+    plan.restore_revision(plan.section_history("crisis")[1].id)  # right after: still its own version
+    assert [r.fields["warning_signs"] for r in plan.section_history("crisis")][:2] == [
+        "Second words", "First words"]
     other = sign_in(store, "Sam", TEST_PIN)
     with pytest.raises(NotFoundError):
         other.restore_revision(10_000)

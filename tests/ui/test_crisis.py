@@ -3,12 +3,15 @@ keys pressed as a person would, the store checked afterwards."""
 
 from __future__ import annotations
 
+import pytest
+
 import sys
 from pathlib import Path
 
 from tests.conftest import TEST_PIN
 from tests.ui.helpers import all_screens, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
+from tui.screens.conflict import ConflictDialog
 from tui.config import Config
 from tui.demo import create_demo
 from tui.screens.contacts import ContactDialog, ContactsScreen
@@ -108,21 +111,35 @@ async def test_edit_the_crisis_plan_part_by_part(store):
     assert fields["on_my_own"] == ""
 
 
-async def test_a_save_made_elsewhere_is_not_silently_overwritten(store):
+@pytest.mark.parametrize("key, expected", [
+    ("m", "Typed over SSH"),
+    ("t", "Typed at the kiosk"),
+    ("b", "Typed at the kiosk\n\nTyped over SSH"),
+])
+async def test_a_save_made_elsewhere_is_not_silently_overwritten(store, key, expected):
     plan = create_person(store, "Sam", TEST_PIN)
+    plan.save_section("crisis", {"on_my_own": "Walk"})
     app = RecoveryPlanApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "Sam", TEST_PIN)
         await pilot.press("f5", "e")
         await pilot.pause()
-        plan.save_section("crisis", {"warning_signs": "Typed at the kiosk"})  # another session
+        # another session, meanwhile
+        plan.save_section("crisis", {"warning_signs": "Typed at the kiosk", "on_my_own": "Run"})
         await pilot.press(*"Typed over SSH", "tab")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "changed in another session" in screen_text(app)
-        await pilot.press("y")  # keep mine
+        assert isinstance(app.screen, ConflictDialog)
+        text = screen_text(app)
+        assert "also changed in another session" in text
+        assert "Typed at the kiosk" in text and "Typed over SSH" in text
+        assert "Run" not in text  # a part only the other session changed is not in question
+        await pilot.press(key)
         await pilot.pause()
-    assert plan.section("crisis").fields["warning_signs"] == "Typed over SSH"
+        await pilot.press("escape")
+        await pilot.pause()
+    fields = plan.section("crisis").fields
+    assert fields["warning_signs"] == expected
+    assert fields["on_my_own"] == "Run"  # untouched here: the other session's words stay
 
 
 async def test_the_pocket_plan_fits_one_screen(store):

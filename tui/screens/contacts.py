@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
 TEXT_FIELDS = (

@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.cards import PlanSnapshot, completeness, completeness_line, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
-from tui.screens.dialogs import ConfirmDialog
 from tui.store import ConflictError, Plan, Section, StoreError
 from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import person_line, person_text
 
@@ -88,6 +88,8 @@ class CrisisScreen(CardActions, Screen):
                 tooltip="Print my pocket card (overdose plan and people to call)"),
         Binding("s", "save_card", "Save card", id="crisis_save",
                 tooltip="Save my pocket card as a file (pdf, txt or md)"),
+        Binding("h", "history('crisis')", "Past versions", id="crisis_history",
+                tooltip="Earlier versions of my crisis plan; put one back"),
         Binding("escape", "app.go('overview')", "Back", id="crisis_back", show=False,
                 tooltip="Back to the overview"),
     ]
@@ -145,6 +147,11 @@ class CrisisScreen(CardActions, Screen):
     def action_pocket(self) -> None:
         self.app.push_screen(PocketPlanScreen(self.plan))
 
+    def action_history(self, section: str) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.plan, section))
+
     def action_contacts(self) -> None:
         from tui.screens.contacts import ContactsScreen
 
@@ -160,6 +167,8 @@ class PocketPlanScreen(CardActions, Screen):
                 tooltip="Print my pocket card"),
         Binding("s", "save_card", "Save card", id="pocket_save",
                 tooltip="Save my pocket card as a file (pdf, txt or md)"),
+        Binding("h", "history", "Past versions", id="pocket_history",
+                tooltip="Earlier versions of my pocket overdose plan; put one back"),
         Binding("escape", "back", "Back", id="pocket_back", tooltip="Back to the crisis plan"),
     ]
 
@@ -190,6 +199,11 @@ class PocketPlanScreen(CardActions, Screen):
 
     def action_edit(self) -> None:
         self.app.push_screen(SectionEditScreen(self.plan, "overdose"))
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.plan, "overdose"))
 
     def action_back(self) -> None:
         self.dismiss()
@@ -253,6 +267,12 @@ class SectionEditScreen(Screen):
         try:
             self.loaded = self.plan.save_section(
                 self.section_name, changed, None if keep_mine else self.loaded.revision)
+            # Parts not typed in here show what is saved now (another session's words, after
+            # "keep mine"), so a later save can't put stale words back.
+            for field, text in self.loaded.fields.items():
+                box = self.query_one(f"#part-{field}", TextArea)
+                if field not in changed and box.text != text:
+                    box.load_text(text)
         except ConflictError:
             self._ask_about_conflict()
             return False
@@ -261,17 +281,44 @@ class SectionEditScreen(Screen):
             return False
         return True
 
-    def _ask_about_conflict(self) -> None:
-        def answered(keep_mine: bool | None) -> None:
-            if keep_mine:
-                self.save_pending(keep_mine=True)
-            else:
-                self._load()  # take theirs
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        """What is typed here and not saved yet (see tui.screens.drafts)."""
+        if self.loaded is None:
+            return []
+        changed = {k: v for k, v in self._typed().items() if v != self.loaded.fields.get(k, "")}
+        if not changed:
+            return []
+        return [(f"section:{self.section_name}", SECTION_TITLES[self.section_name], changed)]
 
-        if not isinstance(self.app.screen, ConfirmDialog):
-            self.app.push_screen(ConfirmDialog(
-                "This part of your plan was changed in another session.",
-                "Keep what you typed here? (y: keep mine, n: take the other version)"), answered)
+    def _ask_about_conflict(self) -> None:
+        from tui.screens.conflict import ConflictDialog, both_texts
+
+        if isinstance(self.app.screen, ConflictDialog):
+            return
+        try:
+            theirs = self.plan.section(self.section_name)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        loaded = self.loaded.fields if self.loaded else {}
+        mine = {k: v for k, v in self._typed().items() if v != loaded.get(k, "")}  # my changes only
+        titles = {part.field: part.title for part in SECTION_PARTS[self.section_name]}
+
+        def answered(choice: str | None) -> None:
+            if choice == "mine":
+                self.save_pending(keep_mine=True)
+            elif choice == "theirs":
+                self._load()
+            elif choice == "both":
+                for field, text in theirs.fields.items():
+                    if field in mine:
+                        text = both_texts(text, mine[field])
+                    self.query_one(f"#part-{field}", TextArea).load_text(text)
+                self.loaded = theirs
+                self.save_pending()
+            # None: decide later; the typed words stay on the screen
+
+        self.app.push_screen(ConflictDialog(titles, mine, theirs.fields), answered)
 
     def on_descendant_blur(self, event) -> None:
         # Leaving a part keeps it.

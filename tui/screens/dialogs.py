@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.store import InputError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 
@@ -56,10 +57,11 @@ class GoalDialog(ModalScreen[bool]):
     ]
 
     def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None,
-                 *, save: Callable[[dict], bool]):
+                 *, save: Callable[[dict], bool], draft_place: str = "goal:new"):
         super().__init__()
         self.title_text, self.text, self.term, self.target = title, text, term, target
         self.save = save
+        self.draft_place = draft_place  # "goal:new" or "goal:<id>" (see tui.screens.drafts)
         self.saved = False
         self.original = (text, term, target)
 
@@ -113,6 +115,12 @@ class GoalDialog(ModalScreen[bool]):
         if values == {} or self.save(values):
             self.saved = True
             self.dismiss(True)
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        text = self.query_one("#goal-text", Input).value
+        if self.saved or not text.strip() or text == self.original[0]:
+            return []
+        return [(self.draft_place, "A goal", {"text": text, "term": self.term})]
 
     def save_pending(self) -> None:
         """Called when the plan locks, the app quits or another screen is chosen."""

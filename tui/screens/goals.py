@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.store import Goal, Plan, StoreError, clock
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
 TERM_TITLES = {"short": "Short-term goals", "long": "Long-term goals"}
@@ -246,7 +247,7 @@ class GoalBoardScreen(PlanScreen):
             return
         self.app.push_screen(GoalDialog(
             "Change this goal", goal.text, goal.term, goal.target_date,
-            save=lambda v: self._save_goal(goal_id, v)))
+            save=lambda v: self._save_goal(goal_id, v), draft_place=f"goal:{goal_id}"))
 
     def action_move(self, by: int) -> None:
         table = self._table()

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.content.help_lines import HelpLine
+from tui.widgets.footer import Footer
 
 
 def help_widgets(lines: list[HelpLine], staff_note: str | None) -> list[Static]:

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.content.learn import TOPICS, good_samaritan
+from tui.widgets.footer import Footer
 
 
 def topic_text(title: str, paragraphs: tuple[str, ...]) -> Text:

@@ -12,17 +12,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.cards import PlanSnapshot, completeness
 from tui.content.reminders import REMINDERS
 from tui.screens.goals import due_label
 from tui.store import ConflictError, Plan, Section, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import person_line
+from tui.widgets.spark import spark_text
 
 TOP_GOALS = 5
+GROWTH_NAMES = {"vision": "my vision", "strengths": "my strengths", "crisis": "my crisis plan",
+                "overdose": "my overdose plan", "cravings": "cravings"}
 
 WHERE_TO_BEGIN = (
     "Where to begin? One small part at a time, in any order:\n"
@@ -72,6 +76,7 @@ class OverviewScreen(Screen):
                               tab_behavior="focus", placeholder=placeholder)
             yield Static(id="goals", classes="part")
             yield Static(id="due", classes="part")
+            yield Static(id="lately", classes="part")
             yield Static(id="readiness", classes="part")
             yield Static(id="reminders", classes="part")
         yield Footer()
@@ -139,6 +144,8 @@ class OverviewScreen(Screen):
                 due_text.append_text(person_line(step.specific or goal.text))
             due_widget.update(due_text)
 
+        self._show_growth(plan, today)
+
         readiness = Text("Ready for a rainy day", style="bold")
         readiness.append(f"\n  Crisis plan: {crisis_filled} of {crisis_total} parts filled (c or F5)")
         readiness.append(
@@ -153,6 +160,27 @@ class OverviewScreen(Screen):
             text.append("\n  * ")
             text.append_text(person_line(reminder.text))
         self.query_one("#reminders", Static).update(text)
+
+    def _show_growth(self, plan: Plan, today) -> None:
+        """What the person did lately: a short history that grows, never a
+        count that starts again at zero."""
+        month = plan.changes_since(today.replace(day=1))
+        weeks = plan.steps_done_by_week(weeks=8)
+        lately = self.query_one("#lately", Static)
+        lately.display = bool(month.goals_done or month.steps_done or month.sections or any(weeks))
+        text = Text("How I am growing", style="bold")
+        done = []
+        if month.goals_done:
+            done.append(f"{month.goals_done} goal{'s' if month.goals_done != 1 else ''} reached")
+        if month.steps_done:
+            done.append(f"{month.steps_done} step{'s' if month.steps_done != 1 else ''} done")
+        if month.sections:
+            done.append("updated " + ", ".join(GROWTH_NAMES.get(s, s) for s in month.sections))
+        if done:
+            text.append("\n  This month: " + "; ".join(done) + ".")
+        text.append("\n  Steps done each week: ")
+        text.append_text(spark_text(weeks))
+        lately.update(text)
 
     # -- editing in place ------------------------------------------------------
 
@@ -179,6 +207,16 @@ class OverviewScreen(Screen):
                 self.notify(error.message, severity="error", markup=False, timeout=8)
                 ok = False
         return ok
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        """The vision or strengths typed here and not saved yet (see tui.screens.drafts)."""
+        drafts = []
+        for section, field, heading, _ in IN_PLACE:
+            loaded = self.loaded.get(section)
+            typed = self.query_one(f"#in-place-{section}", TextArea).text
+            if loaded is not None and typed != loaded.fields[field]:
+                drafts.append((f"section:{section}", heading, {field: typed}))
+        return drafts
 
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, TextArea):

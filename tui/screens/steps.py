@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -23,7 +23,9 @@ from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.store.smart import smart_check
 from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
+from tui.widgets.spark import spark_text
 
 # (field id, label, placeholder); the id is the store's name for the part.
 PARTS = (
@@ -127,8 +129,13 @@ class StepEditorScreen(PlanScreen):
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.query_one("#steps-title", Static).update(
-            Text.assemble(("Steps toward: ", "bold"), person_line(goal.text)))
+        self.goal_text = goal.text
+        title = Text.assemble(("Steps toward: ", "bold"), person_line(goal.text))
+        weeks = self.plan.steps_done_by_week(weeks=8, goal_id=self.goal_id)
+        if any(weeks):
+            title.append("\nSteps done each week: ")
+            title.append_text(spark_text(weeks))
+        self.query_one("#steps-title", Static).update(title)
         table = self.query_one(StepTable)
         if keep is None and self.editing is not None:
             keep = self.editing.id
@@ -177,6 +184,17 @@ class StepEditorScreen(PlanScreen):
         self._check()
 
     # -- saving --------------------------------------------------------------
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        """The step's parts typed here and not saved yet (see tui.screens.drafts)."""
+        step = self.editing
+        if step is None:
+            return []
+        changed = {part: self.query_one(f"#{part}", Input).value for part, _, _ in PARTS
+                   if self.query_one(f"#{part}", Input).value != step_value(step, part)}
+        if not changed:
+            return []
+        return [(f"step:{step.id}", f"A step toward: {getattr(self, 'goal_text', '')}", changed)]
 
     def save_pending(self, leaving: bool = True, left: str | None = None) -> bool:
         """Save what the fields hold for the step shown; False if something could not be saved.

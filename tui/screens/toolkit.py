@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.content.plan_parts import CRAVING_PARTS
 from tui.content.toolkit import TOOLKIT
 from tui.store import Plan, Section, StoreError
 from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
 
 INTRO = ("What helps me stay well? Answer any question you like, in your own words, "
          "and skip the rest. Enter or Tab moves on; answers are kept as you go.")
@@ -84,6 +85,21 @@ class ToolkitScreen(Screen):
             self.notify(error.message, severity="error", markup=False, timeout=8)
             ok = False
         return ok
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        """Answers typed here and not saved yet (see tui.screens.drafts)."""
+        drafts = []
+        for question_set in TOOLKIT:
+            for question in question_set.questions:
+                value = self._field(question.key).value
+                if value != self.answers.get(question.key, ""):
+                    drafts.append((f"toolkit:{question.key}", question.prompt, {"answer": value}))
+        if self.cravings is not None:
+            changed = {p.field: self.query_one(f"#c-{p.field}", Input).value for p in CRAVING_PARTS}
+            changed = {k: v for k, v in changed.items() if v != self.cravings.fields[k]}
+            if changed:
+                drafts.append(("section:cravings", "Cravings", changed))
+        return drafts
 
     @on(Input.Blurred)
     def _left(self) -> None:

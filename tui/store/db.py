@@ -8,6 +8,7 @@ that is not a plan database, is refused and left byte for byte as it was.
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Callable
@@ -25,10 +26,14 @@ T = TypeVar("T")
 
 APP_NAME = "recovery-plan"
 DB_FILENAME = "plans.sqlite3"
-# A write waits at most about BUSY_TIMEOUT_MS x WRITE_ATTEMPTS for another
-# session's lock, then says so; the screen keeps what was typed meanwhile.
+# A read waits up to BUSY_TIMEOUT_MS for another session's lock. A write tries
+# for the lock in short waits (WRITE_WAIT_MS) until WRITE_DEADLINE_SECONDS have
+# passed, then says so; the screen keeps what was typed meanwhile. Short waits
+# matter: SQLite's own waiting is not fair, and one long wait can lose the
+# lock to newcomers again and again.
 BUSY_TIMEOUT_MS = 1_500
-WRITE_ATTEMPTS = 3
+WRITE_WAIT_MS = 50
+WRITE_DEADLINE_SECONDS = 4.5
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -145,19 +150,32 @@ class Store:
         return self._site_key
 
     def write(self, operation: Callable[[], T]) -> T:
-        """Run `operation` in one short IMMEDIATE transaction, retried a few
-        times if another process holds the write lock."""
-        for attempt in range(WRITE_ATTEMPTS):
-            try:
-                with self.errors_explained():
-                    with self.db.atomic():
-                        return operation()
-            except DatabaseBusyError:
-                if attempt == WRITE_ATTEMPTS - 1:
-                    raise
-                # A little jitter, so two waiting sessions don't retry in step.
-                time.sleep(0.05 * (attempt + 1) + (time.monotonic_ns() % 50_000_000) / 1e9)
-        raise AssertionError("unreachable")
+        """Run `operation` in one short IMMEDIATE transaction, tried again in
+        short waits while another process holds the write lock, up to
+        WRITE_DEADLINE_SECONDS; then DatabaseBusyError."""
+        if self.db.in_transaction():  # inside another write: it holds the lock already
+            with self.errors_explained():
+                with self.db.atomic():
+                    return operation()
+        deadline = time.monotonic() + WRITE_DEADLINE_SECONDS
+        self._busy_timeout(WRITE_WAIT_MS)
+        try:
+            while True:
+                try:
+                    with self.errors_explained():
+                        with self.db.atomic():
+                            return operation()
+                except DatabaseBusyError:
+                    if time.monotonic() >= deadline:
+                        raise
+                    # A little jitter, so waiting sessions don't retry in step.
+                    time.sleep(random.uniform(0, 0.005))
+        finally:
+            self._busy_timeout(BUSY_TIMEOUT_MS)
+
+    def _busy_timeout(self, milliseconds: int) -> None:
+        with self.errors_explained():
+            self.db.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
     @contextmanager
     def errors_explained(self):

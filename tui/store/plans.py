@@ -199,7 +199,11 @@ def create_person(store: Store, name: str, pin: str) -> Plan:
     sealer = crypto.Sealer(data_key)
 
     def insert() -> tuple[int, list[str]]:
-        person = m.Person.create(lookup=lookup, name_sealed="", created_at=clock.now())
+        # A number never used before, even by a deleted plan, so the audit trail
+        # never mixes two plans' events.
+        used = max(m.Person.select(peewee.fn.MAX(m.Person.id)).scalar() or 0,
+                   m.AuditEvent.select(peewee.fn.MAX(m.AuditEvent.person_id)).scalar() or 0)
+        person = m.Person.create(id=used + 1, lookup=lookup, name_sealed="", created_at=clock.now())
         m.Person.update(name_sealed=sealer.seal(name, crypto.place("person", person.id, "name_sealed"))
                         ).where(m.Person.id == person.id).execute()
         keys.set_pin(person.id, pin_key, data_key)
@@ -585,11 +589,11 @@ class Plan:
             self._renumber(self._term_goals(row.term, order), order)
 
     @_writes
-    def complete_goal(self, goal_id: int, done: bool = True) -> Goal:
-        """Mark a goal reached (today, by the app's clock), or not yet."""
+    def complete_goal(self, goal_id: int, done: bool = True, on: date | None = None) -> Goal:
+        """Mark a goal reached (today by the app's clock, or `on`), or not yet."""
         row = self._goal_row(goal_id)
         row.status = "done" if done else "active"
-        row.done_on = clock.today() if done else None
+        row.done_on = (_checked_date(on) or clock.today()) if done else None
         row.updated_at = clock.now()
         row.save()
         return self._goal(row, self._next_steps([row.id]).get(row.id))
@@ -643,13 +647,17 @@ class Plan:
     @_writes
     def add_step(
         self, goal_id: int, *, specific: str = "", measurable: str = "", achievable: str = "",
-        when: str = "", bring: str = "",
+        when: str = "", bring: str = "", due_date: date | None | Literal["read"] = "read",
     ) -> Step:
         """Add a SMART step at the end of a goal's steps. `when` is read as a
-        date ("2026-12-04", "next Friday", "in 3 days"); every part may be blank."""
+        date ("2026-12-04", "next Friday", "in 3 days"); every part may be blank.
+        A `due_date` given (an import) is kept as it is, beside `when` as typed."""
         self._goal_row(goal_id)
         values = _step_values(specific=specific, measurable=measurable, achievable=achievable,
-                              when=when, bring=bring)
+                              when="" if due_date != "read" else when, bring=bring)
+        if due_date != "read":
+            values["when_text"] = checked(when, limit=SHORT_LIMIT, what="by when")
+            values["due_date"] = _checked_date(due_date)
         now = clock.now()
         position = len(self._goal_steps(goal_id)) + 1
         texts = {"specific": "", "measurable": "", "achievable": "", "when_text": "", "bring": ""}
@@ -673,10 +681,11 @@ class Plan:
         return self._step(row)
 
     @_writes
-    def complete_step(self, step_id: int, done: bool = True) -> Step:
+    def complete_step(self, step_id: int, done: bool = True, on: date | None = None) -> Step:
+        """Mark a step done (today by the app's clock, or `on`), or not yet."""
         row = self._step_row(step_id)
         row.done = done
-        row.done_on = clock.today() if done else None
+        row.done_on = (_checked_date(on) or clock.today()) if done else None
         row.updated_at = clock.now()
         row.save()
         return self._step(row)
@@ -715,10 +724,12 @@ class Plan:
         return Section(name, {f: self._open(row, f) for f in fields}, row.revision, row.updated_at)
 
     @_writes(detail=lambda name, *args, **kwargs: f"section {name}")
-    def save_section(self, name: str, values: dict[str, str], revision: int | None = None) -> Section:
+    def save_section(self, name: str, values: dict[str, str], revision: int | None = None, *,
+                     new_version: bool = False) -> Section:
         """Save some or all fields of a section. With `revision` (from the
         Section that was read), a save made elsewhere since then raises
-        ConflictError instead of being overwritten."""
+        ConflictError instead of being overwritten. `new_version` keeps this
+        save as a version of its own, even right after another."""
         model = self._section_model(name)
         fields = SECTION_FIELDS[name]
         unknown = set(values) - set(fields)
@@ -744,7 +755,7 @@ class Plan:
         after = {f: self._open(row, f) for f in fields}
         changed = [f for f in fields if after[f] != before[f]]
         if changed:
-            self._keep_revision(name, after, changed)
+            self._keep_revision(name, after, changed, fold=not new_version)
         return Section(name, after, row.revision, row.updated_at)
 
     # -- history of sections -------------------------------------------------
@@ -765,12 +776,13 @@ class Plan:
             self._create(m.SectionRevision, {"fields_sealed": _revision_json(fields, filled)},
                          person=self.person_id, section=name, saved_at=saved_at or clock.now())
 
-    def _keep_revision(self, name: str, fields: dict[str, str], changed: list[str]) -> None:
+    def _keep_revision(self, name: str, fields: dict[str, str], changed: list[str],
+                       fold: bool = True) -> None:
         """Keep the section as saved. Saves within REVISION_BURST of the last
         revision fold into it, so a burst of typing is one version."""
         now = clock.now()
         latest = self._revision_rows(name).first()
-        if latest is not None and timedelta(0) <= now - latest.saved_at < REVISION_BURST:
+        if fold and latest is not None and timedelta(0) <= now - latest.saved_at < REVISION_BURST:
             earlier = self._revision(latest).changed
             order = SECTION_FIELDS[name]
             merged = [f for f in order if f in earlier or f in changed]
@@ -793,7 +805,7 @@ class Plan:
         if row is None:
             raise NotFoundError("That version is no longer in your plan's history.")
         revision = self._revision(row)
-        return self.save_section(revision.section, revision.fields)
+        return self.save_section(revision.section, revision.fields, new_version=True)
 
     # -- drafts --------------------------------------------------------------
 

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from tui.store import clock, pins
@@ -169,7 +167,6 @@ class StepIn:
     texts: dict[str, str]  # specific, measurable, achievable, bring (when_text apart)
     when_text: str
     due_date: date | None
-    read_on: date | None  # the day when_text is read on to mean due_date
     done_on: date | None  # None: not done
 
 
@@ -529,7 +526,17 @@ class _Reader:
         if done != (done_on is not None):
             raise _Problem(f'{where}: a step with "done" true needs a "done_on" date, and a step '
                            'not done has "done_on" null.')
-        return StepIn(texts, when_text, due, _read_on(when_text, due, where), done_on)
+        if due is not None:
+            # The due date is kept as it is; the words it came from must be there and readable.
+            if not when_text.strip():
+                raise _Problem(f'{where}: "due_date" is set but "when_text" is blank; the due date '
+                               'is read from "when_text".')
+            try:
+                parse_due_date(when_text, due)
+            except (InputError, OverflowError, ValueError):
+                raise _Problem(f'{where}: "when_text" can\'t be read as a date, but "due_date" '
+                               "is set.") from None
+        return StepIn(texts, when_text, due, done_on)
 
     def _contact(self, contact: object, where: str) -> dict:
         if not isinstance(contact, dict):
@@ -588,55 +595,8 @@ class _Reader:
         return count
 
 
-def _meaning(when_text: str, day: date) -> date | None | bool:
-    """What `when_text` means read on `day`; False when it can't be read."""
-    try:
-        return parse_due_date(when_text, day)
-    except (InputError, OverflowError, ValueError):
-        return False
-
-
-def _read_on(when_text: str, due: date | None, where: str) -> date | None:
-    """The day on which `when_text` ("next Friday") means `due`, so the store,
-    reading it on that day, keeps both as they were. None: read it on the day
-    of the import (a blank or unreadable when_text, kept as typed)."""
-    if due is None:
-        return None
-    if not when_text.strip():
-        raise _Problem(f'{where}: "due_date" is set but "when_text" is blank; the due date is '
-                       'read from "when_text".')
-    guess = _meaning(when_text, due)
-    candidates: list[date] = []
-    if isinstance(guess, date):
-        try:
-            first = due - (guess - due)
-            candidates += [first + timedelta(days=k) for k in (0, -1, 1, -2, 2, -3, 3, -4, 4)]
-        except OverflowError:
-            pass
-    candidates += [due - timedelta(days=k) for k in range(15) if k <= (due - date.min).days]
-    for day in candidates:
-        if _meaning(when_text, day) == due:
-            return day
-    if guess is False and _meaning(when_text, clock.today()) is False:
-        raise _Problem(f'{where}: "when_text" can\'t be read as a date, but "due_date" is set.')
-    raise _Problem(f'{where}: "when_text" can\'t mean the due date {due.isoformat()}.')
-
-
 # ----------------------------------------------------------------------------
 # Making the plan
-
-
-@contextmanager
-def _today_is(day: date) -> Iterator[None]:
-    """Let the store's `clock.today()` (only) say `day` while a step or goal is
-    made or marked done, so the file's dates are kept. Times stamped with
-    `clock.now()` (the audit trail among them) stay true."""
-    real = clock.today
-    clock.today = lambda: day
-    try:
-        yield
-    finally:
-        clock.today = real
 
 
 def renamed(plan_file: PlanFile, name: str) -> PlanFile:
@@ -692,17 +652,11 @@ def _fill(plan: Plan, plan_file: PlanFile) -> None:
 def _add_goal(plan: Plan, goal: GoalIn) -> int:
     goal_id = plan.add_goal(goal.text, goal.term, goal.target_date).id
     for step in goal.steps:
-        if step.read_on is not None:
-            with _today_is(step.read_on):
-                step_id = plan.add_step(goal_id, when=step.when_text, **step.texts).id
-        else:
-            step_id = plan.add_step(goal_id, **step.texts).id
-            if step.when_text:
-                plan.edit_step(step_id, when=step.when_text, keep_unread_when=True)
+        # The file's due date is kept beside its words, as they were.
+        step_id = plan.add_step(goal_id, when=step.when_text, due_date=step.due_date,
+                                **step.texts).id
         if step.done_on is not None:
-            with _today_is(step.done_on):
-                plan.complete_step(step_id)
+            plan.complete_step(step_id, on=step.done_on)
     if goal.done_on is not None:
-        with _today_is(goal.done_on):
-            plan.complete_goal(goal_id)
+        plan.complete_goal(goal_id, on=goal.done_on)
     return goal_id

@@ -1,0 +1,111 @@
+"""Drafts kept while typing and offered back after a session ends too soon;
+past versions of a part of the plan, put back with keys; what changed lately."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.conftest import TEST_NOW, TEST_PIN
+from tests.ui.helpers import screen_text, settle, sign_in
+from tui.app import RecoveryPlanApp
+from tui.screens.crisis import CrisisScreen, SectionEditScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.drafts import DraftsScreen
+from tui.screens.history import HistoryScreen
+from tui.screens.overview import OverviewScreen
+from tui.store import clock, create_person, sign_in as store_sign_in
+
+
+async def test_typing_is_kept_as_a_draft_and_offered_at_the_next_sign_in(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("Find work")
+    plan.add_step(goal.id, specific="Call")
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("f5", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionEditScreen)
+        await pilot.press(*"I stop answering the phone")
+        app.keep_drafts()  # what the timer does every few seconds
+        # The session ends here without saving (power cut, kill -9): nothing else runs.
+    (draft,) = store_sign_in(store, "Sam", TEST_PIN).drafts()
+    assert draft.place == "section:crisis"
+    assert draft.values == {"warning_signs": "I stop answering the phone"}
+
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        assert isinstance(app.screen, DraftsScreen)
+        option = app.screen.query_one("#drafts").get_option_at_index(0)
+        assert str(option.prompt).startswith("My crisis plan (Nov 26, 10:00)")
+        assert "I stop answering the phone" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+    again = store_sign_in(store, "Sam", TEST_PIN)
+    assert again.section("crisis").fields["warning_signs"] == "I stop answering the phone"
+    assert again.drafts() == []
+
+
+async def test_a_draft_is_forgotten_once_its_words_are_saved(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("tab")  # into "My vision", edited in place
+        await pilot.press(*"A home of my own")
+        app.keep_drafts()
+        assert [d.place for d in app.plan.drafts()] == ["section:vision"]
+        await pilot.press("tab")  # leaving the box saves it
+        await pilot.pause()
+        app.keep_drafts()
+        assert app.plan.drafts() == []
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    plan = store_sign_in(store, "Sam", TEST_PIN)
+    assert plan.section("vision").fields["vision"] == "A home of my own" and plan.drafts() == []
+
+
+async def test_past_versions_are_listed_and_one_is_put_back(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    plan.save_section("crisis", {"warning_signs": "Old signs"})
+    clock.set_now(TEST_NOW + timedelta(hours=1))
+    plan.save_section("crisis", {"warning_signs": "New signs"})
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("f5", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        versions = app.screen.query_one("#versions")
+        assert "(now)" in str(versions.get_option_at_index(0).prompt)
+        assert versions.option_count == 2 and "New signs" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Old signs" in screen_text(app)
+        await pilot.press("r")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen) and "Old signs" in screen_text(app)
+    assert len(plan.section_history("crisis")) == 3
+
+
+async def test_the_overview_shows_growth(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("Find work")
+    for _ in range(2):
+        plan.complete_step(plan.add_step(goal.id, specific="x").id)
+    plan.complete_goal(goal.id)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "How I am growing" in text
+        assert "This month: 1 goal reached; 2 steps done." in text
+        assert "0 0 0 0 0 0 0 2" in text

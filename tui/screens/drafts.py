@@ -1,0 +1,137 @@
+"""Drafts: words typed but not yet saved are kept every few seconds, so a
+kiosk switched off at the wall or a dropped SSH connection loses nothing; at
+the next sign-in they are offered back.
+
+A screen that holds typing offers `draft_values()`: a list of (place, label,
+values) for what differs from what is saved. `DraftKeeper` asks the screens of
+the current mode, keeps what changed, and forgets a draft once its screen has
+nothing unsaved any more (its words were saved).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.store import Draft, Plan, StoreError
+from tui.widgets.footer import Footer
+from tui.widgets.person_text import person_line, person_text
+
+DRAFT_SECONDS = 5.0  # how often typing is kept
+
+
+class DraftKeeper:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.kept: dict[str, dict[str, str]] = {}  # place -> the values kept last
+
+    def tick(self, screens) -> None:
+        """Keep what the screens hold unsaved; forget drafts whose words were saved."""
+        now: dict[str, tuple[str, dict[str, str]]] = {}
+        for screen in screens:
+            offer = getattr(screen, "draft_values", None)
+            if offer is None:
+                continue
+            try:
+                for place, label, values in offer():
+                    now[place] = (label, values)
+            except Exception:  # a screen mid-teardown: its words are kept by save_pending
+                continue
+        try:
+            for place, (label, values) in now.items():
+                if self.kept.get(place) != values:
+                    self.plan.save_draft(place, label, values)
+                    self.kept[place] = values
+            for place in [p for p in self.kept if p not in now]:
+                self.plan.discard_draft(place)
+                del self.kept[place]
+        except StoreError:
+            pass  # the next tick tries again; the words are still on the screen
+
+
+class DraftsScreen(ModalScreen[None]):
+    """Words from a session that ended before they were saved."""
+
+    BINDINGS = [
+        Binding("s", "save", "Save it into my plan", id="draft_save"),
+        Binding("x", "discard", "Throw it away", id="draft_discard"),
+        Binding("escape", "later", "Decide later", id="draft_later"),
+    ]
+
+    def __init__(self, plan: Plan, drafts: list[Draft]):
+        super().__init__()
+        self.plan = plan
+        self.drafts = list(drafts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="drafts-box"):
+            yield Static(Text("You were typing when your last session ended", style="bold"))
+            yield Static(Text("These words were not saved yet. s saves one into your plan, "
+                              "x throws it away, Esc asks again next time."))
+            yield OptionList(id="drafts")
+            with VerticalScroll(id="draft-words"):
+                yield Static(id="draft-text")
+            yield Static(Text("s: save   x: throw away   Esc: later"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        options = self.query_one("#drafts", OptionList)
+        options.clear_options()
+        for draft in self.drafts:
+            when = f"{draft.saved_at:%b} {draft.saved_at.day}, {draft.saved_at:%H:%M}"
+            options.add_option(Option(person_line(f"{draft.label} ({when})"), id=str(draft.id)))
+        if self.drafts:
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionHighlighted, "#drafts")
+    def _show(self, event: OptionList.OptionHighlighted) -> None:
+        draft = self.drafts[event.option_index]
+        words = "\n\n".join(value for value in draft.values.values() if value.strip())
+        self.query_one("#draft-text", Static).update(person_text(words or "(blank)"))
+
+    def _current(self) -> Draft | None:
+        index = self.query_one("#drafts", OptionList).highlighted
+        return self.drafts[index] if index is not None and self.drafts else None
+
+    def _done_with(self, draft: Draft) -> None:
+        self.drafts.remove(draft)
+        if not self.drafts:
+            self.dismiss()
+        else:
+            self._fill()
+
+    def action_save(self) -> None:
+        draft = self._current()
+        if draft is None:
+            return
+        try:
+            self.plan.apply_draft(draft)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.notify("Saved into your plan.", markup=False)
+        self._done_with(draft)
+
+    def action_discard(self) -> None:
+        draft = self._current()
+        if draft is None:
+            return
+        try:
+            self.plan.discard_draft(draft.place)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self._done_with(draft)
+
+    def action_later(self) -> None:
+        self.dismiss()
