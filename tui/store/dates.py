@@ -1,10 +1,14 @@
 """Reading a due date the way people say it: "2026-12-04", "12/4", "next Friday",
-"in 3 days", "by this time next week". English here; other languages add tables.
+"in 3 days", "by this time next week", and in Spanish "el próximo viernes",
+"en 3 días", "la semana que viene", "4 de diciembre". Both languages are read
+always (a person may type either); only "4/12" depends on the person's
+language: month first in English, day first in Spanish.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from tui.store.errors import InputError
@@ -26,6 +30,31 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2,
                  "a couple": 2, "couple of": 2}
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+# Spanish, written without accents: typed text has its accents taken off first.
+_SPANISH_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
+_SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                   "septiembre", "octubre", "noviembre", "diciembre"]
+_WEEKDAY_ALIASES.update({name: i for i, name in enumerate(_SPANISH_WEEKDAYS)})
+_MONTH_ALIASES.update({name: i + 1 for i, name in enumerate(_SPANISH_MONTHS)})
+_MONTH_ALIASES.update({name[:3]: i + 1 for i, name in enumerate(_SPANISH_MONTHS)
+                       if name[:3] not in _MONTH_ALIASES})
+_MONTH_ALIASES["setiembre"] = 9
+_NUMBER_WORDS.update({"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+                      "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "un par de": 2,
+                      "quince": 15})
+_UNIT_DAYS.update({"dia": 1, "dias": 1, "semana": 7, "semanas": 7})
+_SPANISH_PHRASES = {
+    "hoy": 0, "esta noche": 0, "ahora": 0, "hoy mismo": 0,
+    "manana": 1, "pasado manana": 2,
+    "la semana que viene": 7, "semana que viene": 7, "la proxima semana": 7,
+    "proxima semana": 7, "la semana proxima": 7, "de hoy en ocho": 7,
+    "dentro de una semana": 7, "en una semana": 7,
+}
+_SPANISH_END_OF_WEEK = ("fin de semana", "este fin de semana", "el fin de semana",
+                        "fin de la semana", "el fin de la semana", "final de la semana")
+_SPANISH_NEXT_MONTH = ("el mes que viene", "mes que viene", "el proximo mes", "proximo mes",
+                       "el mes proximo")
 
 DATE_HELP = 'Try a date like 2026-12-04 or 12/4, or words like "next Friday" or "in 3 days".'
 
@@ -76,15 +105,55 @@ def _year(text: str | None) -> int | None:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def parse_due_date(text: str, today: date) -> date | None:
+def _without_accents(text: str) -> str:
+    """"próximo" as "proximo", "mañana" as "manana"."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def _spanish(phrase: str, today: date) -> date | None:
+    """The date a Spanish phrase means, or None when it is not one of them."""
+    phrase = re.sub(r"^(para|antes del?|el dia|hasta el|hasta)\s+", "", phrase)
+    if phrase in _SPANISH_PHRASES:
+        return today + timedelta(days=_SPANISH_PHRASES[phrase])
+    if phrase in _SPANISH_END_OF_WEEK:
+        return today + timedelta(days=6 - today.weekday())
+    if phrase in _SPANISH_NEXT_MONTH:
+        return _add_months(today, 1)
+    # el viernes, este viernes, el proximo viernes, el viernes que viene
+    match = re.fullmatch(r"(?:el |este |esta )?(proximo |proxima )?([a-z]+)( que viene| proximo)?", phrase)
+    if match and match.group(2) in _SPANISH_WEEKDAYS:
+        return _next_weekday(today, _SPANISH_WEEKDAYS.index(match.group(2)),
+                             skip_this_week=bool(match.group(1) or match.group(3)))
+    # en 3 dias, dentro de dos semanas, en un mes
+    match = re.fullmatch(r"(?:en|dentro de) (\d+|[a-z ]+?) (dias?|semanas?|mes|meses)", phrase)
+    if match:
+        amount_text, unit = match.groups()
+        amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS.get(amount_text)
+        if amount is not None and amount <= 3660:
+            if unit.startswith("mes"):
+                return _add_months(today, amount)
+            return today + timedelta(days=amount * _UNIT_DAYS[unit])
+    # 4 de diciembre, el 4 de diciembre de 2026
+    match = re.fullmatch(r"(?:el )?(\d{1,2}) de ([a-z]+)(?: de(?:l)? (\d{4}))?", phrase)
+    if match and match.group(2) in _MONTH_ALIASES:
+        return _calendar_date(_year(match.group(3)), _MONTH_ALIASES[match.group(2)],
+                              int(match.group(1)), today)
+    return None
+
+
+def parse_due_date(text: str, today: date, *, day_first: bool = False) -> date | None:
     """The date `text` means, counted from `today`; None when `text` is blank.
+    `day_first`: "4/12" is the 4th of December (Spanish), not April 12.
 
     Raises InputError with a hint when the words can't be read as a date.
     """
-    phrase = " ".join(text.casefold().replace(",", " ").split())
+    phrase = " ".join(_without_accents(text.casefold()).replace(",", " ").split())
     phrase = re.sub(r"^(by|on|due|before)\s+", "", phrase).rstrip(".!")
     if not phrase:
         return None
+    spanish = _spanish(phrase, today)
+    if spanish is not None:
+        return spanish
 
     if phrase in ("today", "tonight", "now"):
         return today
@@ -119,6 +188,8 @@ def parse_due_date(text: str, today: date) -> date | None:
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?", phrase)
     if match:
         month, day = int(match.group(1)), int(match.group(2))
+        if day_first:
+            month, day = day, month
         return _calendar_date(_year(match.group(3)), month, day, today)
 
     match = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", phrase) or \
