@@ -20,8 +20,8 @@ _EXPORTS = {
         "NotFoundError", "SignInError", "SignInWaitError", "StoreError",
     ],
     "tui.store.plans": [
-        "CONTACT_ROLES", "SECTION_FIELDS", "Changes", "Contact", "Draft", "Goal", "Plan", "Reminder",
-        "Revision", "Section", "Step",
+        "CONTACT_ROLES", "OUTCOMES", "SECTION_FIELDS", "Changes", "CheckIn", "Contact", "Draft",
+        "Goal", "GuidePlace", "Plan", "Reminder", "Revision", "Section", "Step", "StepOutcome",
         "create_person", "delete_plan", "sign_in", "sign_in_with_code",
     ],
     "tui.store.text": ["displayable", "one_line"],
@@ -46,8 +46,8 @@ if TYPE_CHECKING:
         NotFoundError, SignInError, SignInWaitError, StoreError,
     )
     from tui.store.plans import (
-        CONTACT_ROLES, SECTION_FIELDS, Changes, Contact, Draft, Goal, Plan, Reminder, Revision,
-        Section, Step, create_person,
+        CONTACT_ROLES, OUTCOMES, SECTION_FIELDS, Changes, CheckIn, Contact, Draft, Goal, GuidePlace,
+        Plan, Reminder, Revision, Section, Step, StepOutcome, create_person,
         delete_plan, sign_in, sign_in_with_code,
     )
     from tui.store.text import displayable, one_line

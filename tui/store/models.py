@@ -225,6 +225,41 @@ class Draft(BaseModel):
         indexes = ((("person", "place"), True),)
 
 
+class GuideProgress(BaseModel):
+    """Where the guided walkthrough ("Build my plan") stopped, so it can pick
+    up there next time. No words of the plan: a step's key only."""
+
+    person = ForeignKeyField(Person, unique=True, on_delete="CASCADE")
+    step = TextField()  # the key of the step last shown (see tui.content.guide)
+    finished = BooleanField(default=False)  # went through to the last step
+    updated_at = DateTimeField()
+
+
+class CheckIn(BaseModel):
+    """A check-in on the steps that were due, kept with its date."""
+
+    person = ForeignKeyField(Person, on_delete="CASCADE")
+    held_on = DateField()
+    created_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("person", "held_on"), False),)
+
+
+class CheckInOutcome(BaseModel):
+    """What came of one step at a check-in. The goal's and step's words are
+    kept as they were then, so the history still reads right after the step
+    is changed or deleted."""
+
+    check_in = ForeignKeyField(CheckIn, on_delete="CASCADE")
+    step = ForeignKeyField(Step, null=True, on_delete="SET NULL")  # None once deleted
+    outcome = TextField()  # "done", "not_yet" or "changed" (see plans.OUTCOMES)
+    goal_words = TextField()  # the goal, as it was
+    step_words = TextField()  # what I will do, as it was
+    due_date = DateField(null=True)  # the step's date after the check-in
+    note = TextField(default="")  # what got in the way, in the person's words
+
+
 SECTION_MODELS: dict[str, type[SectionModel]] = {
     "vision": Vision,
     "strengths": Strengths,
@@ -236,7 +271,7 @@ SECTION_MODELS: dict[str, type[SectionModel]] = {
 ALL_MODELS = [
     SchemaInfo, SiteInfo, Person, RecoveryCode, SignInAttempt, AuditEvent,
     *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder,
-    SectionRevision, Draft,
+    SectionRevision, Draft, GuideProgress, CheckIn, CheckInOutcome,
 ]
 
 # The columns of each table that hold sealed text.
@@ -251,4 +286,5 @@ SEALED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Reminder: ("text",),
     SectionRevision: ("fields_sealed",),
     Draft: ("values_sealed",),
+    CheckInOutcome: ("goal_words", "step_words", "note"),
 }

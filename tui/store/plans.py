@@ -167,6 +167,44 @@ class Reminder:
     text: str
 
 
+# -- the guided walkthrough and check-ins --------------------------------------
+
+Outcome = Literal["done", "not_yet", "changed"]
+# What can come of a step at a check-in, in words for the person.
+OUTCOMES: dict[str, str] = {"done": "done", "not_yet": "not yet", "changed": "changed"}
+
+
+@dataclass(frozen=True)
+class GuidePlace:
+    """Where the guided walkthrough stopped."""
+
+    step: str  # the key of the step last shown (see tui.content.guide)
+    finished: bool  # went through to the last step
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """What came of one step at a check-in; the words as they were then."""
+
+    step_id: int | None  # None once the step was deleted
+    goal_text: str
+    step_text: str
+    outcome: Outcome
+    note: str  # what got in the way, in the person's words ("" when skipped)
+    due_date: date | None  # the step's date after the check-in
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    id: int
+    held_on: date
+    outcomes: tuple[StepOutcome, ...]  # in the order the steps were checked
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for o in self.outcomes if o.outcome == outcome)
+
+
 # ----------------------------------------------------------------------------
 # People: making a plan, signing in, recovery codes, deleting a plan
 
@@ -1004,6 +1042,126 @@ class Plan:
     def delete_contact(self, contact_id: int) -> None:
         self._contact_row(contact_id).delete_instance()
         _renumber_positions(m.Contact, self._contact_rows())
+
+    # -- the guided walkthrough ----------------------------------------------
+
+    @_reads
+    def guide_place(self) -> GuidePlace | None:
+        """Where the walkthrough stopped; None when it was never started."""
+        row = m.GuideProgress.get_or_none(m.GuideProgress.person == self.person_id)
+        if row is None:
+            return None
+        return GuidePlace(row.step, bool(row.finished), row.updated_at)
+
+    def keep_guide_place(self, step: str, finished: bool = False) -> GuidePlace:
+        """Remember the walkthrough's step each time one shows (or that it went
+        through to the end), so it can pick up there. Not an audit event: no
+        words of the plan change."""
+        from tui.content.guide import GUIDE_KEYS  # loaded here: the crisis path skips it
+
+        self._check_not_deleted()
+        if step not in GUIDE_KEYS:
+            raise InputError(f"The walkthrough has no step {step!r}.")
+
+        def keep() -> GuidePlace:
+            now = clock.now()
+            row = m.GuideProgress.get_or_none(m.GuideProgress.person == self.person_id)
+            if row is None:
+                m.GuideProgress.create(person=self.person_id, step=step, finished=finished,
+                                       updated_at=now)
+            else:
+                m.GuideProgress.update(step=step, finished=finished, updated_at=now).where(
+                    m.GuideProgress.id == row.id).execute()
+            return GuidePlace(step, finished, now)
+
+        return self._store.write(keep)
+
+    # -- check-ins -----------------------------------------------------------
+
+    def _check_in(self, row: m.CheckIn) -> CheckIn:
+        rows = (m.CheckInOutcome.select().where(m.CheckInOutcome.check_in == row.id)
+                .order_by(m.CheckInOutcome.id))
+        outcomes = tuple(
+            StepOutcome(step_id=o.step_id, goal_text=self._open(o, "goal_words"),
+                        step_text=self._open(o, "step_words"), outcome=o.outcome,
+                        note=self._open(o, "note"), due_date=_as_date(o.due_date))
+            for o in rows)
+        return CheckIn(row.id, _as_date(row.held_on), outcomes)
+
+    def _check_in_row(self, check_in_id: int) -> m.CheckIn:
+        row = m.CheckIn.get_or_none((m.CheckIn.id == check_in_id) & (m.CheckIn.person == self.person_id))
+        if row is None:
+            raise NotFoundError("That check-in is no longer in the plan.")
+        return row
+
+    @_reads
+    def steps_to_check_in(self) -> list[tuple[Goal, Step]]:
+        """The steps a check-in goes through: due today or before, not done,
+        and not checked already today. Soonest first."""
+        today = clock.today()
+        checked_today = {
+            row.step_id for row in m.CheckInOutcome.select(m.CheckInOutcome.step).join(m.CheckIn)
+            .where((m.CheckIn.person == self.person_id) & (m.CheckIn.held_on == today))}
+        return [(goal, step) for goal, step in self.steps_due(today) if step.id not in checked_today]
+
+    @_writes(detail=lambda *args, **kwargs: "check-in")
+    def check_in_step(self, step_id: int, outcome: Outcome, note: str = "",
+                      check_in_id: int | None = None) -> CheckIn:
+        """Keep what came of a step at a check-in: "done" (the step is marked
+        done today), "not_yet" or "changed" (it stays open), and an optional
+        note on what got in the way. The first call makes the check-in, dated
+        today; pass its id for the other steps. A step checked again in the
+        same check-in gets its new outcome. Change the step itself with
+        edit_step first, so the check-in keeps its new date."""
+        if outcome not in OUTCOMES:
+            raise InputError("A step at a check-in is done, not yet, or changed.")
+        note = checked(note, limit=SHORT_LIMIT, what="note")
+        step = self._step_row(step_id)
+        if check_in_id is None:
+            check_in = m.CheckIn.create(person=self.person_id, held_on=clock.today(),
+                                        created_at=clock.now())
+        else:
+            check_in = self._check_in_row(check_in_id)
+        done = outcome == "done"
+        if bool(step.done) != done:
+            step.done = done
+            step.done_on = clock.today() if done else None
+            step.updated_at = clock.now()
+            step.save()
+        texts = {"goal_words": self._open(step.goal, "text"),
+                 "step_words": self._open(step, "specific"), "note": note}
+        row = m.CheckInOutcome.get_or_none((m.CheckInOutcome.check_in == check_in.id)
+                                           & (m.CheckInOutcome.step == step.id))
+        if row is None:
+            self._create(m.CheckInOutcome, texts, check_in=check_in.id, step=step.id,
+                         outcome=outcome, due_date=step.due_date)
+        else:
+            self._save_texts(row, texts, outcome=outcome, due_date=step.due_date)
+        return self._check_in(check_in)
+
+    @_reads
+    def check_ins(self, limit: int | None = None) -> list[CheckIn]:
+        """The person's check-ins, newest first."""
+        rows = (m.CheckIn.select().where(m.CheckIn.person == self.person_id)
+                .order_by(m.CheckIn.held_on.desc(), m.CheckIn.id.desc()))
+        if limit is not None:
+            rows = rows.limit(limit)
+        return [self._check_in(row) for row in rows]
+
+    @_reads
+    def check_in(self, check_in_id: int) -> CheckIn:
+        return self._check_in(self._check_in_row(check_in_id))
+
+    @_reads
+    def steps_done_since(self, check_in: CheckIn) -> list[tuple[Goal, Step]]:
+        """Steps done on or after a check-in's day, but not at it: what the
+        person did since. Oldest first."""
+        at_it = {o.step_id for o in check_in.outcomes}
+        rows = (m.Step.select(m.Step, m.Goal).join(m.Goal)
+                .where((m.Goal.person == self.person_id) & (m.Step.done == True)  # noqa: E712
+                       & (m.Step.done_on >= check_in.held_on))
+                .order_by(m.Step.done_on, m.Step.id))
+        return [(self._goal(row.goal, None), self._step(row)) for row in rows if row.id not in at_it]
 
 
 # ----------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""The guided walkthrough ("Build my plan"), in the order the training guide
+teaches: dream, strengths, what works, goals, ranking and timeline, SMART
+steps, the rainy-day plan, the pocket overdose plan, reminders.
+
+Each step has a key (stored where the walkthrough stopped; never rename one),
+a title, why it matters in one or two plain sentences, and an example.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class GuideStep(NamedTuple):
+    key: str
+    title: str
+    why: str
+    example: str
+
+
+GUIDE_STEPS: tuple[GuideStep, ...] = (
+    GuideStep(
+        "dream", "My dream",
+        "A plan starts with where you want to go. Dare to dream: picture the person you "
+        "want to be and the life you want, even if it feels far away.",
+        "I want a safe place of my own, and my brother back in my life."),
+    GuideStep(
+        "strengths", "My strengths",
+        "Recovery builds on what you already have. Your strengths help you bounce back "
+        "when things get hard.",
+        "I don't give up. I am good with my hands. My sister is in my corner."),
+    GuideStep(
+        "works", "What works for me",
+        "Knowing what helps gives you something to reach for on a hard day. "
+        "Answer one, all or none.",
+        "A long walk with my dog always makes me feel better."),
+    GuideStep(
+        "goals", "My goals",
+        "A goal is something you want, in your own words. Start with a few goals for "
+        "the next months; they can be small.",
+        "I want to find a place to live."),
+    GuideStep(
+        "rank", "Rank and order my goals",
+        "Rank your goals by how much they matter, then put them in the order you will "
+        "work on them. The two orders can be different.",
+        "A home may matter second most, but come first in time."),
+    GuideStep(
+        "steps", "Steps for my first goal",
+        "A big goal gets easier in small steps. A good step says what you will do, "
+        "how much, and by when.",
+        "By next week, look online for rentals for no more than 1 hour."),
+    GuideStep(
+        "rainy", "My rainy-day plan",
+        "It is easier to plan for a storm before it comes. Write what you will do, and "
+        "who you can turn to, when things get hard.",
+        "When I stop answering my phone, I text my sister."),
+    GuideStep(
+        "overdose", "My pocket overdose plan",
+        "After a break, your body can't handle what it used to, and street drugs can be "
+        "stronger than before. A short plan can save your life.",
+        "I keep naloxone in the front pocket of my backpack."),
+    GuideStep(
+        "reminders", "Reminders that speak to me",
+        "Words to come back to on hard days. Pick the ones that speak to you, or write "
+        "your own.",
+        "Recovery means getting strong in the broken places."),
+)
+
+GUIDE_KEYS: tuple[str, ...] = tuple(step.key for step in GUIDE_STEPS)
+
+
+def guide_step(key: str) -> tuple[int, GuideStep]:
+    """(its number from 1, the step) for a step's key."""
+    index = GUIDE_KEYS.index(key)
+    return index + 1, GUIDE_STEPS[index]
