@@ -82,8 +82,9 @@ class SshServer:
             (folder / sub).mkdir(mode=0o700)
         self.config_file.write_text(
             f'[database]\npath = "{self.db}"\n\n[security]\nsite_key = "{self.site_key}"\n')
+        # As the docs make it: umask 077, so the database and key are the account's alone.
         subprocess.run([str(SCRIPT), "--config", str(self.config_file), "demo"], check=True,
-                       capture_output=True, env=app_env(folder))
+                       capture_output=True, env=app_env(folder), preexec_fn=lambda: os.umask(0o077))
         keygen = require_tool("ssh-keygen")
         for key in (folder / "host_key", self.client_key):
             subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
@@ -241,6 +242,10 @@ def test_no_file_copying_and_no_forwarding(server):
                              capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
     assert forward.returncode != 0
     assert b"SSH-2.0" not in forward.stdout
+    # Nothing the sessions made (the write-ahead log too) is open to other accounts.
+    files = [*server.db.parent.iterdir(), server.site_key]
+    assert {path.name: oct(path.stat().st_mode & 0o777) for path in files} == {
+        path.name: "0o600" for path in files}
 
 
 def test_a_dropped_connection_keeps_what_was_being_typed(server):
