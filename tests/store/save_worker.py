@@ -13,6 +13,9 @@ only after the store call returned:
     step<TAB>goal text<TAB>step text
     busy<TAB>what          the store said the database was busy (nothing saved)
 
+The database is a SQLite file or a PostgreSQL URL; for a URL the site key
+file is named by RECOVERY_PLAN_TEST_SITE_KEY.
+
 `crash` saves until it is killed. `load` waits for GO_FILE to exist, saves
 for SECONDS (resting a random 0 to PAUSE seconds after each save), then prints `done<TAB>seconds` (its slowest save, busy or not)
 and exits.
@@ -34,7 +37,7 @@ def say(*parts: str) -> None:
 def crash(db: str, name: str, pin: str, tag: str) -> None:
     from tui.store import open_store, sign_in
 
-    store = open_store(db)
+    store = open_store(db, site_key_path=os.environ.get("RECOVERY_PLAN_TEST_SITE_KEY") or None)
     plan = sign_in(store, name, pin)
     say("ready")
     i = 0
@@ -56,7 +59,7 @@ def load(db: str, name: str, shared_name: str, pin: str, seconds: float, pause: 
          go_file: str) -> None:
     from tui.store import DatabaseBusyError, open_store, sign_in
 
-    store = open_store(db)
+    store = open_store(db, site_key_path=os.environ.get("RECOVERY_PLAN_TEST_SITE_KEY") or None)
     own = sign_in(store, name, pin)
     shared = sign_in(store, shared_name, pin)
     say("ready")

@@ -19,6 +19,9 @@ from tui.store.db import default_site_key_path
 
 WORKER = Path(__file__).with_name("save_worker.py")
 
+# PostgreSQL is backed up with pg_dump (see docs/postgresql.md).
+pytestmark = pytest.mark.sqlite_only("recovery-plan backup copies SQLite files")
+
 
 def reported(output: Path) -> list[list[str]]:
     lines = output.read_text().split("\n")[:-1]  # a line still being written does not count

@@ -9,11 +9,11 @@ import peewee
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tests.conftest import TEST_NOW, TEST_PIN
+from tests.conftest import TEST_NOW, TEST_PIN, all_rows, open_test_store
 from tui.content.guide import GUIDE_KEYS
 from tui.demo import create_demo
 from tui.store import (
-    InputError, NotFoundError, clock, create_person, migrations, models as m, open_store, sign_in,
+    InputError, NotFoundError, clock, create_person, migrations, models as m, sign_in,
 )
 from tui.store.text import SHORT_LIMIT
 
@@ -153,6 +153,15 @@ def test_a_check_in_is_recorded_in_the_audit_trail_without_its_words(store, plan
     assert events == [("changed", "check-in")]
 
 
+def test_the_note_and_the_words_are_sealed_in_the_rows(store, plan, due):
+    plan.check_in_step(due[0].id, "not_yet", "Zanzibarian landlord")
+    plan.check_in_step(due[1].id, "done")
+    stored = repr(all_rows(store.db))
+    for words in ("Zanzibarian", "Look at rentals", "Find a place"):
+        assert words not in stored
+
+
+@pytest.mark.sqlite_only("a SQLite file's bytes")
 def test_the_note_and_the_words_are_sealed_on_disk(store, plan, due):
     plan.check_in_step(due[0].id, "not_yet", "Zanzibarian landlord")
     plan.check_in_step(due[1].id, "done")
@@ -167,22 +176,23 @@ def test_the_note_and_the_words_are_sealed_on_disk(store, plan, due):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=SHORT_LIMIT),
        specific=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=SHORT_LIMIT))
-def test_any_note_comes_back_exactly_after_signing_in_again(tmp_path_factory, note, specific):
+def test_any_note_comes_back_exactly_after_signing_in_again(databases, note, specific):
     clock.set_now(TEST_NOW)
-    path = tmp_path_factory.mktemp("checkin") / "plans.sqlite3"
-    store = open_store(path)
+    location = databases.new()
+    store = open_test_store(location)
     try:
         plan = create_person(store, "Sam", TEST_PIN)
         step = plan.add_step(plan.add_goal("A goal").id, specific=specific, when="today")
         plan.check_in_step(step.id, "not_yet", note)
     finally:
         store.close()
-    store = open_store(path)
+    store = open_test_store(location)
     try:
         (outcome,) = sign_in(store, "Sam", TEST_PIN).check_ins()[0].outcomes
         assert (outcome.note, outcome.step_text) == (note, specific)
     finally:
         store.close()
+        databases.drop(location)
 
 
 def test_the_demo_plan_has_two_steps_due_a_week_on(store):
@@ -240,8 +250,20 @@ def test_version_5_is_the_sql_peewee_would_write_for_the_new_models(tmp_path):
     assert migrations._V5 == expected
 
 
-def test_a_version_4_database_is_upgraded_with_its_plans_kept(db_path):
-    store = open_store(db_path)
+def test_version_5_on_postgresql_is_the_sql_peewee_would_write_there():
+    database = peewee.PostgresqlDatabase("plans")  # no connection: only SQL is written
+    expected = []
+    for model in (m.GuideProgress, m.CheckIn, m.CheckInOutcome):
+        with database.bind_ctx([model], bind_refs=False, bind_backrefs=False):
+            expected.append(database.get_sql_context().sql(
+                model._schema._create_table(safe=False)).query()[0])
+            for index in model._schema._create_indexes(safe=False):
+                expected.append(database.get_sql_context().sql(index).query()[0])
+    assert migrations._V5_PG == expected
+
+
+def test_a_version_4_database_is_upgraded_with_its_plans_kept(db_location):
+    store = open_test_store(db_location)
     plan = create_demo(store)
     store.db.execute_sql('DROP TABLE "check_in_outcome"')
     store.db.execute_sql('DROP TABLE "check_in"')
@@ -249,7 +271,7 @@ def test_a_version_4_database_is_upgraded_with_its_plans_kept(db_path):
     store.db.execute_sql('UPDATE "schema_info" SET "version" = 4')
     store.close()
 
-    store = open_store(db_path)
+    store = open_test_store(db_location)
     try:
         assert store.schema_version() == migrations.LATEST == 5
         assert store.check()[0]

@@ -17,8 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from tests.conftest import TEST_PIN
-from tui.store import create_person, open_store, sign_in
+from tests.conftest import TEST_PIN, open_test_store, worker_env
+from tui.store import create_person, sign_in
 
 WORKER = Path(__file__).with_name("save_worker.py")
 LONG = os.environ.get("RECOVERY_PLAN_LONG_TESTS") == "1" or os.environ.get("CI") == "true"
@@ -29,10 +29,6 @@ WRITERS = 16
 # within its deadline. RECOVERY_PLAN_WRITER_PAUSE adds a rest, in seconds.
 PAUSE = float(os.environ.get("RECOVERY_PLAN_WRITER_PAUSE", "0"))
 SHARED = "Shared"
-
-
-def child_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_PLAN_")}
 
 
 def wait_until_ready(outputs: list[Path], children: list[subprocess.Popen]) -> None:
@@ -49,7 +45,7 @@ def wait_until_ready(outputs: list[Path], children: list[subprocess.Popen]) -> N
         time.sleep(0.05)
 
 
-def run_writers(db: Path, folder: Path, seconds: float) -> list[list[list[str]]]:
+def run_writers(db, folder: Path, seconds: float) -> list[list[list[str]]]:
     """Each writer's lines, split at tabs; the last is ["done", its slowest save]."""
     go = folder / "go"
     outputs = [folder / f"writer-{index}.out" for index in range(WRITERS)]
@@ -60,7 +56,7 @@ def run_writers(db: Path, folder: Path, seconds: float) -> list[list[list[str]]]
                 children.append(subprocess.Popen(
                     [sys.executable, str(WORKER), "load", str(db), f"Writer {index}", SHARED,
                      TEST_PIN, str(seconds), str(PAUSE), str(go)],
-                    stdout=stdout, stderr=subprocess.PIPE, env=child_env(),
+                    stdout=stdout, stderr=subprocess.PIPE, env=worker_env(db),
                 ))
         wait_until_ready(outputs, children)
         go.touch()
@@ -82,22 +78,22 @@ def run_writers(db: Path, folder: Path, seconds: float) -> list[list[list[str]]]
     return results
 
 
-def test_sixteen_writers_lose_nothing(db_path, tmp_path):
-    store = open_store(db_path)
+def test_sixteen_writers_lose_nothing(db_location, tmp_path):
+    store = open_test_store(db_location)
     for index in range(WRITERS):
         create_person(store, f"Writer {index}", TEST_PIN)
     create_person(store, SHARED, TEST_PIN)
     store.close()
 
     started = time.monotonic()
-    results = run_writers(db_path, tmp_path, SECONDS)
+    results = run_writers(db_location, tmp_path, SECONDS)
     took = time.monotonic() - started
 
     slowest = max(float(lines[-1][1]) for lines in results)
     results = [lines[:-1] for lines in results]
     counts = Counter(line[0] for lines in results for line in lines)
     busy = [line for lines in results for line in lines if line[0] == "busy"]
-    store = open_store(db_path)
+    store = open_test_store(db_location)
     try:
         assert store.check()[0]
         lost = 0
@@ -121,7 +117,7 @@ def test_sixteen_writers_lose_nothing(db_path, tmp_path):
         store.close()
 
     saves = counts["goal"] + counts["vision"] + counts["shared"]
-    print(f"\nconcurrency test: {WRITERS} writers for {SECONDS:.0f} s ({took:.1f} s in all): "
+    print(f"\nconcurrency test ({store.kind}): {WRITERS} writers for {SECONDS:.0f} s ({took:.1f} s in all): "
           f"{saves} saves ({counts['shared']} to the shared plan), {lost} lost, "
           f"{len(busy)} busy errors, slowest save {slowest:.2f} s")
     assert lost == 0

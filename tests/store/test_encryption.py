@@ -12,7 +12,7 @@ import stat
 import peewee
 import pytest
 
-from tests.conftest import TEST_PIN
+from tests.conftest import TEST_PIN, all_rows, open_test_store
 from tui.content import demo as demo_content
 from tui.demo import create_demo
 from tui.store import DatabaseError, create_person, crypto, migrations, open_store, pins, sign_in
@@ -45,6 +45,18 @@ def files_of(path) -> list:
             and not p.name.endswith(".site-key")]
 
 
+def test_no_word_of_the_demo_plan_is_in_any_row(store):
+    create_demo(store)
+    from tui.content.toolkit import QUESTION_KEYS
+
+    words = {word for word in demo_words() if word.lower() not in " ".join(QUESTION_KEYS).lower()}
+    stored = repr(all_rows(store.db))
+    assert "Demo" not in stored and "demo" not in stored
+    found = [word for word in words if word in stored]
+    assert found == [], f"the rows hold {found[:5]}"
+
+
+@pytest.mark.sqlite_only("a SQLite file's bytes, its WAL and a backup")
 def test_no_word_of_the_demo_plan_is_on_disk(store, tmp_path):
     create_demo(store)
     # The app's own names (columns like naloxone_where, toolkit keys like
@@ -74,7 +86,7 @@ def test_a_sealed_value_moved_to_another_row_does_not_open(store, plan):
     first = plan.add_goal("First goal")
     plan.add_goal("Second goal")
     store.db.execute_sql(
-        "UPDATE goal SET text = (SELECT text FROM goal WHERE id = ?) WHERE id != ?", (first.id, first.id))
+        f"UPDATE goal SET text = (SELECT text FROM goal WHERE id = {first.id}) WHERE id != {first.id}")
     with pytest.raises(DatabaseError, match="can't be read"):
         plan.goals()
 
@@ -87,7 +99,7 @@ def test_a_changed_sealed_value_is_a_clear_error(store, plan):
 
 
 def test_the_site_key_file_is_made_for_its_owner_only(store, plan):
-    key_path = default_site_key_path(store.path)
+    key_path = store.site_key_path
     assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
     assert len(key_path.read_bytes()) == crypto.KEY_BYTES
     assert crypto.site_key_problem(key_path) is None
@@ -95,7 +107,20 @@ def test_the_site_key_file_is_made_for_its_owner_only(store, plan):
     assert "chmod 600" in crypto.site_key_problem(key_path)
 
 
-def test_another_site_key_is_refused_and_changes_nothing(store, plan, db_path, tmp_path):
+def test_another_site_key_is_refused_and_changes_nothing(store, plan, db_location, tmp_path):
+    before = all_rows(store.db)
+    store.close()
+    other = tmp_path / "other.key"
+    other.write_bytes(b"k" * crypto.KEY_BYTES)
+    with pytest.raises(DatabaseError, match="does not belong"):
+        open_test_store(db_location, site_key_path=other)
+    store = open_test_store(db_location)
+    assert all_rows(store.db) == before
+    store.close()
+
+
+@pytest.mark.sqlite_only("a SQLite file's bytes")
+def test_another_site_key_leaves_the_file_byte_for_byte(store, plan, db_path, tmp_path):
     store.close()
     before = db_path.read_bytes()
     other = tmp_path / "other.key"
@@ -105,15 +130,16 @@ def test_another_site_key_is_refused_and_changes_nothing(store, plan, db_path, t
     assert db_path.read_bytes() == before
 
 
-def test_a_missing_site_key_is_never_replaced_by_a_new_one(store, plan, db_path):
+def test_a_missing_site_key_is_never_replaced_by_a_new_one(store, plan, db_location):
     store.close()
-    key_path = default_site_key_path(db_path)
+    key_path = store.site_key_path
     key_path.unlink()
     with pytest.raises(DatabaseError, match="missing"):
-        open_store(db_path)
+        open_test_store(db_location)
     assert not key_path.exists()
 
 
+@pytest.mark.sqlite_only("the site key file beside the SQLite file")
 def test_the_site_key_can_live_elsewhere(db_path, tmp_path):
     key_path = tmp_path / "keys" / "site.key"
     key_path.parent.mkdir()
@@ -172,6 +198,7 @@ def make_version_2_database(path) -> None:
     database.close()
 
 
+@pytest.mark.sqlite_only("a SQLite file from before encryption (PostgreSQL came later)")
 def test_upgrading_seals_every_plan_and_leaves_no_plaintext(db_path):
     make_version_2_database(db_path)
     assert V2_WORDS[0].encode() in db_path.read_bytes()
@@ -206,6 +233,7 @@ def test_upgrading_seals_every_plan_and_leaves_no_plaintext(db_path):
         store.close()
 
 
+@pytest.mark.sqlite_only("a SQLite file from before encryption (PostgreSQL came later)")
 def test_an_upgraded_plan_refuses_a_wrong_pin(db_path):
     make_version_2_database(db_path)
     store = open_store(db_path)

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tests.conftest import TEST_NOW, TEST_PIN
-from tui.store import InputError, NotFoundError, create_person, open_store
+from tests.conftest import TEST_NOW, TEST_PIN, open_test_store
+from tui.store import InputError, NotFoundError, create_person
 from tui.store.text import SHORT_LIMIT
 
 
@@ -203,8 +203,9 @@ def positions(plan, order):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=operations)
-def test_random_changes_keep_orders_dense(tmp_path_factory, ops):
-    store = open_store(tmp_path_factory.mktemp("goals") / "plans.sqlite3")
+def test_random_changes_keep_orders_dense(databases, ops):
+    location = databases.new()
+    store = open_test_store(location)
     try:
         plan = create_person(store, "Sam", TEST_PIN)
         # The expected orders: term -> order -> goal ids, first to last.
@@ -249,3 +250,4 @@ def test_random_changes_keep_orders_dense(tmp_path_factory, ops):
                     assert ids_by(plan, term, order) == model[term][order]
     finally:
         store.close()
+        databases.drop(location)

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import TEST_PIN
+from tests.conftest import TEST_PIN, all_rows
 from tui.store import InputError, NameTakenError, SignInError, create_person, pins, sign_in
 from tui.store.pins import PIN_MAX, PIN_MIN, Argon2Cost
 
@@ -115,6 +115,17 @@ def test_sign_in_after_the_cost_is_raised(store, plan, monkeypatch):
     assert sign_in(store, "Sam", TEST_PIN).person_id == plan.person_id
 
 
+def test_the_database_holds_neither_name_nor_pin(store, plan):
+    ((lookup, name_sealed, kdf, pin_wrap),) = store.db.execute_sql(
+        "SELECT lookup, name_sealed, kdf, pin_wrap FROM person").fetchall()
+    assert "sam" not in lookup.lower() and len(lookup) == 64  # a keyed hash, hex
+    assert "Sam" not in name_sealed and kdf.startswith("argon2id$")
+    assert TEST_PIN not in pin_wrap
+    stored = repr(all_rows(store.db))
+    assert "Sam" not in stored and TEST_PIN not in stored
+
+
+@pytest.mark.sqlite_only("a SQLite file's bytes")
 def test_database_file_holds_neither_name_nor_pin(store, plan):
     connection = sqlite3.connect(store.path)
     try:
@@ -122,9 +133,7 @@ def test_database_file_holds_neither_name_nor_pin(store, plan):
             "SELECT lookup, name_sealed, kdf, pin_wrap FROM person").fetchall()
     finally:
         connection.close()
-    assert "sam" not in lookup.lower() and len(lookup) == 64  # a keyed hash, hex
-    assert "Sam" not in name_sealed and kdf.startswith("argon2id$")
-    assert TEST_PIN not in pin_wrap
+    assert "Sam" not in name_sealed and TEST_PIN not in pin_wrap
     store.close()
     for path in store.path.parent.iterdir():
         if path.name.startswith(store.path.name) and not path.name.endswith("site-key"):

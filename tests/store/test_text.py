@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tests.conftest import TEST_PIN
-from tui.store import InputError, create_person, displayable, one_line, open_store, sign_in
+from tests.conftest import TEST_PIN, open_test_store
+from tui.store import InputError, create_person, displayable, one_line, sign_in
 from tui.store.text import _INVISIBLE_TRICKS, LONG_LIMIT, SHORT_LIMIT
 
 any_char = st.characters(blacklist_categories=("Cs",))  # everything but lone surrogates
@@ -22,9 +22,9 @@ def required(limit):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(goal=required(SHORT_LIMIT), part=st.text(alphabet=any_char, max_size=SHORT_LIMIT),
        field=st.text(alphabet=any_char, max_size=LONG_LIMIT), name=required(SHORT_LIMIT))
-def test_any_text_comes_back_exactly_after_reopening(tmp_path_factory, goal, part, field, name):
-    path = tmp_path_factory.mktemp("text") / "plans.sqlite3"
-    store = open_store(path)
+def test_any_text_comes_back_exactly_after_reopening(databases, goal, part, field, name):
+    location = databases.new()
+    store = open_test_store(location)
     try:
         plan = create_person(store, "Sam", TEST_PIN)
         goal_id = plan.add_goal(goal).id
@@ -34,7 +34,7 @@ def test_any_text_comes_back_exactly_after_reopening(tmp_path_factory, goal, par
     finally:
         store.close()
 
-    store = open_store(store.path)
+    store = open_test_store(location)
     try:
         plan = sign_in(store, "sam", TEST_PIN)
         assert plan.goal(goal_id).text == goal
@@ -45,6 +45,7 @@ def test_any_text_comes_back_exactly_after_reopening(tmp_path_factory, goal, par
         assert contact.name == name and contact.notes == part
     finally:
         store.close()
+        databases.drop(location)
 
 
 def test_control_characters_and_nul_survive(plan):

@@ -4,13 +4,12 @@ every kind of broken file refused in one line with nothing changed."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from tests.conftest import TEST_NOW, TEST_PIN
+from tests.conftest import TEST_NOW, TEST_PIN, all_rows
 from tui.content.demo import DEMO_NAME, DEMO_PIN
 from tui.content.toolkit import TOOLKIT
 from tui.demo import create_demo
@@ -45,11 +44,7 @@ def reimport(store, plan: Plan, pin: str = NEW_PIN) -> Plan:
 
 def database_rows(store) -> dict[str, list]:
     """Every row of every table, read beside the store's own connection."""
-    with sqlite3.connect(store.path) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-                for table in tables}
+    return all_rows(store.db)
 
 
 # ----------------------------------------------------------------------------

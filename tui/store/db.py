@@ -1,8 +1,13 @@
 """Opening a database: where it lives, its settings, and its schema version.
 
-SQLite is the embedded default. Before anything is written, the schema version
-is read on a read-only connection: a database made by newer code, or a file
-that is not a plan database, is refused and left byte for byte as it was.
+SQLite is the embedded default: a file path or a sqlite:/// URL. A
+postgresql:// URL opens a shared PostgreSQL database instead, through peewee
+and psycopg (the `postgres` extra). Plan operations (`tui.store.plans`) run
+unchanged on both; what differs lives here, in two kinds of Store.
+
+Before anything is written, the schema version is read: a database made by
+newer code, or one that is not a plan database, is refused and left as it
+was (a SQLite file byte for byte: it is read on a read-only connection).
 """
 
 from __future__ import annotations
@@ -43,6 +48,13 @@ SQLITE_PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
 }
 
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+# PostgreSQL: how long to wait for the server to answer a new connection.
+CONNECT_TIMEOUT_SECONDS = 10
+# The advisory locks a write takes on PostgreSQL (see PostgresqlStore.write):
+# (LOCK_CLASS, 0) for the whole database, (LOCK_CLASS + 1, person id) for one plan.
+LOCK_CLASS = 0x5250_0000  # "RP"
+
 
 def default_path() -> Path:
     from platformdirs import user_data_path
@@ -50,20 +62,52 @@ def default_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
 
 
+def is_postgresql(location: str | os.PathLike[str] | None) -> bool:
+    """True when `location` is a postgresql:// (or postgres://) URL."""
+    if location is None:
+        return False
+    scheme, found, _ = os.fspath(location).partition("://")
+    return bool(found) and scheme.lower() in POSTGRESQL_SCHEMES
+
+
 def sqlite_path(location: str | os.PathLike[str]) -> Path:
     """The file named by `location`: a path, or a sqlite:/// URL."""
     text = os.fspath(location)
     if "://" in text:
         scheme, _, rest = text.partition("://")
+        if scheme.lower() in POSTGRESQL_SCHEMES:
+            raise DatabaseError(
+                f"{shown_url(text)} is a PostgreSQL database, not a file. This works on SQLite "
+                "files only; see docs/postgresql.md."
+            )
         if scheme != "sqlite":
             raise DatabaseError(
-                f"This version can use SQLite files only, not {scheme}. "
-                "Give a file path with --db or RECOVERY_PLAN_DB."
+                f"Recovery Plan can use SQLite files and PostgreSQL databases, not {scheme}. "
+                "Give a file path or a postgresql:// address with --db or RECOVERY_PLAN_DB."
             )
         text = rest[1:] if rest.startswith("/") else rest  # sqlite:///relative or sqlite:////abs
         if not text:
             raise DatabaseError("The sqlite:/// address names no file. Add the file's path.")
     return Path(text).expanduser()
+
+
+def shown_url(url: str) -> str:
+    """A database URL fit to print: any password is left out."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        netloc = f"{parts.username}@{host}" if parts.username else host
+        if parts.port:
+            netloc += f":{parts.port}"
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    except ValueError:
+        return url.partition("://")[0] + "://..."
 
 
 def _explain(error: Exception, path: Path) -> DatabaseError:
@@ -134,10 +178,16 @@ def read_schema_version(path: Path) -> int:
 
 
 class Store:
-    """An open plan database. Plan operations live in `tui.store.plans`."""
+    """An open plan database. Plan operations live in `tui.store.plans`.
 
-    def __init__(self, path: Path, database: peewee.SqliteDatabase, site_key: bytes | None = None,
-                 site_key_path: Path | None = None):
+    `where` names the database in messages (a file path, or a URL without
+    its password); `path` is the SQLite file, None on PostgreSQL."""
+
+    kind = "sqlite"
+
+    def __init__(self, where: str, database: peewee.Database, site_key: bytes | None = None,
+                 site_key_path: Path | None = None, path: Path | None = None):
+        self.where = where
         self.path = path
         self.db = database
         self._site_key = site_key
@@ -149,10 +199,60 @@ class Store:
             raise DatabaseError("This database was opened only to be checked; it can't open plans.")
         return self._site_key
 
-    def write(self, operation: Callable[[], T]) -> T:
+    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
+        """Run `operation` in one short write transaction; DatabaseBusyError
+        when other sessions held the database past WRITE_DEADLINE_SECONDS.
+        `person` names the one plan the operation changes, if it changes only
+        that plan: on PostgreSQL, writes to different plans then run side by side."""
+        raise NotImplementedError
+
+    @contextmanager
+    def errors_explained(self):
+        """Database errors inside turn into DatabaseError with a plain message
+        (IntegrityError passes through, for the caller to name)."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def schema_version(self) -> int:
+        return SchemaInfo.select(peewee.fn.MAX(SchemaInfo.version)).scalar() or 0
+
+    def _check_schema_and_keys(self) -> tuple[bool, str]:
+        version = self.schema_version()
+        if version != migrations.LATEST:
+            return False, f"Schema is at version {version}, expected {migrations.LATEST}."
+        missing = migrations.schema_differences(self.db)
+        if missing:
+            return False, "Schema does not match: " + "; ".join(missing)
+        keyless = Person.select().where(
+            (Person.pin_wrap.is_null() | Person.kdf.is_null()) & Person.legacy_wrap.is_null()
+        ).count()
+        if keyless:
+            return False, f"{keyless} plan(s) have no wrapped key, so they can't be opened."
+        return True, ""
+
+    def check(self) -> tuple[bool, str]:
+        """Integrity and schema check: (all well, one line saying so)."""
+        raise NotImplementedError
+
+    def wipe_free_space(self) -> None:
+        """After a deletion: leave as little of the deleted text on disk as this database can."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+class SqliteStore(Store):
+    """A SQLite file in WAL mode: one writer at a time, the rest wait their turn."""
+
+    kind = "sqlite"
+
+    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
         """Run `operation` in one short IMMEDIATE transaction, tried again in
         short waits while another process holds the write lock, up to
-        WRITE_DEADLINE_SECONDS; then DatabaseBusyError."""
+        WRITE_DEADLINE_SECONDS; then DatabaseBusyError. SQLite has one write
+        lock for the whole file, so `person` changes nothing here."""
         if self.db.in_transaction():  # inside another write: it holds the lock already
             with self.errors_explained():
                 with self.db.atomic():
@@ -186,27 +286,16 @@ class Store:
                 raise
             raise _explain(error, self.path) from None
 
-    def schema_version(self) -> int:
-        return SchemaInfo.select(peewee.fn.MAX(SchemaInfo.version)).scalar() or 0
-
     def check(self) -> tuple[bool, str]:
-        """Integrity and schema check: (all well, one line saying so)."""
         with self.errors_explained():
             result = [row[0] for row in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
             if result != ["ok"]:
                 return False, f"Damaged: SQLite's integrity check says: {result[0]}"
-            version = self.schema_version()
-            if version != migrations.LATEST:
-                return False, f"Schema is at version {version}, expected {migrations.LATEST}."
-            missing = migrations.schema_differences(self.db)
-            if missing:
-                return False, "Schema does not match: " + "; ".join(missing)
-            keyless = Person.select().where(
-                (Person.pin_wrap.is_null() | Person.kdf.is_null()) & Person.legacy_wrap.is_null()
-            ).count()
-            if keyless:
-                return False, f"{keyless} plan(s) have no wrapped key, so they can't be opened."
-        return True, f"OK: integrity, schema (version {version}) and keys checked in {self.path}"
+            well, problem = self._check_schema_and_keys()
+        if not well:
+            return False, problem
+        return True, (f"OK: integrity, schema (version {migrations.LATEST}) and keys checked "
+                      f"in {self.path}")
 
     def wipe_free_space(self) -> None:
         """Rebuild the file and empty the WAL, so deleted or replaced text is
@@ -215,9 +304,226 @@ class Store:
             self.db.execute_sql("VACUUM")
             self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def close(self) -> None:
-        if not self.db.is_closed():
+
+# ----------------------------------------------------------------------------
+# PostgreSQL
+
+# SQLSTATE classes and codes, for plain messages (see PostgreSQL's appendix A).
+_PG_RETRY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock timeout
+_PG_CONNECTION_LOST = {"57P01", "57P02", "57P03"}  # shut down, crashed, starting up
+
+
+def _driver_error(error: BaseException) -> BaseException:
+    """The psycopg error under a peewee one (peewee keeps it as the first argument)."""
+    seen = error
+    for _ in range(3):
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        inner = inner or seen.__context__
+        if inner is None:
+            break
+        seen = inner
+        if type(seen).__module__.startswith("psycopg"):
+            break
+    return seen if type(seen).__module__.startswith("psycopg") else error
+
+
+def _explain_postgresql(error: BaseException, where: str) -> DatabaseError:
+    """A plain message, with what to do, for an error PostgreSQL or psycopg gave."""
+    driver = _driver_error(error)
+    state = getattr(driver, "sqlstate", None) or ""
+    text = str(driver).strip().splitlines()[0] if str(driver).strip() else type(driver).__name__
+    lower = str(driver).lower()
+    if state in _PG_RETRY or state == "57014":
+        return DatabaseBusyError(
+            "The plan database is busy right now. What you typed is still here; "
+            "please try again in a moment."
+        )
+    if state == "3D000" or ("database" in lower and "does not exist" in lower):
+        return DatabaseError(
+            f"The PostgreSQL server has no database named in {where}. Check the --db address, "
+            "or ask the server's administrator to create it (see docs/postgresql.md)."
+        )
+    if state.startswith("28") or "password authentication failed" in lower \
+            or "no pg_hba.conf entry" in lower or "role" in lower and "does not exist" in lower:
+        return DatabaseError(
+            f"The PostgreSQL server refused the user in {where}. Check the user name and "
+            "password (or ~/.pgpass), and that the server lets this user in."
+        )
+    if state == "42501":
+        return DatabaseError(
+            f"The database user in {where} may not do this. Ask the server's administrator to "
+            "give it the rights in docs/postgresql.md."
+        )
+    if state == "53100" or "no space left" in lower:
+        return DatabaseError(
+            "The database server's disk is full, so nothing more can be saved. What you typed "
+            "is still on the screen. Ask staff to free some space."
+        )
+    if state == "25006":
+        return DatabaseError(
+            f"The PostgreSQL server at {where} only reads (a standby?), so nothing can be "
+            "saved. Point --db at the main server."
+        )
+    if state.startswith("08") or state in _PG_CONNECTION_LOST or _connection_problem(driver):
+        return DatabaseError(
+            f"Can't reach the plan database server at {where}. What you typed is still here. "
+            "Check that PostgreSQL is running and the address is right, then try again."
+        )
+    return DatabaseError(f"The plan database at {where} gave an error: {text}")
+
+
+def _connection_problem(driver: BaseException) -> bool:
+    """True for a psycopg error about the connection itself (no SQLSTATE from the server)."""
+    name = type(driver).__name__
+    if name in ("InterfaceError",):
+        return True
+    if name == "OperationalError" and not getattr(driver, "sqlstate", None):
+        return True
+    lower = str(driver).lower()
+    return any(words in lower for words in (
+        "connection refused", "could not connect", "server closed the connection",
+        "connection is closed", "connection is lost", "could not translate host name",
+        "timeout expired", "consuming input failed", "terminating connection",
+    ))
+
+
+class PostgresqlStore(Store):
+    """A shared PostgreSQL database. Writes take advisory locks: a write to
+    one plan holds that plan's lock (and the database's lock shared), any other
+    write holds the database's lock alone. So writes to one plan run one at a
+    time, as on SQLite, and the plan's rules (goal orders 1..n, one revision
+    per save) hold, while writes to different plans run side by side."""
+
+    kind = "postgresql"
+
+    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
+        """Run `operation` in one READ COMMITTED transaction after taking its
+        locks (waiting in PostgreSQL's own queue, first come first served). A
+        wait that passes WRITE_DEADLINE_SECONDS, or a deadlock or serialization
+        failure, is tried again until the deadline; then DatabaseBusyError."""
+        if self.db.in_transaction():  # inside another write: it holds its locks already
+            with self.errors_explained():
+                with self.db.atomic():
+                    return operation()
+        deadline = time.monotonic() + WRITE_DEADLINE_SECONDS
+        while True:
+            try:
+                with self.errors_explained():
+                    with self.db.atomic():
+                        self._lock(person, deadline)
+                        return operation()
+            except DatabaseBusyError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(random.uniform(0, 0.005))
+
+    def _lock(self, person: int | None, deadline: float) -> None:
+        left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        # SET LOCAL takes no parameters; the number is ours.
+        self.db.execute_sql(f"SET LOCAL lock_timeout = {left_ms}")
+        if person is None:
+            self.db.execute_sql("SELECT pg_advisory_xact_lock(%s, 0)", (LOCK_CLASS,))
+        else:
+            self.db.execute_sql("SELECT pg_advisory_xact_lock_shared(%s, 0)", (LOCK_CLASS,))
+            self.db.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_CLASS + 1, int(person)))
+
+    @contextmanager
+    def errors_explained(self):
+        try:
+            yield
+        except peewee.IntegrityError:
+            raise
+        except DatabaseError:
+            raise
+        except Exception as error:  # noqa: BLE001 - psycopg's errors are not all peewee's
+            driver = _driver_error(error)
+            if not (isinstance(error, (peewee.PeeweeException, peewee.DatabaseError))
+                    or type(driver).__module__.startswith("psycopg")):
+                raise
+            if type(driver).__name__ in ("UniqueViolation", "ForeignKeyViolation",
+                                         "NotNullViolation", "IntegrityError"):
+                raise peewee.IntegrityError(str(driver)) from None
+            explained = _explain_postgresql(error, self.where)
+            if self._connection_broken():
+                self._forget_connection()
+            raise explained from None
+
+    def _connection_broken(self) -> bool:
+        if self.db.is_closed():
+            return False
+        connection = self.db._state.conn
+        return bool(getattr(connection, "closed", False) or getattr(connection, "broken", False))
+
+    def _forget_connection(self) -> None:
+        """Drop a connection the server closed, so the next use opens a new one."""
+        try:
             self.db.close()
+        except Exception:  # noqa: BLE001 - it is gone either way
+            self.db.dispose()
+
+    def check(self) -> tuple[bool, str]:
+        """Schema version, tables and columns, and every plan's key; PostgreSQL
+        keeps its own pages whole (it has no integrity check like SQLite's)."""
+        with self.errors_explained():
+            well, problem = self._check_schema_and_keys()
+            server = self.db.execute_sql("SHOW server_version").fetchone()[0].split()[0]
+        if not well:
+            return False, problem
+        return True, (f"OK: schema (version {migrations.LATEST}) and keys checked in "
+                      f"{self.where} (PostgreSQL {server})")
+
+    def wipe_free_space(self) -> None:
+        """VACUUM the tables that hold plans, so the space of deleted rows is
+        marked free at once (it can't run inside a transaction). It does not
+        overwrite that space: see docs/security.md."""
+        tables = ", ".join(f'"{model._meta.table_name}"' for model in ALL_MODELS)
+        with self.errors_explained():
+            self.db.execute_sql(f"VACUUM {tables}")
+
+
+def _postgresql_schema_version(store: PostgresqlStore) -> int:
+    """The schema version (0 for a database with no tables), read without writing."""
+    with store.errors_explained():
+        tables = set(store.db.get_tables())
+        if not tables:
+            return 0
+        if SchemaInfo._meta.table_name not in tables:
+            raise DatabaseError(
+                f"{store.where} is a database, but not a plan database. "
+                "Check the --db address; nothing was changed."
+            )
+        columns = {column.name: column.data_type for column in store.db.get_columns("schema_info")}
+        if "integer" not in columns.get("version", ""):
+            raise DatabaseError(
+                f"{store.where} has a schema_info table this app did not write. Check the --db "
+                "address; nothing was changed."
+            )
+        return int(store.db.execute_sql('SELECT MAX("version") FROM "schema_info"')
+                   .fetchone()[0] or 0)
+
+
+def _postgresql_database(url: str) -> peewee.PostgresqlDatabase:
+    import importlib.util
+
+    from playhouse.db_url import parse
+
+    if importlib.util.find_spec("psycopg") is None:
+        raise DatabaseError(
+            "PostgreSQL support is not installed. Install it with: "
+            "pip install 'recovery-plan[postgres]'"
+        )
+    try:
+        options = parse(url, unquote_password=True, unquote_user=True)
+    except ValueError:
+        raise DatabaseError(f"{shown_url(url)} is not a PostgreSQL address like "
+                            "postgresql://user@host/dbname. Check --db.") from None
+    name = options.pop("database", "")
+    if not name:
+        raise DatabaseError(f"{shown_url(url)} names no database. Add it at the end, like "
+                            "postgresql://user@host/plans.")
+    options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+    options.setdefault("application_name", APP_NAME)
+    return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **options)
 
 
 def default_site_key_path(database_path: Path) -> Path:
@@ -238,7 +544,13 @@ def open_store(
     leaves an older schema as it is (for `check`). The site key file is made
     (mode 0600) only with a database that holds no sealed plan yet. Raises
     DatabaseError with a plain message on any problem.
+
+    A postgresql:// URL opens a PostgreSQL database; the database itself must
+    exist on the server (an empty one gets the plan tables), and
+    `site_key_path` must be given: there is no folder to keep it beside.
     """
+    if is_postgresql(location):
+        return _open_postgresql(os.fspath(location), migrate=migrate, site_key_path=site_key_path)
     if location is None:
         path, create_folder = default_path(), True
     else:
@@ -254,12 +566,7 @@ def open_store(
     if existing_only and not path.is_file():
         raise DatabaseError(f"There is no plan database at {path} yet.")
     version = read_schema_version(path)
-    if version > migrations.LATEST:
-        raise DatabaseError(
-            f"{path} was made by a newer version of Recovery Plan (schema {version}; "
-            f"this one knows up to {migrations.LATEST}). Please update Recovery Plan. "
-            "Nothing was changed."
-        )
+    _refuse_newer(version, str(path))
 
     key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
     site_key = None
@@ -271,7 +578,7 @@ def open_store(
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
     database.bind(ALL_MODELS)
-    store = Store(path, database, site_key, key_path)
+    store = SqliteStore(str(path), database, site_key, key_path, path=path)
     try:
         with store.errors_explained():
             database.connect(reuse_if_open=True)
@@ -281,6 +588,46 @@ def open_store(
                 store.wipe_free_space()  # no plaintext left behind in free pages
         if site_key is not None and version >= migrations.SEALED_FROM:
             _check_site_key(store, site_key, key_path)
+    except DatabaseError:
+        store.close()
+        raise
+    return store
+
+
+def _refuse_newer(version: int, where: str) -> None:
+    if version > migrations.LATEST:
+        raise DatabaseError(
+            f"{where} was made by a newer version of Recovery Plan (schema {version}; "
+            f"this one knows up to {migrations.LATEST}). Please update Recovery Plan. "
+            "Nothing was changed."
+        )
+
+
+def _open_postgresql(url: str, *, migrate: bool,
+                     site_key_path: str | os.PathLike[str] | None) -> Store:
+    where = shown_url(url)
+    if not site_key_path:
+        raise DatabaseError(
+            "A PostgreSQL database needs the site key file named: set RECOVERY_PLAN_SITE_KEY "
+            "or [security] site_key in the site config (the same key on every computer that "
+            "uses this database; see docs/postgresql.md)."
+        )
+    key_path = Path(site_key_path).expanduser()
+    database = _postgresql_database(url)
+    database.bind(ALL_MODELS)
+    store = PostgresqlStore(where, database, None, key_path)
+    try:
+        with store.errors_explained():
+            database.connect(reuse_if_open=True)
+        version = _postgresql_schema_version(store)
+        _refuse_newer(version, where)
+        if migrate or version >= migrations.SEALED_FROM:
+            store._site_key = crypto.load_site_key(key_path,
+                                                   create=version < migrations.SEALED_FROM)
+        if migrate and version < migrations.LATEST:
+            store.write(lambda: migrations.upgrade(database, store.site_key))
+        if store._site_key is not None and version >= migrations.SEALED_FROM:
+            _check_site_key(store, store._site_key, key_path)
     except DatabaseError:
         store.close()
         raise

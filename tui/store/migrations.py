@@ -156,15 +156,16 @@ _V3_SEALED = {
 
 
 def _v3(database: peewee.Database, site_key: bytes) -> None:
-    _run_all(_V3)(database, site_key)
-    database.execute_sql('INSERT INTO "site_info" ("key_check") VALUES (?)',
+    _run_all(_V3, _V3_PG)(database, site_key)
+    sql = _dialect(database)
+    database.execute_sql(sql('INSERT INTO "site_info" ("key_check") VALUES (?)'),
                          (crypto.key_check(site_key),))
     people = database.execute_sql('SELECT "id", "lookup", "name_sealed" FROM "person"').fetchall()
     for person_id, name_key, name in people:
         data_key = crypto.new_data_key()
         sealer = crypto.Sealer(data_key)
         database.execute_sql(
-            'UPDATE "person" SET "lookup" = ?, "name_sealed" = ?, "legacy_wrap" = ? WHERE "id" = ?',
+            sql('UPDATE "person" SET "lookup" = ?, "name_sealed" = ?, "legacy_wrap" = ? WHERE "id" = ?'),
             (crypto.name_lookup(site_key, name_key),
              sealer.seal(name, crypto.place("person", person_id, "name_sealed")),
              crypto.wrap(crypto.site_only_key(site_key, person_id), data_key,
@@ -173,20 +174,40 @@ def _v3(database: peewee.Database, site_key: bytes) -> None:
         for table, (owner, columns) in _V3_SEALED.items():
             quoted = ", ".join(f'"{column}"' for column in columns)
             rows = database.execute_sql(
-                f'SELECT "id", {quoted} FROM "{table}" WHERE {owner} = ?', (person_id,)).fetchall()
+                sql(f'SELECT "id", {quoted} FROM "{table}" WHERE {owner} = ?'), (person_id,)).fetchall()
             assignments = ", ".join(f'"{column}" = ?' for column in columns)
             for row_id, *values in rows:
                 sealed = [sealer.seal(value or "", crypto.place(table, row_id, column))
                           for column, value in zip(columns, values)]
-                database.execute_sql(f'UPDATE "{table}" SET {assignments} WHERE "id" = ?',
+                database.execute_sql(sql(f'UPDATE "{table}" SET {assignments} WHERE "id" = ?'),
                                      (*sealed, row_id))
 
 
-def _run_all(statements: list[str]) -> Callable[[peewee.Database, bytes], None]:
+def is_postgresql(database: peewee.Database) -> bool:
+    return isinstance(database, peewee.PostgresqlDatabase)
+
+
+def _dialect(database: peewee.Database) -> Callable[[str], str]:
+    """Writes a statement's `?` placeholders the way `database` takes them."""
+    return lambda statement: statement.replace("?", database.param)
+
+
+def _run_all(statements: list[str], postgresql: list[str] | None = None
+             ) -> Callable[[peewee.Database, bytes], None]:
+    """A migration that runs frozen statements: `statements` on SQLite,
+    `postgresql` (the same schema in PostgreSQL's dialect) on PostgreSQL."""
+
     def migrate(database: peewee.Database, site_key: bytes) -> None:
-        for statement in statements:
+        chosen = statements
+        if is_postgresql(database):
+            if postgresql is None:
+                raise DatabaseError("This version of Recovery Plan can't make its schema on "
+                                    "PostgreSQL. Please report it; nothing was changed.")
+            chosen = postgresql
+        for statement in chosen:
             database.execute_sql(statement)
 
+    migrate.has_postgresql = postgresql is not None  # type: ignore[attr-defined]
     return migrate
 
 
@@ -234,12 +255,15 @@ _V5_PG = [
 ]
 
 
+_v3.has_postgresql = True  # type: ignore[attr-defined]
+
+
 MIGRATIONS: list[Callable[[peewee.Database, bytes], None]] = [
-    _run_all(_V1),  # -> version 1
-    _run_all(_V2),  # -> version 2
-    _v3,  # -> version 3
-    _run_all(_V4),  # -> version 4
-    _run_all(_V5),  # -> version 5
+    _run_all(_V1, _V1_PG),  # -> version 1
+    _run_all(_V2, _V2_PG),  # -> version 2
+    _v3,  # -> version 3 (both dialects)
+    _run_all(_V4, _V4_PG),  # -> version 4
+    _run_all(_V5, _V5_PG),  # -> version 5
 ]
 LATEST = len(MIGRATIONS)
 SEALED_FROM = 3  # the first version that keeps plans encrypted
@@ -248,7 +272,7 @@ SEALED_FROM = 3  # the first version that keeps plans encrypted
 def upgrade(database: peewee.Database, site_key: bytes) -> int:
     """Bring the schema to LATEST. Call inside a write transaction, so two
     processes opening a new database at once don't both migrate it."""
-    database.execute_sql(_SCHEMA_INFO)
+    database.execute_sql(_SCHEMA_INFO_PG if is_postgresql(database) else _SCHEMA_INFO)
     current = SchemaInfo.select(peewee.fn.MAX(SchemaInfo.version)).scalar() or 0
     if current > LATEST:  # made newer between the read-only look and this transaction
         raise DatabaseError(

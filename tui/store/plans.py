@@ -356,19 +356,20 @@ def delete_plan(store: Store, name: str) -> bool:
 
 
 def _delete_person(store: Store, person_id: int, detail: str) -> None:
-    """Rows and wrapped keys removed (secure_delete zeroes their space), then
-    the WAL emptied, so nothing of the plan is left to recover."""
+    """Rows and wrapped keys removed, then their space wiped as far as the
+    database can (SQLite: secure_delete zeroes it and the WAL is emptied; see
+    Store.wipe_free_space)."""
 
     def delete() -> None:
         m.Person.delete().where(m.Person.id == person_id).execute()  # the rest cascades
         audit.record("deleted", person_id, detail)
 
-    store.write(delete)
+    store.write(delete, person=person_id)
     store.wipe_free_space()
 
 
 def _writes(method=None, *, detail=None):
-    """Run a Plan method in one short write transaction (see Store.write), and
+    """Run a Plan method in one short write transaction of this plan (see Store.write), and
     record in the audit trail that the plan changed (what kind, never the words).
     `detail(*args)` names the part changed; the method's name by default."""
 
@@ -383,7 +384,7 @@ def _writes(method=None, *, detail=None):
                 audit.record("changed", self.person_id, what)
                 return result
 
-            return self._store.write(change)
+            return self._store.write(change, person=self.person_id)
 
         return wrapper
 
@@ -472,7 +473,7 @@ class Plan:
             keys.set_pin(self.person_id, new_key, self._data_key)
             audit.record("pin_changed", self.person_id)
 
-        self._store.write(change)
+        self._store.write(change, person=self.person_id)
 
     def new_recovery_codes(self) -> tuple[str, ...]:
         """Replace all recovery codes with new ones; the old ones stop working."""
@@ -482,7 +483,7 @@ class Plan:
             audit.record("recovery_codes_made", self.person_id)
             return codes
 
-        self.recovery_codes = tuple(self._store.write(make))
+        self.recovery_codes = tuple(self._store.write(make, person=self.person_id))
         return self.recovery_codes
 
     @_reads
@@ -500,7 +501,7 @@ class Plan:
 
     def record(self, event: str, detail: str = "") -> None:
         """Note in the audit trail that the plan was exported or imported (never what it says)."""
-        self._store.write(lambda: audit.record(event, self.person_id, detail))
+        self._store.write(lambda: audit.record(event, self.person_id, detail), person=self.person_id)
 
     # -- plain values from rows ----------------------------------------------
 
@@ -862,7 +863,7 @@ class Plan:
             else:
                 self._save_texts(row, {"values_sealed": sealed_json}, saved_at=clock.now())
 
-        self._store.write(keep)
+        self._store.write(keep, person=self.person_id)
 
     @_reads
     def drafts(self) -> list[Draft]:
@@ -876,7 +877,8 @@ class Plan:
     def discard_draft(self, place: str) -> None:
         self._check_not_deleted()
         self._store.write(lambda: m.Draft.delete().where(
-            (m.Draft.person == self.person_id) & (m.Draft.place == place)).execute())
+            (m.Draft.person == self.person_id) & (m.Draft.place == place)).execute(),
+            person=self.person_id)
 
     def apply_draft(self, draft: Draft) -> None:
         """Save a draft's words where they were typed, then forget the draft."""
@@ -1074,7 +1076,7 @@ class Plan:
                     m.GuideProgress.id == row.id).execute()
             return GuidePlace(step, finished, now)
 
-        return self._store.write(keep)
+        return self._store.write(keep, person=self.person_id)
 
     # -- check-ins -----------------------------------------------------------
 
