@@ -22,8 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"recovery-plan {__version__}")
     parser.add_argument(
         "--db", metavar="PATH",
-        help="the plan database: a file path or sqlite:/// URL "
-             "(default: RECOVERY_PLAN_DB, then the site config, then your user data folder)",
+        help="the plan database: a file path, a sqlite:/// URL or a postgresql://user@host/dbname "
+             "URL (default: RECOVERY_PLAN_DB, then the site config, then your user data folder)",
     )
     parser.add_argument(
         "--config", metavar="FILE",
@@ -105,6 +105,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", help="the backup file")
     restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+    migrate = commands.add_parser(
+        "migrate", help="move every plan into another database, like a shared PostgreSQL one",
+        description="Copy every plan (sealed as it is), its history and the audit trail from "
+                    "one database into an empty one, in one transaction, then count each "
+                    "table's rows in both. Both must use the same site key: the target's key "
+                    "file ([security] site_key or RECOVERY_PLAN_SITE_KEY) is made as a copy of "
+                    "the source's when it is missing. See docs/postgresql.md.",
+    )
+    migrate.add_argument("--from", dest="source", required=True, metavar="URL",
+                         help="the database the plans are in: a file path, sqlite:/// or "
+                              "postgresql:// URL")
+    migrate.add_argument("--to", dest="target", required=True, metavar="URL",
+                         help="the empty database to move them into")
+    migrate.add_argument("--from-key", metavar="FILE",
+                         help="the site key file of --from (default: the site config's, "
+                              "else beside a SQLite file)")
     return parser
 
 
@@ -129,10 +145,10 @@ def run_demo(config) -> int:
     try:
         create_demo(store)
     except NameTakenError:
-        return _fail(f"A plan named {DEMO_NAME} already exists in {store.path}. Nothing was changed.")
+        return _fail(f"A plan named {DEMO_NAME} already exists in {store.where}. Nothing was changed.")
     finally:
         store.close()
-    print(f"Made the demo plan in {store.path}.")
+    print(f"Made the demo plan in {store.where}.")
     print(f"Sign in with the name {DEMO_NAME} and the PIN {DEMO_PIN}.")
     return EXIT_OK
 
@@ -140,15 +156,17 @@ def run_demo(config) -> int:
 def run_check(config) -> int:
     from tui.store.backup import WAL_WARN_BYTES, live_path, size_text, wal_size
     from tui.store.crypto import site_key_problem
+    from tui.store.db import is_postgresql
 
-    wal = wal_size(live_path(config.database)[0])  # before this check adds to it
+    on_file = not is_postgresql(config.database)
+    wal = wal_size(live_path(config.database)[0]) if on_file else 0  # before this check adds to it
     store = _open_store(config, existing_only=True, migrate=False)
     try:
         ok, line = store.check()
         key_problem = site_key_problem(store.site_key_path)
     finally:
         store.close()
-    print(f"{line}; write-ahead log {size_text(wal)}")
+    print(f"{line}; write-ahead log {size_text(wal)}" if on_file else line)
     if wal > WAL_WARN_BYTES:
         print(f"recovery-plan: warning: the write-ahead log ({store.path.name}-wal) is "
               f"{size_text(wal)}. A session may be stuck: ask everyone to quit Recovery Plan, "
@@ -417,6 +435,25 @@ def run_restore(config, source: str, yes: bool) -> int:
     return EXIT_OK
 
 
+def run_migrate(config, source: str, target: str, source_key: str | None) -> int:
+    from tui.store.move import move_plans
+
+    moved = move_plans(source, target, source_key=source_key or config.site_key,
+                       target_key=config.site_key)
+    print(f"Moved every plan from {moved.source} to {moved.target}, sealed as they were.")
+    print(f"{'table':20} {'rows':>8}")
+    for table, count in moved.counts.items():
+        print(f"{table:20} {count:8}")
+    plans = moved.counts.get("person", 0)
+    print(f"Every table has the same number of rows in both ({plans} "
+          f"plan{'' if plans == 1 else 's'}).")
+    if moved.key_copied_to is not None:
+        print(f"Copied the site key to {moved.key_copied_to}: keep it as safe as the first.")
+    print(f"The plans are still in {moved.source} too: once everyone uses {moved.target}, "
+          "keep the old one aside as a backup, or delete it.")
+    return EXIT_OK
+
+
 def warn_stale_help_lines(config) -> None:
     from tui.content.help_lines import STALE_AFTER_DAYS
     from tui.store import clock
@@ -472,6 +509,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_backup(config, args.file, args.force)
         if args.command == "restore":
             return run_restore(config, args.file, args.yes)
+        if args.command == "migrate":
+            return run_migrate(config, args.source, args.target, args.from_key)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

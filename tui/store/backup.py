@@ -289,10 +289,13 @@ def _has_sqlite_header(path: Path) -> bool:
 
 def live_path(location: str | os.PathLike[str] | None) -> tuple[Path, bool]:
     """(the database file `location` names, whether its folder may be made)."""
-    from tui.store.db import default_path, sqlite_path
+    from tui.store.db import default_path, is_postgresql, sqlite_path
 
     if location is None:
         return default_path(), True
+    if is_postgresql(location):
+        raise BackupError("A PostgreSQL database is backed up with pg_dump and put back with "
+                          "pg_restore, not with this command (see docs/postgresql.md).")
     return sqlite_path(location), False
 
 

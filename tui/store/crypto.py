@@ -77,7 +77,12 @@ def load_site_key(path: Path, *, create: bool) -> bytes:
 
 
 def _create_site_key(path: Path) -> bytes:
-    key = secrets.token_bytes(KEY_BYTES)
+    return write_site_key(path, secrets.token_bytes(KEY_BYTES))
+
+
+def write_site_key(path: Path, key: bytes) -> bytes:
+    """Make the key file `path` (mode 0600) holding `key`; if another process
+    made one first, the key in it. Never replaces a file that is there."""
     temporary = path.with_name(path.name + ".new")
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
