@@ -119,8 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--to", dest="target", required=True, metavar="URL",
                          help="the empty database to move them into")
     migrate.add_argument("--from-key", metavar="FILE",
-                         help="the site key file of --from (default: the site config's, "
-                              "else beside a SQLite file)")
+                         help="the site key file of --from (default: beside a SQLite file, "
+                              "else the site config's)")
     return parser
 
 
@@ -438,8 +438,7 @@ def run_restore(config, source: str, yes: bool) -> int:
 def run_migrate(config, source: str, target: str, source_key: str | None) -> int:
     from tui.store.move import move_plans
 
-    moved = move_plans(source, target, source_key=source_key or config.site_key,
-                       target_key=config.site_key)
+    moved = move_plans(source, target, source_key=source_key, site_key=config.site_key)
     print(f"Moved every plan from {moved.source} to {moved.target}, sealed as they were.")
     print(f"{'table':20} {'rows':>8}")
     for table, count in moved.counts.items():

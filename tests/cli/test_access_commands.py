@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from tests.cli.test_cli import private_home, run  # noqa: F401  (private_home is an autouse fixture)
+from tests.cli.test_cli import private_home, rows, run  # noqa: F401  (private_home is an autouse fixture)
+from tests.conftest import site_key_of
 
 
 @pytest.fixture
-def demo_db(tmp_path):
-    db = tmp_path / "plans.sqlite3"
-    assert run("--db", str(db), "demo").returncode == 0
-    return db
+def demo_db(db_location):
+    assert run("--db", str(db_location), "demo").returncode == 0
+    return db_location
 
 
 def count(db, table: str) -> int:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return len(rows(db)[table])
 
 
 def test_delete_needs_a_confirmation(demo_db):
@@ -55,6 +52,7 @@ def test_audit_lists_events_by_plan_number_only(demo_db):
     assert unknown.returncode == 1
 
 
+@pytest.mark.sqlite_only("the site key file beside the SQLite file")
 def test_the_site_key_can_be_set_by_environment_or_config(tmp_path):
     db = tmp_path / "plans.sqlite3"
     key = tmp_path / "secret" / "site.key"
@@ -72,8 +70,15 @@ def test_the_site_key_can_be_set_by_environment_or_config(tmp_path):
     assert opened.returncode == 0, opened.stderr
 
 
+@pytest.mark.postgresql_only("a PostgreSQL database's site key")
+def test_a_postgresql_database_needs_its_site_key_named(demo_db):
+    result = run("--db", str(demo_db), "check", env_extra={"RECOVERY_PLAN_SITE_KEY": ""})
+    assert result.returncode == 1 and "RECOVERY_PLAN_SITE_KEY" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_check_warns_when_others_can_read_the_site_key(demo_db):
-    key = demo_db.with_name(demo_db.name + ".site-key")
+    key = site_key_of(demo_db) or demo_db.with_name(demo_db.name + ".site-key")
     assert run("--db", str(demo_db), "check").stderr == ""
     key.chmod(0o640)
     result = run("--db", str(demo_db), "check")

@@ -25,6 +25,9 @@ from tests.cli.test_cli import SCRIPT, private_home, run  # noqa: F401  (private
 from tests.conftest import TEST_PIN
 from tui.store import create_person, migrations, open_store, sign_in
 
+# PostgreSQL is backed up with pg_dump (see docs/postgresql.md and tests/cli/test_migrate.py).
+pytestmark = pytest.mark.sqlite_only("recovery-plan backup and restore copy SQLite files")
+
 GOAL = "I want to find a place to live"
 
 

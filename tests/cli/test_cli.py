@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import all_rows, raw_database, site_key_env
 from tui import __version__
 from tui.store import migrations
+from tui.store.db import is_postgresql
 
 SCRIPT = Path(sys.executable).with_name("recovery-plan")
 
@@ -24,8 +26,13 @@ def private_home(tmp_path, monkeypatch):
 
 
 def run(*args: str, env_extra: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """The command, as a site would run it: a PostgreSQL test database's site key
+    is named in RECOVERY_PLAN_SITE_KEY (unless env_extra says otherwise)."""
     assert SCRIPT.exists(), f"the console script should be installed beside {sys.executable}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_PLAN_")}
+    for option, value in zip(args, args[1:]):
+        if option in ("--db", "--from", "--to"):
+            env.update(site_key_env(value))
     env.update(RECOVERY_PLAN_NOW="2026-11-26T10:00", **(env_extra or {}))
     return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env,
                           timeout=60, **kwargs)
@@ -42,8 +49,19 @@ def test_python_dash_m_is_the_same_command():
     assert result.stdout.strip() == f"recovery-plan {__version__}"
 
 
-def test_demo_then_check(tmp_path):
-    db = tmp_path / "plans.sqlite3"
+def rows(location) -> dict[str, list] | None:
+    """Every row of every table at `location` (None: no SQLite file there)."""
+    if not is_postgresql(location) and not Path(location).exists():
+        return None
+    database = raw_database(location)
+    try:
+        return all_rows(database)
+    finally:
+        database.close()
+
+
+def test_demo_then_check(db_location):
+    db = db_location
     made = run("--db", str(db), "demo")
     assert made.returncode == 0, made.stderr
     assert "Demo" in made.stdout and "975310" in made.stdout
@@ -53,32 +71,39 @@ def test_demo_then_check(tmp_path):
     assert checked.stdout.startswith("OK")
 
 
-def test_demo_refuses_when_demo_exists(tmp_path):
-    db = tmp_path / "plans.sqlite3"
+def test_demo_refuses_when_demo_exists(db_location):
+    db = db_location
     assert run("--db", str(db), "demo").returncode == 0
-    before = db.read_bytes()
+    before = rows(db)
     again = run("--db", str(db), "demo")
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert "Traceback" not in again.stderr
-    assert db.read_bytes() == before
+    assert rows(db) == before
 
 
-def test_db_from_environment_and_config(tmp_path):
-    by_env = tmp_path / "env.sqlite3"
-    assert run("demo", env_extra={"RECOVERY_PLAN_DB": str(by_env)}).returncode == 0
-    assert by_env.exists()
+def plans_in(location) -> int:
+    found = rows(location)
+    return len(found["person"]) if found else 0
 
-    by_config = tmp_path / "config.sqlite3"
+
+def test_db_from_environment_and_config(new_db, tmp_path):
+    by_env = new_db()
+    assert run("demo", env_extra={"RECOVERY_PLAN_DB": str(by_env), **site_key_env(by_env)}
+               ).returncode == 0
+    assert plans_in(by_env) == 1
+
+    by_config = new_db()
     config = tmp_path / "site.toml"
     config.write_text(f'[database]\npath = "{by_config}"\n')
-    assert run("--config", str(config), "demo").returncode == 0
-    assert by_config.exists()
+    assert run("--config", str(config), "demo", env_extra=site_key_env(by_config)).returncode == 0
+    assert plans_in(by_config) == 1
 
     # The option wins over the environment.
-    by_option = tmp_path / "option.sqlite3"
-    assert run("--db", str(by_option), "demo", env_extra={"RECOVERY_PLAN_DB": str(by_env)}).returncode == 0
-    assert by_option.exists()
+    by_option = new_db()
+    assert run("--db", str(by_option), "demo", env_extra={"RECOVERY_PLAN_DB": str(by_env)}
+               ).returncode == 0
+    assert plans_in(by_option) == 1 and plans_in(by_env) == 1
 
 
 def test_broken_config_is_a_clear_message(tmp_path):
@@ -91,6 +116,7 @@ def test_broken_config_is_a_clear_message(tmp_path):
     assert missing.returncode == 1 and "doesn't exist" in missing.stderr
 
 
+@pytest.mark.sqlite_only("a missing SQLite file")
 def test_check_on_a_missing_file_creates_nothing(tmp_path):
     db = tmp_path / "missing.sqlite3"
     result = run("--db", str(db), "check")
@@ -99,6 +125,7 @@ def test_check_on_a_missing_file_creates_nothing(tmp_path):
     assert not db.exists()
 
 
+@pytest.mark.sqlite_only("a file that is not a SQLite database")
 @pytest.mark.parametrize("content", [b"this is not a database\n" * 100, os.urandom(8192)])
 def test_check_on_a_file_that_is_not_a_database(tmp_path, content):
     db = tmp_path / "junk.sqlite3"
@@ -110,7 +137,22 @@ def test_check_on_a_file_that_is_not_a_database(tmp_path, content):
     assert db.read_bytes() == content
 
 
-def test_newer_schema_is_refused_and_left_as_it_was(tmp_path):
+def test_newer_schema_is_refused_and_left_as_it_was(db_location):
+    db = db_location
+    assert run("--db", str(db), "demo").returncode == 0
+    database = raw_database(db)
+    database.execute_sql(f"UPDATE schema_info SET version = {migrations.LATEST + 1}")
+    database.close()
+    before = rows(db)
+    for command in (["check"], ["demo"]):
+        result = run("--db", str(db), *command)
+        assert result.returncode == 1
+        assert "newer version" in result.stderr
+        assert rows(db) == before
+
+
+@pytest.mark.sqlite_only("a SQLite file's bytes")
+def test_a_newer_schema_leaves_the_file_byte_for_byte(tmp_path):
     db = tmp_path / "plans.sqlite3"
     assert run("--db", str(db), "demo").returncode == 0
     with sqlite3.connect(db) as connection:
@@ -118,29 +160,29 @@ def test_newer_schema_is_refused_and_left_as_it_was(tmp_path):
     connection.close()
     before = db.read_bytes()
     for command in (["check"], ["demo"]):
-        result = run("--db", str(db), *command)
-        assert result.returncode == 1
-        assert "newer version" in result.stderr
+        assert run("--db", str(db), *command).returncode == 1
         assert db.read_bytes() == before
 
 
-def test_check_reports_damage(tmp_path):
-    db = tmp_path / "plans.sqlite3"
+def test_check_reports_damage(db_location):
+    db = db_location
     assert run("--db", str(db), "demo").returncode == 0
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE contact")
-    connection.close()
+    database = raw_database(db)
+    database.execute_sql("DROP TABLE contact")
+    database.close()
     result = run("--db", str(db), "check")
     assert result.returncode == 1
     assert "contact" in result.stdout
 
 
+@pytest.mark.sqlite_only("the SQLite file's folder")
 def test_missing_folder_is_a_clear_message(tmp_path):
     result = run("--db", str(tmp_path / "no" / "such" / "plans.sqlite3"), "demo")
     assert result.returncode == 1
     assert "doesn't exist" in result.stderr
 
 
+@pytest.mark.sqlite_only("the default SQLite file")
 def test_default_database_lives_in_the_user_data_folder(tmp_path):
     result = run("demo")
     assert result.returncode == 0, result.stderr

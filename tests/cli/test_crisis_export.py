@@ -7,13 +7,13 @@ import stat
 import pytest
 
 from tests.cli.test_cli import private_home, run  # noqa: F401  (private_home is an autouse fixture)
+from tests.conftest import open_test_store, site_key_env
 
 
 @pytest.fixture
-def demo_db(tmp_path):
-    db = tmp_path / "plans.sqlite3"
-    assert run("--db", str(db), "demo").returncode == 0
-    return db
+def demo_db(db_location):
+    assert run("--db", str(db_location), "demo").returncode == 0
+    return db_location
 
 
 def test_crisis_prints_the_plan_with_the_right_pin(demo_db):
@@ -56,11 +56,11 @@ def test_crisis_without_a_terminal_or_pin_stdin_asks_for_one(demo_db):
     assert "--pin-stdin" in result.stderr and result.stdout == ""
 
 
-def test_escape_sequences_in_a_plan_never_reach_the_terminal(tmp_path):
-    from tui.store import create_person, open_store
+def test_escape_sequences_in_a_plan_never_reach_the_terminal(db_location):
+    from tui.store import create_person
 
-    db = tmp_path / "plans.sqlite3"
-    store = open_store(db)
+    db = db_location
+    store = open_test_store(db)
     plan = create_person(store, "Sam", "pin-123456")
     plan.save_section("crisis", {"warning_signs": "\x1b]2;owned\x07 and \x1b[31mred\x1b[0m"})
     store.close()
@@ -140,6 +140,7 @@ def test_a_broken_help_entry_in_the_config_is_named(demo_db, tmp_path):
 
 @pytest.mark.parametrize("command", [["crisis", "Demo"], ["export", "Demo", "-o", "-"]])
 def test_crisis_and_export_never_load_the_ui_toolkit(demo_db, command):
+    import os
     import subprocess
     import sys
 
@@ -149,7 +150,7 @@ def test_crisis_and_export_never_load_the_ui_toolkit(demo_db, command):
     )
     result = subprocess.run(
         [sys.executable, "-c", code, "--db", str(demo_db), *command, "--pin-stdin"],
-        input="975310\n", capture_output=True, text=True)
+        input="975310\n", capture_output=True, text=True, env={**os.environ, **site_key_env(demo_db)})
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "False"
     assert "naloxone" in result.stdout

@@ -8,7 +8,6 @@ import fcntl
 import json
 import os
 import select
-import sqlite3
 import stat
 import subprocess
 import termios
@@ -16,17 +15,17 @@ import time
 
 import pytest
 
-from tests.cli.test_cli import SCRIPT, private_home, run  # noqa: F401  (private_home: autouse)
+from tests.cli.test_cli import SCRIPT, private_home, rows, run  # noqa: F401  (private_home: autouse)
+from tests.conftest import site_key_env
 
 PIN = "975310"
 NEW_PIN = "a new pin 42"
 
 
 @pytest.fixture
-def demo_db(tmp_path):
-    db = tmp_path / "plans.sqlite3"
-    assert run("--db", str(db), "demo").returncode == 0
-    return db
+def demo_db(db_location):
+    assert run("--db", str(db_location), "demo").returncode == 0
+    return db_location
 
 
 def export(db, out, *extra, pin=PIN, name="Demo"):
@@ -36,17 +35,6 @@ def export(db, out, *extra, pin=PIN, name="Demo"):
 
 def import_(db, source, *extra, pin=NEW_PIN):
     return run("--db", str(db), "import", str(source), "--pin-stdin", *extra, input=pin + "\n")
-
-
-def rows(db) -> dict[str, list] | None:
-    """Every row of every table (None: no database)."""
-    if not db.exists():
-        return None
-    with sqlite3.connect(db) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
-                for t in tables}
 
 
 def without_time(path) -> dict:
@@ -103,21 +91,20 @@ def test_export_with_a_wrong_pin_writes_nothing(demo_db, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_export_and_import_are_in_the_audit_trail(demo_db, tmp_path):
+def test_export_and_import_are_in_the_audit_trail(demo_db, tmp_path, new_db):
     out = tmp_path / "plan.json"
     assert export(demo_db, out).returncode == 0
-    other = tmp_path / "other.sqlite3"
+    other = new_db()
     assert import_(other, out).returncode == 0
     trail = run("--db", str(demo_db), "audit").stdout
     assert "plan exported (json)" in trail
     assert "plan imported (json)" in run("--db", str(other), "audit").stdout
 
 
-def test_a_plan_moves_to_another_database_exactly(demo_db, tmp_path):
+def test_a_plan_moves_to_another_database_exactly(demo_db, tmp_path, new_db):
     out, back = tmp_path / "plan.json", tmp_path / "again.json"
     assert export(demo_db, out).returncode == 0
-    other = tmp_path / "other" / "plans.sqlite3"
-    other.parent.mkdir()
+    other = new_db()
     result = import_(other, out)
     assert result.returncode == 0, result.stderr
     assert "Made the plan of Demo from" in result.stdout
@@ -169,10 +156,10 @@ def test_import_with_a_weak_or_missing_pin_changes_nothing(demo_db, tmp_path):
     assert rows(demo_db) == before
 
 
-def test_a_history_file_imports_the_plan_as_it_is_now(demo_db, tmp_path):
+def test_a_history_file_imports_the_plan_as_it_is_now(demo_db, tmp_path, new_db):
     out = tmp_path / "plan.json"
     assert export(demo_db, out, "--history").returncode == 0
-    result = import_(tmp_path / "other.sqlite3", out)
+    result = import_(new_db(), out)
     assert result.returncode == 0, result.stderr
     assert "past versions of the plan's parts were not imported" in result.stdout
 
@@ -209,13 +196,14 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("kind", EXPECTED)
-def test_a_broken_file_is_refused_in_one_line_and_changes_nothing(demo_db, tmp_path, kind):
+def test_a_broken_file_is_refused_in_one_line_and_changes_nothing(demo_db, tmp_path, new_db, kind):
     good = tmp_path / "plan.json"
     assert export(demo_db, good).returncode == 0
     bad = tmp_path / "bad.json"
     bad.write_bytes(broken_files(good.read_text(encoding="utf-8"))[kind])
     before = rows(demo_db)
-    for target, extra in ((demo_db, ("--replace",)), (tmp_path / "new.sqlite3", ())):
+    new = new_db()
+    for target, extra in ((demo_db, ("--replace",)), (new, ())):
         result = import_(target, bad, *extra)
         assert result.returncode == 1
         assert result.stdout == ""
@@ -224,7 +212,7 @@ def test_a_broken_file_is_refused_in_one_line_and_changes_nothing(demo_db, tmp_p
         assert lines[0].startswith("recovery-plan: ") and EXPECTED[kind] in lines[0]
         assert lines[0].endswith("Nothing was changed.")
     assert rows(demo_db) == before
-    assert not (tmp_path / "new.sqlite3").exists()
+    assert not rows(new)  # no file made, or no table
 
 
 def test_a_file_over_5_mb_is_refused_unread(demo_db, tmp_path):
@@ -238,8 +226,8 @@ def test_a_file_over_5_mb_is_refused_unread(demo_db, tmp_path):
         "Recovery Plan export, or it is damaged. Nothing was changed.")
 
 
-def test_a_missing_file_is_named(tmp_path):
-    result = import_(tmp_path / "plans.sqlite3", tmp_path / "nowhere.json")
+def test_a_missing_file_is_named(tmp_path, db_location):
+    result = import_(db_location, tmp_path / "nowhere.json")
     assert result.returncode == 1
     assert "There is no file" in result.stderr and "Traceback" not in result.stderr
 
@@ -257,6 +245,7 @@ def at_terminal(*args: str, answers: list[str], timeout: float = 30) -> tuple[in
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_PLAN_")}
     env["RECOVERY_PLAN_NOW"] = "2026-11-26T10:00"
+    env.update(site_key_env(args[args.index("--db") + 1]) if "--db" in args else {})
     process = subprocess.Popen([str(SCRIPT), *args], stdin=side, stdout=side, stderr=side,
                                env=env, preexec_fn=own_terminal, close_fds=True)
     os.close(side)

@@ -39,12 +39,14 @@ class Moved:
     key_copied_to: Path | None  # the site key file written for the target, if one was
 
 
-def _key_path_for(location: str, given: str | os.PathLike[str] | None) -> Path | None:
+def _key_path_for(location: str, given: str | os.PathLike[str] | None,
+                  otherwise: str | os.PathLike[str] | None = None) -> Path | None:
+    """`given`, else beside a SQLite file, else `otherwise` (None: open_store says what to set)."""
     if given:
         return Path(given).expanduser()
-    if is_postgresql(location):
-        return None  # open_store says what to set
-    return default_site_key_path(sqlite_path(location))
+    if not is_postgresql(location):
+        return default_site_key_path(sqlite_path(location))
+    return Path(otherwise).expanduser() if otherwise else None
 
 
 def _same_place(source: str, target: str) -> bool:
@@ -76,19 +78,22 @@ def _one_moment(store: Store) -> Iterator[None]:
 
 def move_plans(source: str, target: str, *,
                source_key: str | os.PathLike[str] | None = None,
-               target_key: str | os.PathLike[str] | None = None) -> Moved:
-    """Copy every plan in `source` into the empty database `target`. The site
-    key of `source` is `source_key` (default: beside a SQLite file); the
-    target's key file `target_key` must hold the same key, or is made as a
-    copy of it when missing. Raises DatabaseError with a plain line."""
+               site_key: str | os.PathLike[str] | None = None) -> Moved:
+    """Copy every plan in `source` into the empty database `target`.
+
+    The source's site key file is `source_key`, else the one beside a SQLite
+    file, else `site_key` (the site config's). The target's is `site_key`,
+    else the one beside a SQLite file; it must hold the same key, or is made
+    as a copy of the source's when missing. Raises DatabaseError with a plain
+    line."""
     source, target = os.fspath(source), os.fspath(target)
     if _same_place(source, target):
         raise DatabaseError("--from and --to name the same database. Give another for --to.")
     source_store = open_store(source, existing_only=True,
-                              site_key_path=_key_path_for(source, source_key))
+                              site_key_path=_key_path_for(source, source_key, site_key))
     try:
         key = source_store.site_key
-        key_path = _key_path_for(target, target_key)
+        key_path = _key_path_for(target, site_key)
         copied_to = _put_key(key, key_path, source_store.site_key_path)
         try:
             target_store = open_store(target, site_key_path=key_path)
@@ -98,13 +103,9 @@ def move_plans(source: str, target: str, *,
             raise
         try:
             counts = _copy(source_store, target_store)
-            return Moved(source_store.where, target_store.where, counts, copied_to)
-        except DatabaseError:
-            if copied_to is not None and _is_empty(target_store):
-                copied_to.unlink(missing_ok=True)
-            raise
         finally:
             target_store.close()
+        return Moved(source_store.where, target_store.where, counts, copied_to)
     finally:
         source_store.close()
 
@@ -129,12 +130,6 @@ def _put_key(key: bytes, key_path: Path | None, source_key_path: Path | None) ->
             f"({source_key_path}). Both databases must use the same key: name it with "
             "RECOVERY_PLAN_SITE_KEY or [security] site_key. Nothing was changed.")
     return None
-
-
-def _is_empty(store: Store) -> bool:
-    with store.errors_explained():
-        return not any(count for table, count in _counts(store).items()
-                       if table not in {model._meta.table_name for model in _KEPT})
 
 
 def _copy(source: Store, target: Store) -> dict[str, int]:
