@@ -159,3 +159,12 @@ def test_check_on_postgresql_names_the_server_and_no_write_ahead_log(db_location
     assert result.returncode == 0, result.stderr
     assert "PostgreSQL" in result.stdout and "write-ahead log" not in result.stdout
     assert len(result.stdout.splitlines()) == 1
+
+
+@pytest.mark.postgresql_only("a PostgreSQL database")
+def test_commands_on_an_empty_postgresql_database_make_nothing(db_location):
+    for command in (["check"], ["audit"], ["delete", "Sam", "--yes"]):
+        result = run("--db", str(db_location), *command)
+        assert result.returncode == 1
+        assert "There is no plan database in" in result.stderr and "no tables" in result.stderr
+    assert rows(db_location) == {}

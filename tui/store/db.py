@@ -546,11 +546,13 @@ def open_store(
     DatabaseError with a plain message on any problem.
 
     A postgresql:// URL opens a PostgreSQL database; the database itself must
-    exist on the server (an empty one gets the plan tables), and
-    `site_key_path` must be given: there is no folder to keep it beside.
+    exist on the server (an empty one gets the plan tables, unless
+    `existing_only`), and `site_key_path` must be given: there is no folder
+    to keep it beside.
     """
     if is_postgresql(location):
-        return _open_postgresql(os.fspath(location), migrate=migrate, site_key_path=site_key_path)
+        return _open_postgresql(os.fspath(location), existing_only=existing_only, migrate=migrate,
+                                site_key_path=site_key_path)
     if location is None:
         path, create_folder = default_path(), True
     else:
@@ -603,7 +605,7 @@ def _refuse_newer(version: int, where: str) -> None:
         )
 
 
-def _open_postgresql(url: str, *, migrate: bool,
+def _open_postgresql(url: str, *, existing_only: bool, migrate: bool,
                      site_key_path: str | os.PathLike[str] | None) -> Store:
     where = shown_url(url)
     if not site_key_path:
@@ -620,6 +622,11 @@ def _open_postgresql(url: str, *, migrate: bool,
         with store.errors_explained():
             database.connect(reuse_if_open=True)
         version = _postgresql_schema_version(store)
+        if existing_only and version == 0:
+            raise DatabaseError(
+                f"There is no plan database in {where} yet: it has no tables. Start the app "
+                "once, or make the demo plan, to make them."
+            )
         _refuse_newer(version, where)
         if migrate or version >= migrations.SEALED_FROM:
             store._site_key = crypto.load_site_key(key_path,
