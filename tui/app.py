@@ -147,8 +147,9 @@ class RecoveryPlanApp(App):
             return action == "go" and parameters == ("crisis",) and isinstance(self.screen, SignInScreen)
         return True
 
-    def open_plan(self, plan: Plan, first: str = "overview") -> None:
+    def open_plan(self, plan: Plan, first: str = "overview", new: bool = False) -> None:
         """Show a signed-in plan: the overview, or straight to `first` (such as "crisis").
+        A `new` plan is offered the guided walkthrough after its recovery codes.
 
         Each top-level screen of the plan is a Textual mode of its own; they
         exist only while the plan is open (see action_lock)."""
@@ -168,8 +169,15 @@ class RecoveryPlanApp(App):
         if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
             from tui.screens.account import RecoveryCodesScreen
 
-            self.push_screen(RecoveryCodesScreen(plan.recovery_codes))
+            self.push_screen(RecoveryCodesScreen(plan.recovery_codes),
+                             (lambda _: self._offer_guide(plan)) if new else None)
             plan.recovery_codes = ()
+
+    def _offer_guide(self, plan: Plan) -> None:
+        from tui.screens.guide import offer_guide
+
+        if self.plan is plan:  # not after a lock
+            offer_guide(self, plan)
 
     def _start_drafts(self, plan: Plan) -> None:
         """Keep typing as a draft every few seconds; offer back what a session
@@ -317,6 +325,28 @@ class RecoveryPlanApp(App):
             yield SystemCommand(f"Past versions: {title}", f"Earlier versions of {title.lower()}; put one back",
                                 lambda section=section: self.push_screen(HistoryScreen(plan, section)))
 
+    def _guide_commands(self, plan: Plan, screen: Screen) -> Iterable[SystemCommand]:
+        """The walkthrough and a check-in, from any screen (once: the overview has keys for both)."""
+
+        def guide() -> None:
+            from tui.screens.guide import open_guide
+
+            open_guide(self, plan)
+
+        def check_in() -> None:
+            from tui.screens.checkin import open_check_in
+
+            open_check_in(self, plan)
+
+        named = {b.description for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)}
+        if "Build my plan (guided)" not in named:
+            yield SystemCommand("Build my plan (guided)",
+                                "Build my plan step by step, with a guide; every step can be skipped",
+                                guide)
+        if "Check-in" not in named:
+            yield SystemCommand("Check-in", "Check in on the steps that are due: done, not yet, or change it",
+                                check_in)
+
     def _new_recovery_codes(self, plan: Plan) -> None:
         from tui.screens.account import RecoveryCodesScreen
         from tui.screens.dialogs import ConfirmDialog
@@ -348,6 +378,7 @@ class RecoveryPlanApp(App):
                 yield SystemCommand(binding.description, binding.tooltip or binding.description,
                                     partial(self.run_action, binding.action, screen))
         if self.plan is not None:
+            yield from self._guide_commands(self.plan, screen)
             yield from self._account_commands(self.plan)
         # Textual's own (theme, quit...), but not Screenshot: it would write the
         # plan to a file on a shared machine.

@@ -78,6 +78,8 @@ async def test_start_a_new_plan_with_keys(store):
         codes = app.screen.codes
         assert len(codes) == 8 and all(code in screen_text(app) for code in codes)
         await pilot.press("enter")
+        assert "Build my plan step by step?" in screen_text(app)  # offered; no is fine
+        await pilot.press("n")
         assert isinstance(app.screen, OverviewScreen)
         assert "No goals yet" in screen_text(app)
     assert sign_in(store, "rosa", "sunrise-42").name == "Rosa"

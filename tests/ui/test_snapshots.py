@@ -6,6 +6,7 @@ Update after an intended change with: pytest tests/ui --snapshot-update
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from tui.app import RecoveryPlanApp
 from tui.config import Config
@@ -48,6 +49,12 @@ def signed_in(*keys: str, name: str = "Demo", pin: str = "975310"):
     """What to do before the snapshot: sign in with keys, then press `keys`."""
 
     async def run(pilot) -> None:
+        # A key pressed before the name field has focus is lost (and the sign-in
+        # with it): wait for the focus first.
+        for _ in range(100):
+            if isinstance(pilot.app.screen.focused, Input):
+                break
+            await pilot.pause(0.02)
         await pilot.press(*name, "enter", *pin, "enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
@@ -185,3 +192,66 @@ def test_add_goal_dialog(snap_compare, store):
     create_demo(store)
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "a", *"See my kids"))
+
+
+def ready_then_signed_in(*keys: str):
+    """Like signed_in, but first waits for the name field to have focus: a key
+    pressed before the first screen is ready is lost (the sign-in then fails,
+    and the snapshot shows the sign-in screen with its message)."""
+    signing_in = signed_in(*keys)
+
+    async def run(pilot) -> None:
+        from textual.widgets import Input
+
+        for _ in range(100):
+            if isinstance(pilot.app.screen.focused, Input):
+                break
+            await pilot.pause(0.02)
+        await signing_in(pilot)
+        assert type(pilot.app.screen).__name__ != "SignInScreen", "the sign-in failed"
+
+    return run
+
+
+@pytest.mark.parametrize("step", range(1, 10))
+def test_build_my_plan_step(snap_compare, store, step):
+    """Each step of the guided walkthrough, on the demo plan (b, then PgDn to the step)."""
+    create_demo(store)
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=ready_then_signed_in("b", *["pagedown"] * (step - 1)))
+
+
+def test_check_in_offered_on_the_overview(snap_compare, store):
+    from datetime import datetime
+
+    from tui.store import clock
+
+    create_demo(store)
+    clock.set_now(datetime(2026, 12, 3, 10, 0))
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=ready_then_signed_in())
+
+
+def test_check_in_a_step_not_yet_done(snap_compare, store):
+    from datetime import datetime
+
+    from tui.store import clock
+
+    create_demo(store)
+    clock.set_now(datetime(2026, 12, 3, 10, 0))
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=ready_then_signed_in("k", "d", "pagedown", "n", *"My phone was cut off"))
+
+
+def test_check_in_summary(snap_compare, store):
+    from datetime import datetime
+
+    from tui.store import clock
+
+    create_demo(store)
+    clock.set_now(datetime(2026, 12, 3, 10, 0))
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=ready_then_signed_in("k", "d", "pagedown", "n", *"Too tired", "pagedown"))

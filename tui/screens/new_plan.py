@@ -85,7 +85,7 @@ class NewPlanScreen(Screen):
 
     def _made(self, plan: Plan) -> None:
         self.dismiss()
-        self.app.open_plan(plan)
+        self.app.open_plan(plan, new=True)
 
     def action_back(self) -> None:
         if not self.query_one("#name", Input).disabled:  # not while the plan is being made

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from tui.cards import PlanSnapshot, completeness
 from tui.content.reminders import REMINDERS
 from tui.screens.goals import due_label
-from tui.store import ConflictError, Plan, Section, StoreError, clock
+from tui.store import OUTCOMES, ConflictError, Plan, Section, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
@@ -25,6 +25,7 @@ from tui.widgets.person_text import person_line
 from tui.widgets.spark import spark_text
 
 TOP_GOALS = 5
+OUTCOME_LABELS = {"done": "DONE", "not_yet": "NOT YET", "changed": "CHANGED"}
 GROWTH_NAMES = {"vision": "my vision", "strengths": "my strengths", "crisis": "my crisis plan",
                 "overdose": "my overdose plan", "cravings": "cravings"}
 
@@ -34,6 +35,7 @@ WHERE_TO_BEGIN = (
     "  2. Add a goal you want (F3).\n"
     "  3. Plan for a rainy day: your crisis plan (F5).\n"
     "  4. What works for you: your toolkit (F6).\n"
+    "Or press b to build your plan step by step, with a guide.\n"
     "Every question can be skipped. Your words are kept as you write them."
 )
 
@@ -59,6 +61,10 @@ class OverviewScreen(Screen):
                 tooltip="Choose reminders that speak to me, or write my own"),
         Binding("v", "edit_vision", "Vision", id="overview_vision",
                 tooltip="Write or change my vision and strengths"),
+        Binding("b", "guide", "Build my plan (guided)", id="overview_guide", show=False,
+                tooltip="Build my plan step by step, with a guide; every step can be skipped"),
+        Binding("k", "check_in", "Check-in", id="overview_check_in", show=False,
+                tooltip="Check in on the steps that are due: done, not yet, or change it"),
     ]
 
     def __init__(self, plan: Plan):
@@ -69,6 +75,7 @@ class OverviewScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="overview"):
             yield Static(id="heading", classes="title")
+            yield Static(id="offers", classes="part offers")
             yield Static(WHERE_TO_BEGIN, id="where-to-begin", markup=False, classes="part")
             for section, _, heading, placeholder in IN_PLACE:
                 yield Label(Text(heading, style="bold"))
@@ -76,6 +83,7 @@ class OverviewScreen(Screen):
                               tab_behavior="focus", placeholder=placeholder)
             yield Static(id="goals", classes="part")
             yield Static(id="due", classes="part")
+            yield Static(id="check-ins", classes="part")
             yield Static(id="lately", classes="part")
             yield Static(id="readiness", classes="part")
             yield Static(id="reminders", classes="part")
@@ -144,6 +152,8 @@ class OverviewScreen(Screen):
                 due_text.append_text(person_line(step.specific or goal.text))
             due_widget.update(due_text)
 
+        self._show_offers(plan)
+        self._show_check_ins(plan, today)
         self._show_growth(plan, today)
 
         readiness = Text("Ready for a rainy day", style="bold")
@@ -181,6 +191,56 @@ class OverviewScreen(Screen):
         text.append("\n  Steps done each week: ")
         text.append_text(spark_text(weeks))
         lately.update(text)
+
+    def _show_offers(self, plan: Plan) -> None:
+        """A check-in when steps are due, and the walkthrough where it stopped:
+        offered, never forced."""
+        from tui.content.guide import GUIDE_STEPS, guide_step
+
+        lines = []
+        due = plan.steps_to_check_in()
+        if due:
+            count = f"{len(due)} step{'s are' if len(due) != 1 else ' is'}"
+            lines.append(f"{count} due. Press k to check in on {'them' if len(due) != 1 else 'it'}"
+                         " (you can skip it).")
+        place = plan.guide_place()
+        if place is not None and not place.finished:
+            number, step = guide_step(place.step)
+            lines.append(f"You stopped building your plan at step {number} of {len(GUIDE_STEPS)}: "
+                         f"{step.title}. Press b to pick up there.")
+        offers = self.query_one("#offers", Static)
+        offers.display = bool(lines)
+        offers.update(Text("\n".join(f"> {line}" for line in lines), style="bold"))
+
+    def _show_check_ins(self, plan: Plan, today) -> None:
+        """The last check-in, each step's outcome, the steps done since, and the
+        check-ins before it: a history that grows."""
+        history = plan.check_ins()
+        widget = self.query_one("#check-ins", Static)
+        widget.display = bool(history)
+        if not history:
+            return
+        last = history[0]
+        text = Text("My check-ins", style="bold")
+        text.append(f"\n  Last: {last.held_on:%a %b} {last.held_on.day}")
+        for outcome in last.outcomes:
+            text.append(f"\n    {OUTCOME_LABELS[outcome.outcome]:<9}", style="bold")
+            text.append_text(person_line(outcome.step_text or "(a step with no words yet)"))
+            if outcome.outcome != "done" and outcome.due_date:
+                text.append(" (due ")
+                text.append_text(due_label(outcome.due_date, today))
+                text.append(")")
+        since = plan.steps_done_since(last)
+        if since:
+            text.append(f"\n  Done since: {len(since)} step{'s' if len(since) != 1 else ''}: ")
+            text.append_text(person_line("; ".join(step.specific or "(no words)" for _, step in since)))
+        if len(history) > 1:
+            earlier = "; ".join(f"{c.held_on:%b} {c.held_on.day}: " + ", ".join(
+                f"{c.count(o)} {words}" for o, words in OUTCOMES.items() if c.count(o))
+                for c in history[1:4])
+            more = f"; and {len(history) - 4} more" if len(history) > 4 else ""
+            text.append(f"\n  Before: {earlier}{more}")
+        widget.update(text)
 
     # -- editing in place ------------------------------------------------------
 
@@ -236,6 +296,25 @@ class OverviewScreen(Screen):
     def action_reminders(self) -> None:
         self.app.push_screen(ReminderDialog(self.plan))
 
+    def action_guide(self) -> None:
+        from tui.screens.guide import open_guide
+
+        open_guide(self.app, self.plan)
+
+    def action_check_in(self) -> None:
+        from tui.screens.checkin import open_check_in
+
+        open_check_in(self.app, self.plan)
+
+
+def keep_reminders(plan: Plan, ticked: list[str]) -> None:
+    """Keep exactly the reminders ticked, in their order; raises StoreError."""
+    for reminder in plan.reminders():
+        if reminder.text not in ticked:
+            plan.delete_reminder(reminder.id)
+    for text in ticked:
+        plan.add_reminder(text)
+
 
 class ReminderDialog(ModalScreen[None]):
     """Pick reminders from the guide's lists (Space), or write one of my own."""
@@ -288,11 +367,7 @@ class ReminderDialog(ModalScreen[None]):
         ticked = [text for index, text in enumerate(self.texts)
                   if self.query_one(f"#reminder-{index}", Tick).value]
         try:
-            for reminder in self.plan.reminders():
-                if reminder.text not in ticked:
-                    self.plan.delete_reminder(reminder.id)
-            for text in ticked:
-                self.plan.add_reminder(text)
+            keep_reminders(self.plan, ticked)
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
 

@@ -21,29 +21,16 @@ from tui.screens.dialogs import ConfirmDialog
 from tui.screens.goals import due_label
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
-from tui.store.smart import smart_check
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 from tui.widgets.spark import spark_text
-
-# (field id, label, placeholder); the id is the store's name for the part.
-PARTS = (
-    ("specific", "What I will do", "like: look for rentals online"),
-    ("measurable", "How much, how many", "like: for 1 hour, or 5 places"),
-    ("when", "By when", "like: next Friday, in 3 days, 12/4"),
-    ("achievable", "Why I can do it", "what will help me do it"),
-    ("bring", "Bring to check-in", "like: my notes from the calls"),
-)
+from tui.widgets.step_fields import PARTS, smart_check_text, step_value, understood_text
 
 NO_STEPS = (
     "No steps yet. Big goals get easier in small steps. Press a to add one: "
     "what you will do, how much, and by when."
 )
-
-
-def step_value(step: Step, part: str) -> str:
-    return step.when_text if part == "when" else getattr(step, part)
 
 
 class StepTable(DataTable):
@@ -162,22 +149,8 @@ class StepEditorScreen(PlanScreen):
         """Refresh the SMART check and the date understood, from what is typed now."""
         values = {part: self.query_one(f"#{part}", Input).value for part, _, _ in PARTS}
         today = clock.today()
-        understood = self.query_one("#understood", Static)
-        try:
-            due = parse_due_date(values["when"], today)
-        except InputError:
-            understood.update(Text("  I can't read that date yet.", style="italic"))
-        else:
-            understood.update(Text(f"  = {due:%A, %B %-d, %Y}" if due else "", style="italic"))
-        hints = smart_check(specific=values["specific"], measurable=values["measurable"],
-                            achievable=values["achievable"], when=values["when"], today=today)
-        check = Text("SMART check: ", style="bold")
-        if hints:
-            check.append("a few ideas (you can save it as it is)\n")
-            check.append("\n".join(f"- {hint}" for hint in hints))
-        else:
-            check.append("this step is specific, measurable, achievable and has a date. Nice work.")
-        self.query_one("#smart-check", Static).update(check)
+        self.query_one("#understood", Static).update(understood_text(values["when"], today))
+        self.query_one("#smart-check", Static).update(smart_check_text(values, today))
 
     @on(Input.Changed)
     def _typed(self) -> None:

@@ -1,0 +1,351 @@
+"""Build my plan (guided) and check-ins, with keys only."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date, datetime
+
+from textual.widgets import Input, TextArea
+
+from tests.conftest import TEST_PIN
+from tests.ui.helpers import screen_text, settle, sign_in
+from tui.app import RecoveryPlanApp
+from tui.demo import create_demo
+from tui.screens.account import RecoveryCodesScreen
+from tui.screens.checkin import CheckInScreen, SaveSummaryDialog
+from tui.screens.guide import GuideScreen, PickUpDialog
+from tui.screens.overview import OverviewScreen
+from tui.screens.signin import SignInScreen
+from tui.store import clock, create_person
+from tui.store import sign_in as store_sign_in
+
+A_WEEK_ON = datetime(2026, 12, 3, 10, 0)  # the demo's first two steps are due (one late)
+
+
+async def enter(pilot, text: str) -> None:
+    await pilot.press(*text, "enter")
+
+
+async def next_step(pilot) -> None:
+    await pilot.press("pagedown")
+    await settle(pilot)
+
+
+def step_shown(app) -> str:
+    return str(app.screen.query_one("#guide-title").render())
+
+
+async def palette(pilot, command: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+# -- the walkthrough -------------------------------------------------------------
+
+
+async def test_a_new_plan_is_walked_from_the_first_step_to_the_last_skipping_two(store):
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        for text in ("Rosa", "sunrise-42", "sunrise-42"):
+            await enter(pilot, text)
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryCodesScreen)
+        await pilot.press("enter")
+        assert "Build my plan step by step?" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, GuideScreen)
+
+        assert "step 1 of 9: My dream" in step_shown(app)
+        await pilot.press(*"A home of my own")
+        await next_step(pilot)
+        assert "step 2 of 9: My strengths" in step_shown(app)
+        await next_step(pilot)  # skipped
+        assert "step 3 of 9: What works for me" in step_shown(app)
+        await pilot.press(*"A long walk", "enter", "enter", *"Deep breaths")
+        await next_step(pilot)
+        assert "step 4 of 9: My goals" in step_shown(app)
+        await enter(pilot, "Find a place to live")
+        await enter(pilot, "Call my brother")
+        assert "Call my brother" in screen_text(app)
+        await pilot.press("enter")  # Enter on a blank line goes on
+        await settle(pilot)
+        assert "step 5 of 9: Rank and order my goals" in step_shown(app)
+        await pilot.press("down", "u")  # my brother matters most...
+        await pilot.press("s")  # ...and the home still comes first in time
+        assert "Now: by TIME" in screen_text(app)
+        await next_step(pilot)
+        assert "step 6 of 9: Steps for my first goal" in step_shown(app)
+        assert "Toward: Find a place to live" in screen_text(app)
+        await enter(pilot, "Look for rentals online")
+        await enter(pilot, "1 hour")
+        await pilot.press(*"next Friday")
+        assert "= Friday, December 4, 2026" in screen_text(app)
+        await next_step(pilot)
+        assert "step 7 of 9: My rainy-day plan" in step_shown(app)
+        await next_step(pilot)  # skipped
+        assert "step 8 of 9: My pocket overdose plan" in step_shown(app)
+        await pilot.press(*"911", "enter", *"In my backpack")
+        await next_step(pilot)
+        assert "step 9 of 9: Reminders that speak to me" in step_shown(app)
+        await pilot.press("space", "down", "down", "space")
+        await next_step(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert "You stopped building your plan" not in screen_text(app)
+
+    plan = store_sign_in(store, "Rosa", "sunrise-42")
+    assert plan.section("vision").fields["vision"] == "A home of my own"
+    assert plan.section("strengths").fields["strengths"] == ""
+    answers = plan.toolkit_answers()
+    assert answers == {"works.better": "A long walk", "works.calm": "Deep breaths"}
+    goals = {g.text: g for g in plan.goals()}
+    home, brother = goals["Find a place to live"], goals["Call my brother"]
+    assert (home.importance, home.timeline) == (2, 1)
+    assert (brother.importance, brother.timeline) == (1, 2)
+    (step,) = plan.steps(home.id)
+    assert (step.specific, step.measurable, step.due_date) == ("Look for rentals online", "1 hour",
+                                                               date(2026, 12, 4))
+    assert not any(plan.section("crisis").fields.values())
+    overdose = plan.section("overdose").fields
+    assert (overdose["emergency_numbers"], overdose["naloxone_where"]) == ("911", "In my backpack")
+    assert [r.text for r in plan.reminders()] == ["Recovery means getting something back.",
+                                                  "Recovery means breaking the cycle."]
+    assert plan.guide_place().finished
+
+
+async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up_there(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, GuideScreen)  # never started: no question first
+        await pilot.press(*"A job I like")
+        await next_step(pilot)
+        await next_step(pilot)
+        assert "step 3 of 9" in step_shown(app)
+        await pilot.press(*"My dog")  # typed, not yet saved
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+
+        await sign_in(pilot, "Sam", TEST_PIN)
+        assert isinstance(app.screen, OverviewScreen)
+        assert ("You stopped building your plan at step 3 of 9: What works for me. "
+                "Press b to pick up there.") in screen_text(app)
+        await pilot.press("b")
+        assert isinstance(app.screen, PickUpDialog)
+        assert "Step 3 of 9: What works for me" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, GuideScreen)
+        assert "step 3 of 9: What works for me" in step_shown(app)
+        assert app.screen.query_one("#guide-works-better", Input).value == "My dog"
+        await pilot.press("pageup", "pageup")
+        await settle(pilot)
+        assert app.screen.query_one(TextArea).text == "A job I like"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert "at step 1 of 9: My dream" in screen_text(app)
+    plan = store_sign_in(store, "Sam", TEST_PIN)
+    assert plan.toolkit_answers() == {"works.better": "My dog"}
+    assert plan.guide_place().step == "dream" and not plan.guide_place().finished
+
+
+async def test_the_offer_to_pick_up_can_start_again_or_wait(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    plan.keep_guide_place("rank")
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("b", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)  # not now
+        await pilot.press("b", "n")
+        await settle(pilot)
+        assert "step 1 of 9" in step_shown(app)
+
+
+async def test_a_new_plan_can_say_no_and_find_the_walkthrough_in_the_palette(store):
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        for text in ("Rosa", "sunrise-42", "sunrise-42"):
+            await enter(pilot, text)
+        await settle(pilot)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("f3")
+        await palette(pilot, "Build my plan")
+        assert isinstance(app.screen, GuideScreen)
+        assert "step 1 of 9" in step_shown(app)
+
+
+async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("b", *["pagedown"] * 4)
+        await settle(pilot)
+        assert "No goals to rank yet" in screen_text(app)
+        await next_step(pilot)
+        assert "No goal yet" in screen_text(app)
+        await next_step(pilot)
+        assert "step 7 of 9" in step_shown(app)
+    assert store_sign_in(store, "Sam", TEST_PIN).goals() == []
+
+
+# -- check-ins ---------------------------------------------------------------------
+
+
+async def test_a_check_in_marks_one_step_done_and_moves_the_other(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        assert isinstance(app.screen, OverviewScreen)  # offered, never forced
+        assert "2 steps are due. Press k to check in on them" in screen_text(app)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        text = screen_text(app)
+        assert "step 1 of 2" in text and "Look for rentals online" in text and "LATE 11/28" in text
+        await pilot.press("d")
+        assert "List possible rentals" in app.screen.query_one("#specific", Input).value
+        await next_step(pilot)
+        assert "step 2 of 2" in screen_text(app)
+        await pilot.press("n", *"My phone was cut off", "enter")
+        assert app.screen.query_one("#when", Input).has_focus  # not yet: the date first
+        await pilot.press("ctrl+u", *"next Thursday")
+        assert "= Thursday, December 10, 2026" in screen_text(app)
+        await next_step(pilot)
+        text = screen_text(app)
+        assert "Check-in kept" in text and "What got in the way: My phone was cut off" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        text = screen_text(app)
+        assert "steps are due" not in text
+        assert "Last: Thu Dec 3" in text
+        assert "DONE     Look for rentals online, Craigslist too" in text
+        assert "NOT YET  List possible rentals and call about them (due 12/10/26)" in text
+
+    plan = store_sign_in(store, "Demo", "975310")
+    (check_in,) = plan.check_ins()
+    assert check_in.held_on == date(2026, 12, 3)
+    assert [(o.outcome, o.note) for o in check_in.outcomes] == [
+        ("done", ""), ("not_yet", "My phone was cut off")]
+    first, second, _ = plan.steps(plan.goals()[1].id)
+    assert first.done and first.done_on == date(2026, 12, 3)
+    assert not second.done and second.due_date == date(2026, 12, 10)
+
+
+async def test_a_check_in_left_half_way_keeps_the_step_finished_and_a_lock_the_one_begun(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k", "pagedown")  # the first skipped
+        await settle(pilot)
+        await pilot.press("c", "tab", "ctrl+u", *"Call 3 landlords")
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+    plan = store_sign_in(store, "Demo", "975310")
+    (check_in,) = plan.check_ins()
+    assert [(o.outcome, o.step_text) for o in check_in.outcomes] == [("changed", "Call 3 landlords")]
+    assert [s.specific for _, s in plan.steps_to_check_in()] == ["Look for rentals online, Craigslist too"]
+
+
+async def test_with_nothing_due_the_palette_check_in_shows_the_last_one(store):
+    plan = create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    _, step = plan.steps_to_check_in()[0]
+    plan.check_in_step(step.id, "not_yet", "[bold]Sick[/bold] all week")
+    plan.complete_step(plan.steps_to_check_in()[0][1].id)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        assert "Press k" not in screen_text(app)
+        await pilot.press("f3")
+        await palette(pilot, "Check-in")
+        assert isinstance(app.screen, CheckInScreen)
+        text = screen_text(app)
+        assert "No steps are due now" in text and "My last check-in" in text
+        assert "What got in the way: [bold]Sick[/bold] all week" in text  # shown as typed
+
+
+async def test_the_summary_is_saved_as_txt_and_pdf_for_its_owner_only(store, tmp_path):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k", "d", "pagedown")
+        await settle(pilot)
+        await pilot.press("n", *"Too tired", "pagedown")
+        await settle(pilot)
+        for name in ("check-in.txt", "check-in.pdf"):
+            await pilot.press("s")
+            assert isinstance(app.screen, SaveSummaryDialog)
+            await pilot.press("ctrl+u", *str(tmp_path / name), "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, CheckInScreen)
+    text = (tmp_path / "check-in.txt").read_text(encoding="utf-8")
+    assert text.startswith("MY CHECK-IN, THURSDAY, DECEMBER 3, 2026\n")
+    assert "Not yet. Due Thursday, December 3, 2026." in text
+    assert "What got in the way: Too tired" in text
+    pdf = (tmp_path / "check-in.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") == 1
+    for name in ("check-in.txt", "check-in.pdf"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+
+
+async def test_the_overview_keeps_a_history_of_check_ins_that_grows(store):
+    plan = create_demo(store)
+    first, second, third = plan.steps(plan.goals()[1].id)
+    clock.set_now(A_WEEK_ON)
+    plan.check_in_step(first.id, "not_yet", "Sick")
+    kept = plan.check_in_step(second.id, "changed", check_in_id=plan.check_ins()[0].id)
+    clock.set_now(datetime(2026, 12, 10, 10, 0))
+    plan.check_in_step(first.id, "done")
+    clock.set_now(datetime(2026, 12, 11, 10, 0))
+    plan.complete_step(third.id)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        text = screen_text(app)
+        assert "Last: Thu Dec 10" in text
+        assert "DONE     Look for rentals online, Craigslist too" in text
+        assert "Done since: 1 step: Bring the notes from the calls to go over" in text
+        assert "Before: Dec 3: 1 not yet, 1 changed" in text
+    assert kept.count("changed") == 1
+
+
+async def test_a_step_kept_before_help_opens_is_kept_again_with_what_is_typed_after(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k", "n", *"Rain")
+        await pilot.press("f1")  # the help opens over the check-in: the step is kept so far
+        await pilot.pause()
+        await pilot.press("escape", *" all week")
+        await next_step(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+    plan = store_sign_in(store, "Demo", "975310")
+    (check_in,) = plan.check_ins()
+    assert [(o.outcome, o.note) for o in check_in.outcomes] == [("not_yet", "Rain all week")]

@@ -1,0 +1,363 @@
+"""Check-in: for each step due or overdue, how it went (done, not yet, or
+change it), a note on what got in the way if the person wants one, then the
+next step set or adjusted with the step editor's SMART check.
+
+Each step is kept as soon as it is finished (PgDn, or Enter on the last
+field), so a check-in left half way keeps what was done. A step with no
+choice made is skipped. At the end: what was kept, and a one-page summary to
+save (s) or print (p) for a meeting.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.screens.base import PlanScreen
+from tui.screens.goals import due_label
+from tui.store import Goal, Plan, Step, StoreError, clock
+from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
+from tui.widgets.person_text import person_line, person_text
+from tui.widgets.step_fields import StepFields, save_step
+
+CHOICES = (("done", "d", "Done"), ("not_yet", "n", "Not yet"), ("changed", "c", "Change it"))
+NEXT_TITLES = {
+    "done": "My next step toward this goal (you can skip this)",
+    "not_yet": "Set a new date, or change the step (you can skip this)",
+    "changed": "Change the step (you can skip this)",
+}
+NOTE_LABELS = {
+    "done": "Anything to remember about it? (you can skip this)",
+    "not_yet": "What got in the way? (you can skip this)",
+    "changed": "What got in the way? (you can skip this)",
+}
+HINT = "d, n, c: how it went   Enter: next field   PgDn: next step or skip   Esc: stop"
+NOTHING_DUE = ("No steps are due now. A check-in comes up on the overview when a step's "
+               "date arrives.")
+
+
+class OutcomeChoice(Static, can_focus=True):
+    """Done, not yet, or change it: d, n or c. The choice is marked [X], not
+    shown by colour alone."""
+
+    DEFAULT_CSS = """
+    OutcomeChoice { height: 1; padding: 0 1; }
+    OutcomeChoice:focus { text-style: bold; background: $boost; }
+    """
+    BINDINGS = [
+        Binding("d", "choose('done')", "Done", id="outcome_done", show=False),
+        Binding("n", "choose('not_yet')", "Not yet", id="outcome_not_yet", show=False),
+        Binding("c", "choose('changed')", "Change it", id="outcome_changed", show=False),
+    ]
+
+    value: reactive[str | None] = reactive(None)
+
+    class Chosen(Message):
+        def __init__(self, value: str):
+            super().__init__()
+            self.value = value
+
+    def render(self) -> Text:
+        text = Text("How did it go?  ", style="bold")
+        for value, key, words in CHOICES:
+            text.append(f"[{'X' if self.value == value else ' '}] {key}: {words}   ",
+                        style="bold" if self.value == value else "")
+        return text
+
+    def action_choose(self, value: str) -> None:
+        self.value = value
+        self.post_message(self.Chosen(value))
+
+
+class CheckInScreen(PlanScreen):
+    BINDINGS = [
+        Binding("pagedown", "next", "Next step", id="checkin_next", priority=True,
+                tooltip="Keep this step and go on (with no choice made, it is skipped)"),
+        Binding("s", "save_summary", "Save summary", id="checkin_save",
+                tooltip="Save a one-page summary to bring to a meeting (pdf or txt)"),
+        Binding("p", "print_summary", "Print summary", id="checkin_print",
+                tooltip="Print a one-page summary to bring to a meeting"),
+        Binding("escape", "leave", "Back", id="checkin_leave",
+                tooltip="Back to my plan; the steps you finished are kept"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.items: list[tuple[Goal, Step]] = []
+        self.index = 0
+        self.check_in_id: int | None = None
+        self.outcome: str | None = None
+        self.shown_step: Step | None = None  # the step in the fields (this one, the next, or None)
+        self.finished = False  # the summary is showing
+        self.summary = None  # the summary shown at the end (tui.checkin_page.CheckInSummary)
+        self._kept_as: tuple | None = None  # what was kept of the step shown, to keep it once
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="checkin-title", classes="screen-title")
+        with VerticalScroll(id="checkin-body"):
+            with Vertical(id="checkin-page"):
+                yield Static(id="checkin-step")
+                yield OutcomeChoice(id="outcome")
+                with Vertical(id="checkin-after"):
+                    yield Label(id="note-label")
+                    yield TextInput(id="note", classes="compact", advance_on_enter=True,
+                                    placeholder="like: my phone was cut off")
+                    yield Static(id="next-title", classes="table-title")
+                    yield StepFields(clock.today(), id="checkin-fields")
+            yield Static(id="checkin-summary")
+        yield Static(Text(HINT), id="checkin-hint", classes="guide-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.items = self.plan.steps_to_check_in()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+        if self.items:
+            self._show_step(0)
+        else:
+            self._show_summary()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("save_summary", "print_summary"):
+            return self.finished and self.summary is not None
+        if action == "next":
+            return not self.finished
+        return True
+
+    # -- one due step at a time -------------------------------------------------
+
+    def _show_step(self, index: int) -> None:
+        self.index, self.outcome, self.shown_step, self._kept_as = index, None, None, None
+        goal, step = self.items[index]
+        today = clock.today()
+        self.query_one("#checkin-title", Static).update(Text.assemble(
+            ("Check-in", "bold"), f"   {today:%A, %B} {today.day}   ",
+            (f"step {index + 1} of {len(self.items)}", "bold")))
+        about = Text.assemble(("Toward: ", "bold"), person_line(goal.text), "\n",
+                              ("Step: ", "bold"), person_line(step.specific or "(a step with no words yet)"))
+        if step.due_date:
+            about.append("  (")
+            about.append_text(due_label(step.due_date, today))
+            about.append(")")
+        self.query_one("#checkin-step", Static).update(about)
+        choice = self.query_one(OutcomeChoice)
+        choice.value = None
+        self.query_one("#note", Input).value = ""
+        self.query_one("#checkin-after").display = False
+        self.query_one("#checkin-body").scroll_home(animate=False)
+        self.set_focus(choice)
+
+    @on(OutcomeChoice.Chosen)
+    def _chosen(self, event: OutcomeChoice.Chosen) -> None:
+        goal, step = self.items[self.index]
+        self.outcome = event.value
+        try:
+            if event.value == "done":
+                later = [s for s in self.plan.steps(goal.id) if not s.done and s.id != step.id]
+                self.shown_step = later[0] if later else None
+            else:
+                self.shown_step = next(s for s in self.plan.steps(goal.id) if s.id == step.id)
+        except (StoreError, StopIteration):
+            self.notify("That step is no longer in the plan.", severity="error", markup=False)
+            self.shown_step = None
+        self.query_one("#note-label", Label).update(NOTE_LABELS[event.value])
+        title = NEXT_TITLES[event.value]
+        if event.value == "done" and self.shown_step is None:
+            title = "A new step toward this goal (you can skip this)"
+        self.query_one("#next-title", Static).update(Text(title, style="bold"))
+        self.query_one("#checkin-after").display = True
+        self.query_one(StepFields).load(self.shown_step)
+        self.set_focus(self.query_one("#note", Input))
+
+    def _keep(self) -> bool:
+        """Keep the step shown: its outcome and note, and the step set or changed.
+        Kept again only when something changed since (a dialog opened over the
+        screen keeps it too, and the person may go on typing after)."""
+        if self.finished or not self.items or self.outcome is None:
+            return True
+        goal, step = self.items[self.index]
+        note = self.query_one("#note", Input).value
+        fields = self.query_one(StepFields)
+        state = (self.outcome, note, tuple(fields.values().items()))
+        if state == self._kept_as:
+            return True
+        try:
+            if self.outcome == "done":
+                kept = self.plan.check_in_step(step.id, "done", note, self.check_in_id)
+                self.shown_step = save_step(self.plan, goal.id, self.shown_step,
+                                            fields.changed(self.shown_step))
+            else:
+                # The step is changed first, so the check-in keeps its new date.
+                if self.shown_step is not None:
+                    self.shown_step = save_step(self.plan, goal.id, self.shown_step,
+                                                fields.changed(self.shown_step))
+                kept = self.plan.check_in_step(step.id, self.outcome, note, self.check_in_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=8)
+            return False
+        self.check_in_id = kept.id
+        self._kept_as = state
+        return True
+
+    def save_pending(self) -> bool:
+        """A lock, quitting or another screen keeps the step being checked."""
+        return self._keep()
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        if self.outcome is None or self.shown_step is None:
+            return []
+        changed = self.query_one(StepFields).changed(self.shown_step)
+        return [(f"step:{self.shown_step.id}", "A step at a check-in", changed)] if changed else []
+
+    def on_screen_suspend(self) -> None:
+        self._keep()
+
+    def action_next(self) -> None:
+        if self.finished or not self._keep():
+            return
+        if self.index + 1 < len(self.items):
+            self._show_step(self.index + 1)
+        else:
+            self._show_summary()
+
+    @on(Input.Submitted, "#note")
+    def _note_done(self) -> None:
+        # Not yet: the date is what most often needs changing.
+        if self.outcome == "not_yet":
+            self.set_focus(self.query_one("#when", Input))
+
+    @on(Input.Submitted, "#bring")
+    def _last_field(self) -> None:
+        self.action_next()
+
+    # -- the end: what was kept, and the summary ---------------------------------
+
+    def _show_summary(self) -> None:
+        from tui.checkin_page import CheckInSummary, summary_text
+
+        self.finished = True
+        self.query_one("#checkin-page").display = False
+        try:
+            self.summary = summary = CheckInSummary.read(self.plan, self.check_in_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            self.summary = summary = None
+        if self.check_in_id is not None:
+            title = "Check-in kept"
+        elif summary is not None:
+            title = "My last check-in"
+        else:
+            title = "Check-in"
+        self.query_one("#checkin-title", Static).update(Text(title, style="bold"))
+        text = Text()
+        if not self.items:
+            text.append(NOTHING_DUE + "\n\n", style="italic")
+        elif self.check_in_id is None:
+            text.append("Every step was skipped, and that's OK. Nothing was changed.\n\n", style="italic")
+        if summary is not None:
+            text.append_text(person_text(summary_text(summary, width=74)))
+        self.query_one("#checkin-summary", Static).update(text)
+        self.query_one("#checkin-hint", Static).update(Text(
+            "s: save this summary   p: print it   Esc: back to my plan" if summary is not None
+            else "Esc: back to my plan"))
+        self.query_one("#checkin-body").scroll_home(animate=False)
+        self.set_focus(self.query_one("#checkin-body"))
+        self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        if not self._keep():
+            return
+        kept = self.check_in_id is not None and not self.finished
+        self.dismiss()
+        if kept:
+            self.app.notify("Your check-in is kept, with the steps you went through.", markup=False)
+
+    def action_save_summary(self) -> None:
+        if self.summary is not None:
+            self.app.push_screen(SaveSummaryDialog(self.summary))
+
+    def action_print_summary(self) -> None:
+        summary = self.summary
+        if summary is not None:
+            self.notify("Sending your check-in summary to the printer...", markup=False)
+            self._print(summary)
+
+    @work(thread=True, exclusive=True, group="print-checkin")
+    def _print(self, summary) -> None:
+        from tui.checkin_page import export_summary
+        from tui.export import ExportError
+        from tui.pdf_card import find_font
+        from tui.printing import PrintError, print_file
+
+        config = self.app.config
+        try:
+            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
+                page = Path(folder) / "check-in.pdf"
+                export_summary(summary, "pdf", page, find_font(config.card_font))
+                print_file(config.printer_command, page)
+        except (ExportError, PrintError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+        else:
+            self.app.call_from_thread(self.notify, "Your check-in summary is at the printer.",
+                                      markup=False)
+
+
+class SaveSummaryDialog(ModalScreen[None]):
+    """Save the check-in summary to a file; the format follows the name's ending."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_summary_cancel")]
+
+    def __init__(self, summary):
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        held: date = self.summary.check_in.held_on
+        with Vertical(classes="dialog"):
+            yield Static(Text("Save my check-in summary", style="bold"))
+            yield Label("File name (ends in .pdf or .txt)")
+            yield TextInput(str(Path.home() / f"check-in-{held.isoformat()}.pdf"), id="summary-path")
+            yield Static(id="summary-message", classes="message")
+            yield Static(Text("Enter: save    Esc: cancel"), classes="hint")
+        yield Footer()
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        from tui.checkin_page import FORMATS, export_summary
+        from tui.export import ExportError
+        from tui.pdf_card import find_font
+
+        path = Path(event.value.strip()).expanduser()
+        fmt = path.suffix.lstrip(".").lower()
+        message = self.query_one("#summary-message", Static)
+        if fmt not in FORMATS:
+            message.update(Text("Please end the name with .pdf or .txt"))
+            return
+        try:
+            export_summary(self.summary, fmt, path, find_font(self.app.config.card_font))
+        except ExportError as error:
+            message.update(person_text(str(error)))
+            return
+        self.app.notify(f"Saved your check-in summary to {path}.", markup=False)
+        self.dismiss()
+
+    def action_cancel(self) -> None:
+        self.dismiss()
+
+
+def open_check_in(app, plan: Plan) -> None:
+    if not isinstance(app.screen, CheckInScreen):
+        app.push_screen(CheckInScreen(plan))

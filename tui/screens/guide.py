@@ -1,0 +1,588 @@
+"""Build my plan (guided): a walkthrough in the order the training guide
+teaches, one short step per screen, each with why it matters and an example.
+
+Every step can be skipped (PgDn with nothing typed). Each step writes through
+the same store operations as the plan's own screens, so nothing is kept twice;
+what is typed is kept when a step is left, when the walkthrough is left, and
+when the plan locks. The step shown is remembered, so the next time the
+walkthrough can pick up where it stopped.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, Label, Static, TextArea
+
+from tui.content.guide import GUIDE_KEYS, GUIDE_STEPS, guide_step
+from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.content.reminders import REMINDERS
+from tui.content.toolkit import TOOLKIT
+from tui.screens.base import PlanScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
+from tui.widgets.fields import TextInput, Tick
+from tui.widgets.footer import Footer
+from tui.widgets.person_text import person_line
+from tui.widgets.step_fields import StepFields, save_step
+from tui.widgets.textbox import TextBox
+
+# Short labels for the parts of the crisis and overdose plans, to fit beside a field.
+SHORT_LABELS = {
+    "warning_signs": "Warning signs", "on_my_own": "On my own", "distractions": "Take my mind off",
+    "ask_for_help": "Ask for help", "professionals": "Pros, crisis lines",
+    "safer_surroundings": "Safer around me", "matters_most": "Matters most",
+    "emergency_numbers": "Emergency numbers", "naloxone_where": "Naloxone: where",
+    "naloxone_person": "Has naloxone", "check_in_person": "I check in with",
+    "check_in_how": "How they check", "other_steps": "Other steps",
+}
+HINT = "Every step can be skipped: PgDn goes on. What you type is kept."
+LAST_HINT = "PgDn finishes. What you type is kept."
+
+
+def first_goal(goals: list[Goal]) -> Goal | None:
+    """The goal that comes first in time: the short-term goal not yet reached
+    that is first in the timeline."""
+    open_goals = sorted((g for g in goals if g.term == "short" and not g.done), key=lambda g: g.timeline)
+    return open_goals[0] if open_goals else None
+
+
+def save_section_kept(screen, plan: Plan, loaded: Section, changed: dict[str, str]) -> Section:
+    """Save changed fields of a section. If another session saved it meanwhile,
+    both its words and these are kept (nothing is lost silently)."""
+    from tui.screens.conflict import both_texts
+
+    try:
+        return plan.save_section(loaded.name, changed, loaded.revision)
+    except ConflictError:
+        theirs = plan.section(loaded.name).fields
+        both = {field: both_texts(theirs.get(field, ""), text) for field, text in changed.items()}
+        screen.notify("This part was also changed in another session; both are kept.", markup=False)
+        return plan.save_section(loaded.name, both)
+
+
+class Page(Vertical):
+    """One step of the walkthrough. `save` keeps what is typed (False if it could not)."""
+
+    DEFAULT_CSS = """
+    Page { height: auto; }
+    """
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def load(self) -> None:
+        """Fill the fields from the plan (after mounting)."""
+
+    def save(self) -> None:
+        """Keep what is typed; raises StoreError when it can't."""
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        return []
+
+    def first(self) -> Widget | None:
+        found = self.query("Input, TextArea, DataTable, Tick")
+        return found.first() if found else None
+
+
+class TextPage(Page):
+    """One section field in a box: my dream, my strengths."""
+
+    def __init__(self, plan: Plan, section: str, heading: str, placeholder: str):
+        super().__init__(plan)
+        self.section, self.heading, self.placeholder = section, heading, placeholder
+        self.loaded: Section | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(self.heading, style="bold"))
+        yield TextBox(id=f"guide-{self.section}", classes="guide-box", soft_wrap=True,
+                      tab_behavior="focus", placeholder=self.placeholder)
+
+    def load(self) -> None:
+        self.loaded = self.plan.section(self.section)
+        self.query_one(TextArea).load_text(self.loaded.fields[self.section])
+
+    def _changed(self) -> dict[str, str]:
+        typed = self.query_one(TextArea).text
+        if self.loaded is None or typed == self.loaded.fields[self.section]:
+            return {}
+        return {self.section: typed}
+
+    def save(self) -> None:
+        changed = self._changed()
+        if changed:
+            self.loaded = save_section_kept(self.screen, self.plan, self.loaded, changed)
+
+    def draft_values(self):
+        changed = self._changed()
+        return [(f"section:{self.section}", self.heading, changed)] if changed else []
+
+
+class ToolkitPage(Page):
+    """What works for me: the toolkit's first questions."""
+
+    QUESTIONS = TOOLKIT[0].questions
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.answers: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        for question in self.QUESTIONS:
+            yield Label(question.prompt, markup=False)
+            yield TextInput(id=f"guide-{question.key.replace('.', '-')}", classes="compact guide-answer",
+                            advance_on_enter=True)
+
+    def _field(self, key: str) -> Input:
+        return self.query_one(f"#guide-{key.replace('.', '-')}", Input)
+
+    def load(self) -> None:
+        self.answers = self.plan.toolkit_answers()
+        for question in self.QUESTIONS:
+            self._field(question.key).value = self.answers.get(question.key, "")
+
+    def _changed(self) -> dict[str, str]:
+        return {q.key: self._field(q.key).value for q in self.QUESTIONS
+                if self._field(q.key).value != self.answers.get(q.key, "")}
+
+    def save(self) -> None:
+        for key, answer in self._changed().items():
+            self.plan.save_toolkit_answer(key, answer)
+            self.answers[key] = answer
+
+    def draft_values(self):
+        prompts = {q.key: q.prompt for q in self.QUESTIONS}
+        return [(f"toolkit:{key}", prompts[key], {"answer": answer})
+                for key, answer in self._changed().items()]
+
+
+class GoalsPage(Page):
+    """My goals: add a few, in my own words (Enter adds each one)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="guide-goal-list")
+        yield Label("A goal, in my own words (Enter adds it; Enter on a blank line goes on)")
+        yield TextInput(id="guide-new-goal", classes="compact", placeholder="I want to ...")
+
+    def load(self) -> None:
+        goals = [g for g in self.plan.goals("short") if not g.done]
+        text = Text("My goals so far", style="bold")
+        if not goals:
+            text.append("\n  None yet.", style="italic")
+        for goal in sorted(goals, key=lambda g: g.id):
+            text.append("\n  * ")
+            text.append_text(person_line(goal.text))
+        self.query_one("#guide-goal-list", Static).update(text)
+
+    def add_typed(self) -> bool:
+        """Add the goal typed, if any; True when one was added."""
+        field = self.query_one("#guide-new-goal", Input)
+        if not field.value.strip():
+            return False
+        self.plan.add_goal(field.value, "short")
+        field.value = ""
+        self.load()
+        return True
+
+    def save(self) -> None:
+        self.add_typed()
+
+    def draft_values(self):
+        text = self.query_one("#guide-new-goal", Input).value
+        return [("goal:new", "A goal", {"text": text, "term": "short"})] if text.strip() else []
+
+
+class RankTable(DataTable):
+    DEFAULT_CSS = """
+    RankTable { height: auto; max-height: 9; }
+    """
+
+
+class RankPage(Page):
+    """Rank my goals by importance and order them into a timeline."""
+
+    BINDINGS = [
+        Binding("u", "move(-1)", "Move up", id="guide_rank_up", tooltip="Move the goal up"),
+        Binding("d", "move(1)", "Move down", id="guide_rank_down", tooltip="Move the goal down"),
+        Binding("s", "switch", "Importance/timeline", id="guide_rank_switch",
+                tooltip="Switch between ranking by importance and ordering by time"),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.order = "importance"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="guide-rank-title")
+        yield Static(id="guide-no-goals")
+        yield RankTable(cursor_type="row", id="guide-rank")
+
+    def on_mount(self) -> None:
+        table = self.query_one(RankTable)
+        table.add_column("Goal", width=50, key="goal")
+        table.add_column("Importance", width=10, key="importance")
+        table.add_column("Time", width=5, key="timeline")
+
+    def load(self, keep: int | None = None) -> None:
+        goals = sorted((g for g in self.plan.goals("short") if not g.done),
+                       key=lambda g: getattr(g, self.order))
+        words = ("Now: by IMPORTANCE, 1 matters most. u / d moves the goal. s: order by time."
+                 if self.order == "importance" else
+                 "Now: by TIME, 1 comes first. u / d moves the goal. s: rank by importance.")
+        self.query_one("#guide-rank-title", Static).update(Text(words, style="bold"))
+        none = self.query_one("#guide-no-goals", Static)
+        none.update(Text("No goals to rank yet. PgUp goes back to add some; PgDn skips this.",
+                         style="italic"))
+        none.display = not goals
+        table = self.query_one(RankTable)
+        table.display = bool(goals)
+        table.clear()
+        for goal in goals:
+            table.add_row(person_line(goal.text), Text(str(goal.importance)), Text(str(goal.timeline)),
+                          key=str(goal.id))
+        for index, goal in enumerate(goals):
+            if goal.id == keep:
+                table.move_cursor(row=index, animate=False)
+
+    def _selected(self) -> int | None:
+        table = self.query_one(RankTable)
+        if table.row_count == 0:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_move(self, by: int) -> None:
+        goal_id = self._selected()
+        if goal_id is None:
+            return
+        try:
+            self.plan.move_goal(goal_id, self.order, by)
+            self.load(keep=goal_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+
+    def action_switch(self) -> None:
+        self.order = "timeline" if self.order == "importance" else "importance"
+        try:
+            self.load(keep=self._selected())
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+
+
+class StepsPage(Page):
+    """A SMART step for the goal that comes first."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.goal: Goal | None = None
+        self.step: Step | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="guide-step-goal")
+        yield StepFields(clock.today(), id="guide-step-fields")
+
+    def load(self) -> None:
+        self.goal = first_goal(self.plan.goals())
+        title = self.query_one("#guide-step-goal", Static)
+        fields = self.query_one(StepFields)
+        fields.display = self.goal is not None
+        if self.goal is None:
+            title.update(Text("No goal yet. PgUp goes back to add one; PgDn skips this.",
+                              style="italic"))
+            return
+        self.step = self.goal.next_step
+        title.update(Text.assemble(("Toward: ", "bold"), person_line(self.goal.text)))
+        fields.load(self.step)
+
+    def save(self) -> None:
+        if self.goal is None:
+            return
+        fields = self.query_one(StepFields)
+        self.step = save_step(self.plan, self.goal.id, self.step, fields.changed(self.step))
+
+    def draft_values(self):
+        if self.step is None:
+            return []
+        changed = self.query_one(StepFields).changed(self.step)
+        return [(f"step:{self.step.id}", "A step", changed)] if changed else []
+
+
+class PartsPage(Page):
+    """A section part by part, one line each: the rainy-day plan, the pocket overdose plan."""
+
+    def __init__(self, plan: Plan, section: str):
+        super().__init__(plan)
+        self.section = section
+        self.loaded: Section | None = None
+
+    def compose(self) -> ComposeResult:
+        for part in SECTION_PARTS[self.section]:
+            with Horizontal(classes="field-row"):
+                yield Label(SHORT_LABELS[part.field], classes="field-label")
+                yield TextInput(id=f"guide-{part.field}", classes="compact", advance_on_enter=True)
+        yield Static(id="guide-prompt", classes="prompt")
+
+    def load(self) -> None:
+        self.loaded = self.plan.section(self.section)
+        for part in SECTION_PARTS[self.section]:
+            self.query_one(f"#guide-{part.field}", Input).value = self.loaded.fields[part.field]
+
+    def on_descendant_focus(self, event) -> None:
+        field = (event.widget.id or "").removeprefix("guide-")
+        part = next((p for p in SECTION_PARTS[self.section] if p.field == field), None)
+        if part is not None:
+            self.query_one("#guide-prompt", Static).update(
+                Text.assemble((part.title + ": ", "bold"), part.prompt))
+
+    def _changed(self) -> dict[str, str]:
+        if self.loaded is None:
+            return {}
+        typed = {p.field: self.query_one(f"#guide-{p.field}", Input).value
+                 for p in SECTION_PARTS[self.section]}
+        return {k: v for k, v in typed.items() if v != self.loaded.fields[k]}
+
+    def save(self) -> None:
+        changed = self._changed()
+        if changed:
+            self.loaded = save_section_kept(self.screen, self.plan, self.loaded, changed)
+
+    def draft_values(self):
+        changed = self._changed()
+        return [(f"section:{self.section}", SECTION_TITLES[self.section], changed)] if changed else []
+
+
+class RemindersPage(Page):
+    """Reminders that speak to me: tick some (Space), or write my own."""
+
+    BINDINGS = [
+        Binding("down", "app.focus_next", "Next", id="guide_reminder_next", show=False),
+        Binding("up", "app.focus_previous", "Previous", id="guide_reminder_previous", show=False),
+    ]
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.texts: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        try:
+            chosen = [r.text for r in self.plan.reminders()]
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            chosen = []
+        self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
+        with Vertical(id="guide-reminder-ticks"):
+            for index, text in enumerate(self.texts):
+                yield Tick(person_line(text), text in chosen, id=f"guide-reminder-{index}")
+        yield Label("My own reminder (Enter adds it)")
+        yield TextInput(id="guide-own-reminder", classes="compact", placeholder="like: One day at a time")
+
+    def ticked(self) -> list[str]:
+        return [text for index, text in enumerate(self.texts)
+                if self.query_one(f"#guide-reminder-{index}", Tick).value]
+
+    def add_typed(self) -> bool:
+        field = self.query_one("#guide-own-reminder", Input)
+        text = field.value
+        if not text.strip():
+            return False
+        self.plan.add_reminder(text)
+        if text not in self.texts:
+            self.texts.append(text)
+            self.query_one("#guide-reminder-ticks").mount(
+                Tick(person_line(text), True, id=f"guide-reminder-{len(self.texts) - 1}"))
+        field.value = ""
+        return True
+
+    def save(self) -> None:
+        from tui.screens.overview import keep_reminders
+
+        self.add_typed()
+        keep_reminders(self.plan, self.ticked())
+
+
+def make_page(plan: Plan, key: str) -> Page:
+    if key == "dream":
+        return TextPage(plan, "vision", "My vision",
+                        "Who do I want to be? What life do I want to have?")
+    if key == "strengths":
+        return TextPage(plan, "strengths", "My strengths and assets",
+                        "What do I have going for me? What am I good at? Who is in my corner?")
+    if key == "works":
+        return ToolkitPage(plan)
+    if key == "goals":
+        return GoalsPage(plan)
+    if key == "rank":
+        return RankPage(plan)
+    if key == "steps":
+        return StepsPage(plan)
+    if key == "rainy":
+        return PartsPage(plan, "crisis")
+    if key == "overdose":
+        return PartsPage(plan, "overdose")
+    return RemindersPage(plan)
+
+
+class GuideScreen(PlanScreen):
+    """Build my plan, one short step at a time."""
+
+    BINDINGS = [
+        Binding("pagedown", "next", "Next", id="guide_next", priority=True,
+                tooltip="Keep this step and go on (with nothing typed, it is skipped)"),
+        Binding("pageup", "back", "Back", id="guide_back", priority=True,
+                tooltip="Back to the step before"),
+        Binding("escape", "leave", "Stop", id="guide_leave",
+                tooltip="Back to my plan; what you typed is kept, and next time you can pick up here"),
+    ]
+
+    def __init__(self, plan: Plan, start: str | None = None):
+        super().__init__(plan)
+        self.index = GUIDE_KEYS.index(start) if start in GUIDE_KEYS else 0
+        self.page: Page | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="guide-title", classes="screen-title")
+        yield Static(id="guide-why", classes="guide-why")
+        yield Static(id="guide-example", classes="guide-example")
+        yield VerticalScroll(id="guide-body")
+        yield Static(Text(HINT), id="guide-hint", classes="guide-hint")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._show(self.index)
+
+    @property
+    def key(self) -> str:
+        return GUIDE_KEYS[self.index]
+
+    async def _show(self, index: int) -> None:
+        self.index = index
+        number, step = guide_step(self.key)
+        self.query_one("#guide-title", Static).update(Text.assemble(
+            ("Build my plan", "bold"), f"   step {number} of {len(GUIDE_STEPS)}: ", (step.title, "bold")))
+        self.query_one("#guide-why", Static).update(Text(step.why))
+        self.query_one("#guide-example", Static).update(Text(f"For example: {step.example}", style="italic"))
+        body = self.query_one("#guide-body", VerticalScroll)
+        await body.remove_children()
+        self.page = make_page(self.plan, self.key)
+        await body.mount(self.page)
+        body.scroll_home(animate=False)
+        try:
+            self.page.load()
+            self.plan.keep_guide_place(self.key)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+        first = self.page.first()
+        if first is not None:
+            self.set_focus(first)
+        last = self.index == len(GUIDE_KEYS) - 1
+        self.query_one("#guide-hint", Static).update(Text(LAST_HINT if last else HINT))
+
+    def save_pending(self) -> bool:
+        """Keep what the step shown holds (a lock, quitting, another screen)."""
+        if self.page is None:
+            return True
+        try:
+            self.page.save()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=8)
+            return False
+        return True
+
+    def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
+        return self.page.draft_values() if self.page is not None else []
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()
+
+    async def action_next(self) -> None:
+        if not self.save_pending():
+            return
+        if self.index + 1 < len(GUIDE_KEYS):
+            await self._show(self.index + 1)
+            return
+        self.run_store(lambda: self.plan.keep_guide_place(self.key, finished=True))
+        self.page = None
+        self.dismiss()
+        self.app.notify("Your plan is built. You can change any part of it any time.", markup=False)
+
+    async def action_back(self) -> None:
+        if self.index > 0 and self.save_pending():
+            await self._show(self.index - 1)
+
+    def action_leave(self) -> None:
+        if not self.save_pending():
+            return
+        number, step = guide_step(self.key)
+        self.page = None
+        self.dismiss()
+        self.app.notify(f"Kept. You stopped at step {number} of {len(GUIDE_STEPS)}: {step.title}. "
+                        "Press b on the overview to pick up here.", markup=False)
+
+    @on(Input.Submitted)
+    async def _entered(self, event: Input.Submitted) -> None:
+        """Enter adds a goal or a reminder typed; on a blank line or the last field, goes on."""
+        page = self.page
+        try:
+            if isinstance(page, GoalsPage) and event.input.id == "guide-new-goal":
+                if page.add_typed():
+                    return
+            elif isinstance(page, RemindersPage) and event.input.id == "guide-own-reminder":
+                if page.add_typed():
+                    return
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        inputs = list(page.query(Input)) if page is not None else []
+        if inputs and event.input is inputs[-1]:
+            await self.action_next()
+
+
+class PickUpDialog(ConfirmDialog, inherit_bindings=False):
+    """Pick up where the walkthrough stopped (y), start again at step 1 (n), or not now (Esc)."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Pick up there", id="pick_up"),
+        Binding("n", "answer(False)", "Start at step 1", id="start_again"),
+        Binding("escape", "not_now", "Not now", id="pick_up_not_now"),
+    ]
+
+    def action_not_now(self) -> None:
+        self.dismiss(None)
+
+
+def open_guide(app, plan: Plan) -> None:
+    """Open the walkthrough; when it stopped part way last time, offer to pick up there."""
+    if isinstance(app.screen, GuideScreen):
+        return
+    try:
+        place = plan.guide_place()
+    except StoreError as error:
+        app.notify(error.message, severity="error", markup=False)
+        return
+    if place is None or place.finished or place.step == GUIDE_KEYS[0]:
+        app.push_screen(GuideScreen(plan))
+        return
+    number, step = guide_step(place.step)
+
+    def answered(pick_up: bool | None) -> None:
+        if pick_up is not None:
+            app.push_screen(GuideScreen(plan, place.step if pick_up else None))
+
+    app.push_screen(PickUpDialog(
+        "Pick up where you stopped?", f"Step {number} of {len(GUIDE_STEPS)}: {step.title}",
+        "n: start again at step 1 (what you wrote is kept). Esc: not now."), answered)
+
+
+def offer_guide(app, plan: Plan) -> None:
+    """For a new plan: ask once whether to build it step by step (no is fine)."""
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.push_screen(GuideScreen(plan))
+
+    app.push_screen(ConfirmDialog(
+        "Build my plan step by step?", f"{len(GUIDE_STEPS)} short steps. Each one can be skipped.",
+        "y: start now    n: not now (b on the overview starts it any time)"), answered)

@@ -1,0 +1,127 @@
+"""A step's SMART parts, one field each, with the date understood and the
+SMART check under them: the step editor's check, reused where a step is set
+or changed elsewhere (the guided walkthrough, a check-in). It guides and never
+blocks saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from tui.store.dates import parse_due_date
+from tui.store.errors import InputError
+from tui.store.smart import smart_check
+from tui.widgets.fields import TextInput
+
+# (field id, label, placeholder); the id is the store's name for the part.
+PARTS = (
+    ("specific", "What I will do", "like: look for rentals online"),
+    ("measurable", "How much, how many", "like: for 1 hour, or 5 places"),
+    ("when", "By when", "like: next Friday, in 3 days, 12/4"),
+    ("achievable", "Why I can do it", "what will help me do it"),
+    ("bring", "Bring to check-in", "like: my notes from the calls"),
+)
+PART_NAMES = tuple(part for part, _, _ in PARTS)
+
+
+def step_value(step, part: str) -> str:
+    """A step's part as the fields show it ("when" is the date as typed)."""
+    return step.when_text if part == "when" else getattr(step, part)
+
+
+def understood_text(when: str, today: date) -> Text:
+    """The date read from "by when", in full, so the person can see it was understood."""
+    try:
+        due = parse_due_date(when, today)
+    except InputError:
+        return Text("  I can't read that date yet.", style="italic")
+    return Text(f"  = {due:%A, %B %-d, %Y}" if due else "", style="italic")
+
+
+def smart_check_text(values: dict[str, str], today: date) -> Text:
+    """"SMART check:" and the parts still missing or vague, or a word of praise."""
+    hints = smart_check(specific=values["specific"], measurable=values["measurable"],
+                        achievable=values["achievable"], when=values["when"], today=today)
+    check = Text("SMART check: ", style="bold")
+    if hints:
+        check.append("a few ideas (you can save it as it is)\n")
+        check.append("\n".join(f"- {hint}" for hint in hints))
+    else:
+        check.append("this step is specific, measurable, achievable and has a date. Nice work.")
+    return check
+
+
+class StepFields(Vertical):
+    """The five parts of one step. Enter moves to the next part; the owner
+    saves (it knows which step, and when)."""
+
+    DEFAULT_CSS = """
+    StepFields { height: auto; }
+    """
+
+    def __init__(self, today: date, **kwargs):
+        super().__init__(**kwargs)
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        for part, label, placeholder in PARTS:
+            with Horizontal(classes="field-row"):
+                yield Label(label, classes="field-label")
+                yield TextInput(id=part, placeholder=placeholder, classes="compact",
+                                advance_on_enter=True)
+            if part == "when":
+                yield Static(id="understood", classes="understood")
+        yield Static(id="smart-check")
+
+    def on_mount(self) -> None:
+        self.refresh_check()
+
+    def field(self, part: str) -> Input:
+        return self.query_one(f"#{part}", Input)
+
+    def values(self) -> dict[str, str]:
+        return {part: self.field(part).value for part in PART_NAMES}
+
+    def load(self, step) -> None:
+        """Show a step's parts (None: blank, for a new step)."""
+        for part in PART_NAMES:
+            field = self.field(part)
+            with field.prevent(Input.Changed):
+                field.value = step_value(step, part) if step is not None else ""
+        self.refresh_check()
+
+    def changed(self, step) -> dict[str, str]:
+        """The parts that differ from `step` (from blank when None)."""
+        return {part: value for part, value in self.values().items()
+                if value != (step_value(step, part) if step is not None else "")}
+
+    def refresh_check(self) -> None:
+        values = self.values()
+        self.query_one("#understood", Static).update(understood_text(values["when"], self.today))
+        self.query_one("#smart-check", Static).update(smart_check_text(values, self.today))
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.refresh_check()
+
+
+def save_step(plan, goal_id: int, step, changed: dict[str, str]):
+    """Keep the parts typed: change `step`, or add a new step to the goal when
+    `step` is None and something was typed. A date that can't be read is kept
+    as typed, with no due date, so no words are lost. Returns the step saved,
+    `step` itself when nothing changed, or None when nothing was typed."""
+    if not changed:
+        return step
+    if step is not None:
+        return plan.edit_step(step.id, keep_unread_when=True, **changed)
+    if not any(value.strip() for value in changed.values()):
+        return None
+    parts = dict(changed)
+    when = parts.pop("when", "")
+    new = plan.add_step(goal_id, **parts)
+    return plan.edit_step(new.id, keep_unread_when=True, when=when) if when else new
