@@ -39,12 +39,30 @@ class PtyApp:
         self.received += chunk
         return bytes(chunk)
 
+    def drain(self, seconds: float) -> None:
+        """Read whatever arrives for `seconds` (a blinking cursor never goes quiet)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    self.received += os.read(self.master, 65536)
+                except OSError:
+                    return
+
     def wait_for(self, text: bytes, limit: float = 30.0) -> None:
         deadline = time.monotonic() + limit
         while text not in self.received and time.monotonic() < deadline:
             self.read_until_quiet(quiet=0.2, limit=1.0)
         if text not in self.received:
-            raise RuntimeError(f"{text!r} never appeared")
+            raise RuntimeError(f"{text!r} never appeared; the last output:\n{self.tail()}")
+
+    def tail(self, size: int = 1500) -> str:
+        """The end of the output so far, escape sequences removed (for error messages)."""
+        import re
+
+        text = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b" ", bytes(self.received[-size * 4:]))
+        return " ".join(text.decode("utf-8", "replace").split())[-size:]
 
     def time_until(self, texts: list[bytes], start: float, limit: float = 30.0) -> list[float]:
         """Seconds from `start` (a time.perf_counter() value) until each of `texts`
@@ -66,7 +84,7 @@ class PtyApp:
                     found[text] = now - start
         missing = [text for text in texts if text not in found]
         if missing:
-            raise RuntimeError(f"{missing!r} never appeared")
+            raise RuntimeError(f"{missing!r} never appeared; the last output:\n{self.tail()}")
         return [found[text] for text in texts]
 
     def send(self, data: bytes) -> None:

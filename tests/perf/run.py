@@ -1,0 +1,126 @@
+"""Every performance figure, each beside its baseline in the same run.
+
+Each figure is a ratio of medians over interleaved pairs (A B, B A, ...; at
+least 7), because the machine is shared and noisy: an absolute time means
+little, and a slow spell hits both sides of a pair alike. One line per
+figure: the two medians, the ratio and its bound, and FAIL where the ratio is
+over the bound. Exit 1 if any figure fails.
+
+1. Cold start to the whole sign-in screen, and peak memory then, beside a
+   bare Textual app (bench_startup.py).
+2. Sign-in to the crisis plan on screen (name, F5, PIN, Enter; the PIN's key
+   derivation included), beside bare_signin.py: the same keys, the same key
+   derivation, then a one-line screen (bench_signin.py --screen).
+3. `recovery-plan crisis NAME --pin-stdin` beside a bare peewee script
+   reading one row (bench_crisis.py).
+4. With 10,000 people: sign-in beside the same plan among 10 people, and
+   opening the goal board of a 200-goal plan beside a 5-goal plan
+   (bench_people.py, bench_board.py).
+5. Bytes written to the terminal per cursor move on the goal board beside a
+   bare DataTable with the same columns and rows (bench_board.py).
+
+    python tests/perf/run.py            # about 8 minutes
+    python tests/perf/run.py --quick    # fewer pairs, under 5 minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.perf import bench_board, bench_crisis, bench_people, bench_signin, bench_startup  # noqa: E402
+from tests.perf.pairs import Figure  # noqa: E402
+
+# Pairs per figure: (--quick, full).
+PAIRS = {
+    "startup": (7, 15),
+    "screen": (7, 11),
+    "crisis": (9, 15),
+    "sign_in": (61, 101),  # about 30 ms each, mostly the key derivation: cheap to repeat
+    "board": (7, 11),
+    "bytes": (7, 11),  # rounds of 8 cursor moves
+}
+PEOPLE = 10_000
+
+
+def report(figure: Figure, started: float) -> Figure:
+    print(figure.line(), flush=True)
+    print(f"  ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    return figure
+
+
+def ms(runs: list[float]) -> list[float]:
+    return [run * 1000 for run in runs]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer pairs: under 5 minutes")
+    args = parser.parse_args()
+    pairs = {name: counts[0 if args.quick else 1] for name, counts in PAIRS.items()}
+    from tui.store import clock
+
+    clock.set_now(None)
+    figures: list[Figure] = []
+    began = time.perf_counter()
+
+    started = time.perf_counter()
+    app_runs, bare_runs = bench_startup.measure(pairs["startup"])
+    figures.append(report(Figure.of(
+        "cold start to the whole sign-in screen", ms([t for _, t, _ in app_runs]),
+        ms([t for _, t, _ in bare_runs]), "ms", bench_startup.START_BOUND, "bare Textual app"),
+        started))
+    figures.append(report(Figure.of(
+        "peak memory at the sign-in screen", [m / 1024 for _, _, m in app_runs],
+        [m / 1024 for _, _, m in bare_runs], "MiB", bench_startup.MEMORY_BOUND,
+        "bare Textual app"), started))
+
+    started = time.perf_counter()
+    app_runs, bare_runs = bench_signin.crisis_on_screen_times(pairs["screen"])
+    figures.append(report(Figure.of(
+        "name, F5, PIN, Enter to the crisis plan on screen", ms(app_runs), ms(bare_runs), "ms",
+        bench_signin.SCREEN_BOUND, "bare sign-in (same KDF, one-line screen)"), started))
+
+    started = time.perf_counter()
+    crisis_runs, bare_runs = bench_crisis.crisis_times(pairs["crisis"])
+    figures.append(report(Figure.of(
+        "recovery-plan crisis (a whole process)", ms(crisis_runs), ms(bare_runs), "ms",
+        bench_crisis.CRISIS_BOUND, "bare peewee script"), started))
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        big, few = bench_people.prepare(folder, PEOPLE)
+        print(f"  (made {PEOPLE} people and the plans in {time.perf_counter() - started:.0f} s)",
+              file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        big_runs, few_runs = bench_people.sign_in_times(big, few, pairs["sign_in"])
+        figures.append(report(Figure.of(
+            f"sign-in among {PEOPLE:,} people", ms(big_runs), ms(few_runs), "ms",
+            bench_people.SIGN_IN_BOUND, "among 10 people"), started))
+        started = time.perf_counter()
+        big_runs, small_runs = bench_board.board_open_times(
+            (big, bench_people.BIG_PLAN), (big, bench_people.SMALL_PLAN), pairs["board"])
+        figures.append(report(Figure.of(
+            f"goal board open, 200 goals and 1,000 steps (among {PEOPLE:,} people)", ms(big_runs),
+            ms(small_runs), "ms", bench_board.OPEN_BOUND, "5 goals"), started))
+
+    started = time.perf_counter()
+    board_rounds, bare_rounds = bench_board.cursor_bytes_rounds(pairs["bytes"])
+    figures.append(report(Figure.of(
+        "bytes to the terminal per cursor move, goal board", board_rounds, bare_rounds, "bytes",
+        bench_board.BYTES_BOUND, "bare DataTable"), started))
+
+    failed = [figure for figure in figures if figure.failed]
+    print(f"{len(figures)} figures, {len(failed)} over their bound "
+          f"({time.perf_counter() - began:.0f} s{', --quick' if args.quick else ''})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
