@@ -12,8 +12,10 @@ from textual.actions import parse as _parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.config import Config
+from tui.locking import Locking
 from tui.screens.signin import SignInScreen
 from tui.store.errors import StoreError
 
@@ -35,7 +37,7 @@ PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
 STORE_OPEN_DELAY = 0.4  # seconds after start-up
 
 
-class RecoveryPlanApp(App):
+class RecoveryPlanApp(Locking, App):
     TITLE = "Recovery Plan"
     # The sign-in screen is the app's default screen, in a mode named "signin".
     # It is not in MODES: Textual would then build an empty default screen,
@@ -68,8 +70,14 @@ class RecoveryPlanApp(App):
                     "Get help now: crisis lines, no sign-in needed", show=True),
         Binding("f12,ctrl+l", "lock", "Lock", id="lock", priority=True,
                 tooltip="Lock now: hide the plan, back to sign-in"),
+        # F12 before signing in: clear a half-typed name and PIN (not shown in the footer).
+        Binding("f12,ctrl+l", "clear_typing", "Clear what I typed", id="clear_typing",
+                priority=True, show=False, tooltip="Clear the name and PIN typed here"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
                 tooltip="Quit (what you typed is kept)"),
+        # Ctrl+Q on a kiosk: the app stays for the next person (see tui.locking).
+        Binding("ctrl+q", "sign_out", "Sign out", id="sign_out", priority=True,
+                tooltip="Sign out: lock the plan, back to sign-in"),
     ]
 
     def __init__(self, store: Store | None = None, config: Config | None = None,
@@ -97,6 +105,10 @@ class RecoveryPlanApp(App):
             self.theme = chosen
         keymap = self.config.keymap
         if keymap:
+            # The keys that stand in for lock and quit before sign-in and on a kiosk follow them.
+            for binding_id, twin in (("lock", "clear_typing"), ("quit", "sign_out")):
+                if binding_id in keymap:
+                    keymap = {twin: keymap[binding_id], **keymap}
             self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
@@ -105,6 +117,7 @@ class RecoveryPlanApp(App):
     def on_mount(self) -> None:
         # The mode already holds the sign-in screen; naming it lets lock return to it.
         self.add_mode("signin", SignInScreen)
+        self.start_locking()
         if self._store is None:
             # Soon, but not while the first screen is being drawn: loading the
             # database layer in a thread would slow that first paint.
@@ -145,6 +158,12 @@ class RecoveryPlanApp(App):
         # sign-in, F5 asks for the crisis plan to open right after the PIN.
         if action in ("go", "lock") and self.plan is None:
             return action == "go" and parameters == ("crisis",) and isinstance(self.screen, SignInScreen)
+        if action == "clear_typing":
+            return self.plan is None
+        if action == "quit":
+            return not self.kiosk
+        if action == "sign_out":
+            return self.kiosk and self.plan is not None
         return True
 
     def open_plan(self, plan: Plan, first: str = "overview", new: bool = False) -> None:
@@ -153,6 +172,8 @@ class RecoveryPlanApp(App):
 
         Each top-level screen of the plan is a Textual mode of its own; they
         exist only while the plan is open (see action_lock)."""
+        if self.sign_in_was_dropped():  # the PIN was being checked when the app locked
+            return
         from tui.screens.crisis import CrisisScreen
         from tui.screens.goals import GoalBoardScreen
         from tui.screens.overview import OverviewScreen
@@ -260,6 +281,9 @@ class RecoveryPlanApp(App):
         return open_goals[0].id if open_goals else (goals[0].id if goals else None)
 
     async def action_quit(self) -> None:
+        if self.kiosk:  # a kiosk's app never ends from its keyboard
+            self.action_lock()
+            return
         self._save_all()  # what is typed in a field is kept on the way out too
         self._stop_drafts()
         self.exit()
@@ -293,9 +317,11 @@ class RecoveryPlanApp(App):
 
     def action_lock(self) -> None:
         """Keep what was typed, then remove every plan screen and dialog (Textual
-        keeps the screens of other modes alive: each plan mode is removed)."""
+        keeps the screens of other modes alive: each plan mode is removed), and
+        clear the terminal and its scrollback. Before sign-in: clear what was typed."""
         self._save_all()
         self._stop_drafts()
+        self.forget_sign_ins_in_progress()
         self.plan = None
         self.selected_goal_id = None
         self.switch_mode("signin")
@@ -307,6 +333,11 @@ class RecoveryPlanApp(App):
         self.screen.clear_form()
         self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
+        self.clear_terminal()
+
+    def action_clear_typing(self) -> None:
+        self.action_lock()
+        self.screen.query(Input).first().focus()  # the next person starts at the name
 
     def _account_commands(self, plan: Plan) -> Iterable[SystemCommand]:
         from tui.screens.account import ChangePinDialog, DeletePlanDialog
@@ -382,6 +413,8 @@ class RecoveryPlanApp(App):
             yield from self._account_commands(self.plan)
         # Textual's own (theme, quit...), but not Screenshot: it would write the
         # plan to a file on a shared machine.
+        # A kiosk's app never ends from its keyboard: no Quit either.
+        left_out = ("Screenshot", "Keys", "Bell", *(("Quit",) if self.kiosk else ()))
         for command in super().get_system_commands(screen):
-            if command.title not in ("Screenshot", "Keys", "Bell"):
+            if command.title not in left_out:
                 yield command

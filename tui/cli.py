@@ -29,6 +29,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="FILE",
         help="the site config file (default: RECOVERY_PLAN_CONFIG, then the system's config folder)",
     )
+    parser.add_argument(
+        "--kiosk", action="store_true", default=None,
+        help="a shared kiosk: Ctrl+Q signs out instead of quitting, Ctrl+C and Ctrl+Z don't leave "
+             "the app, nothing of a plan goes to the terminal's clipboard, the plan locks after 3 "
+             "minutes without a key (default: [kiosk] enabled in the site config)",
+    )
+    parser.add_argument(
+        "--idle-lock", metavar="SECONDS", type=_idle_seconds,
+        help="lock the plan after this many seconds without a key (default: [lock] idle_seconds "
+             "in the site config, else 180 on a kiosk and 900 elsewhere)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "demo", help="make a practice plan named Demo (PIN 975310) from the guide's example",
@@ -122,6 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the site key file of --from (default: beside a SQLite file, "
                               "else the site config's)")
     return parser
+
+
+def _idle_seconds(text: str) -> int:
+    from tui.config import IDLE_LOCK_SHORTEST
+
+    if not (text.isascii() and text.isdigit()) or int(text) < IDLE_LOCK_SHORTEST:
+        raise argparse.ArgumentTypeError(
+            f"give a whole number of seconds, {IDLE_LOCK_SHORTEST} or more, like 300")
+    return int(text)
 
 
 def _fail(message: str) -> int:
@@ -468,14 +488,21 @@ def warn_stale_help_lines(config) -> None:
 
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
-    config.help_lines(), config.theme, config.keymap
+    config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
     from tui.app import RecoveryPlanApp
+    from tui.terminal import TerminalGuard
 
     app = RecoveryPlanApp(config=config, location=config.database)
-    try:
-        app.run()
-    finally:
-        app.close_store()
+    # Puts the terminal back after a crash, and clears what the app showed where
+    # leaving it needs that (the Linux console has no alternate screen).
+    with TerminalGuard(kiosk=config.kiosk) as guard:
+        try:
+            app.run()
+        finally:
+            app.close_store()
+            guard.crashed = app.crashed
+    if guard.crashed:
+        return app.return_code or EXIT_FAILED
     return app.return_code or EXIT_OK
 
 
@@ -486,6 +513,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         config = load_config(args.config, args.db)
+        config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check":

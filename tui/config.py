@@ -19,6 +19,10 @@ ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
 ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
 
 
+IDLE_LOCK_KIOSK, IDLE_LOCK_DEFAULT = 180, 900  # seconds without a key before the plan locks
+IDLE_LOCK_SHORTEST = 5  # time enough to read the warning
+
+
 class ConfigError(Exception):
     """The site config can't be used; the message says what to fix."""
 
@@ -30,6 +34,8 @@ class Config:
         self.database = database  # a path or sqlite:/// URL; None: the default file
         self.source = source  # the file the settings came from
         self.raw = raw or {}
+        self.kiosk_option: bool | None = None  # --kiosk
+        self.idle_lock_option: int | None = None  # --idle-lock SECONDS
 
     def _table(self, name: str) -> dict:
         table = self.raw.get(name, {})
@@ -95,6 +101,31 @@ class Config:
         """The site key file (RECOVERY_PLAN_SITE_KEY, then [security] site_key); default:
         beside the database. Keep it where only the service account can read it."""
         return os.environ.get(ENV_SITE_KEY) or self._text("security", "site_key")
+
+    @property
+    def kiosk(self) -> bool:
+        """A shared kiosk (`--kiosk`, then [kiosk] enabled): Ctrl+Q, Ctrl+C and
+        Ctrl+Z don't leave the app, and nothing is copied to the terminal's clipboard."""
+        if self.kiosk_option is not None:
+            return self.kiosk_option
+        enabled = self._table("kiosk").get("enabled", False)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"In {self.source}, kiosk.enabled must be true or false.")
+        return enabled
+
+    @property
+    def idle_lock(self) -> int:
+        """Seconds without a key before the plan locks itself (`--idle-lock`, then
+        [lock] idle_seconds); default 180 on a kiosk, 900 elsewhere."""
+        if self.idle_lock_option is not None:
+            return self.idle_lock_option
+        seconds = self._table("lock").get("idle_seconds")
+        if seconds is None:
+            return IDLE_LOCK_KIOSK if self.kiosk else IDLE_LOCK_DEFAULT
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < IDLE_LOCK_SHORTEST:
+            raise ConfigError(f"In {self.source}, lock.idle_seconds must be a whole number of "
+                              f"seconds, {IDLE_LOCK_SHORTEST} or more, like 300.")
+        return seconds
 
     @property
     def card_font(self) -> str | None:

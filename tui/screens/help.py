@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -41,6 +42,8 @@ class HelpScreen(ModalScreen[None]):
         for binding in app_bindings:
             if binding.id and binding.id.endswith("_key"):
                 continue
+            if not self._listed(binding, app_bindings):
+                continue
             keys = key_label(self.app, binding.key)
             if binding.id in plain:
                 keys += ", " + key_label(self.app, plain[binding.id])
@@ -49,6 +52,19 @@ class HelpScreen(ModalScreen[None]):
         text.append(f"  {'Esc':<22} back, or cancel\n")
         text.append(f"  {'Ctrl+P':<22} command palette: find any screen or action by name\n")
         return text
+
+    def _listed(self, binding: Binding, app_bindings: list[Binding]) -> bool:
+        """Of the app's keys bound twice (F12 locks, or before sign-in clears what was
+        typed; Ctrl+Q quits, or on a kiosk signs out), the one that works now, if any."""
+        twins = [b for b in app_bindings if b.key == binding.key and not (b.id or "").endswith("_key")]
+        if len(twins) == 1:
+            return True
+        working = [b for b in twins if self._works(b)]
+        return bool(working) and binding is working[0]
+
+    def _works(self, binding: Binding) -> bool:
+        _, action, parameters = parse_action(binding.action)
+        return bool(self.app.check_action(action, parameters))
 
     def action_close(self) -> None:
         self.dismiss()
