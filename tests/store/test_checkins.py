@@ -38,7 +38,7 @@ def due(plan):
 
 
 def test_the_steps_due_today_or_before_and_not_done_are_checked_soonest_first(plan, due):
-    late, today, later = due
+    late, today, _ = due
     assert [s.id for _, s in plan.steps_to_check_in()] == [late.id, today.id]
     plan.complete_step(late.id)
     assert [s.id for _, s in plan.steps_to_check_in()] == [today.id]

@@ -349,3 +349,29 @@ async def test_a_step_kept_before_help_opens_is_kept_again_with_what_is_typed_af
     plan = store_sign_in(store, "Demo", "975310")
     (check_in,) = plan.check_ins()
     assert [(o.outcome, o.note) for o in check_in.outcomes] == [("not_yet", "Rain all week")]
+
+
+async def test_print_sends_a_one_page_summary_to_the_sites_printer(store, tmp_path):
+    import sys
+
+    from pypdf import PdfReader
+
+    from tui.config import Config
+
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    printed = tmp_path / "printed"
+    stand_in = tmp_path / "fake_lp.py"
+    stand_in.write_text("import shutil, sys\nshutil.copy(sys.argv[-1], sys.argv[1])\n")
+    config = Config(raw={"printer": {"command": f"{sys.executable} {stand_in} {printed}"}})
+    app = RecoveryPlanApp(store, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k", "n", *"Rain all week", "pagedown")
+        await settle(pilot)
+        await pilot.press("pagedown", "p")
+        await settle(pilot)
+        assert "at the printer" in " ".join(str(n.message) for n in app._notifications)
+    pages = PdfReader(printed).pages
+    text = " ".join(pages[0].extract_text().split())
+    assert len(pages) == 1 and "What got in the way: Rain all week" in text

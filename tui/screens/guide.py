@@ -527,12 +527,9 @@ class GuideScreen(PlanScreen):
         """Enter adds a goal or a reminder typed; on a blank line or the last field, goes on."""
         page = self.page
         try:
-            if isinstance(page, GoalsPage) and event.input.id == "guide-new-goal":
-                if page.add_typed():
-                    return
-            elif isinstance(page, RemindersPage) and event.input.id == "guide-own-reminder":
-                if page.add_typed():
-                    return
+            if isinstance(page, (GoalsPage, RemindersPage)) and \
+                    event.input.id in ("guide-new-goal", "guide-own-reminder") and page.add_typed():
+                return
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
