@@ -19,8 +19,8 @@ over the bound. Exit 1 if any figure fails.
 5. Bytes written to the terminal per cursor move on the goal board beside a
    bare DataTable with the same columns and rows (bench_board.py).
 
-    python tests/perf/run.py            # about 8 minutes
-    python tests/perf/run.py --quick    # fewer pairs, under 5 minutes
+    python tests/perf/run.py            # about 5 minutes
+    python tests/perf/run.py --quick    # fewer pairs: about 3 minutes
 """
 
 from __future__ import annotations
