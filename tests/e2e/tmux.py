@@ -84,3 +84,47 @@ def start_app(tmux: str, db: Path, env: dict[str, str], prefix: list[str] | None
     term = Terminal(tmux, [*(prefix or []), str(SCRIPT), "--db", str(db)], env)
     term.wait_for("Sign in to your plan")
     return term
+
+
+BEFORE_APP = "before-app"
+
+
+class ShellTerminal(Terminal):
+    """The app run from a shell in tmux, as a login would: when it ends, the shell
+    prints "ended <exit code>" and the terminal's settings (stty -a), then waits.
+
+    `console=True` makes tmux act as the Linux console does: no alternate screen
+    (tmux ignores the switch), so what the app draws stays on the screen and can
+    reach the scrollback. TERM is the console's, `linux`.
+
+    Before the app starts, the shell fills the scrollback with lines saying
+    BEFORE_APP, so a test can tell whether the app cleared it."""
+
+    def __init__(self, tmux: str, db: Path, env: dict[str, str], *options: str, console: bool = True):
+        script = ('i=0; while [ $i -lt 40 ]; do echo "before-app $i"; i=$((i+1)); done; '
+                  'read go; env TERM=linux "$0" "$@"; echo "ended $?"; stty -a; sleep 600')
+        super().__init__(tmux, ["sh", "-c", script, str(SCRIPT), "--db", str(db), *options], env)
+        if console:
+            subprocess.run([tmux, "set-option", "-w", "-t", self.name, "alternate-screen", "off"],
+                           check=True)
+        self.wait_for("before-app 39")
+        self.keys("Enter")  # now the app starts
+        self.wait_for("Sign in to your plan")
+
+    def history(self) -> str:
+        """The scrollback and the screen, all of it."""
+        result = subprocess.run([self.tmux, "capture-pane", "-p", "-S", "-", "-t", self.name],
+                                capture_output=True, text=True)
+        return result.stdout
+
+    def app_pid(self) -> int:
+        shell = subprocess.run([self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        assert len(children) == 1, children
+        return int(children[0])
+
+    def flag(self, name: str) -> str:
+        """A tmux format value of the pane, like alternate_on or cursor_flag."""
+        return subprocess.run([self.tmux, "display-message", "-p", "-t", self.name, f"#{{{name}}}"],
+                              capture_output=True, text=True, check=True).stdout.strip()
