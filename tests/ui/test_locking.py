@@ -335,3 +335,53 @@ async def test_a_crash_shows_no_traceback(store, capsys):
         assert app.crashed
     captured = capsys.readouterr()
     assert "975310" not in captured.out + captured.err
+
+
+async def test_f12_locks_from_the_command_palette_too(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("ctrl+p", *"goal")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert nothing_of_the_plan_left(app) and isinstance(app.screen, SignInScreen)
+
+
+def guarded(monkeypatch, term: str, kiosk: bool, crashed: bool = False, error: Exception | None = None):
+    """What TerminalGuard writes to the terminal around a run that ends as told."""
+    import tui.terminal as terminal
+
+    writes: list[str] = []
+    monkeypatch.setattr(terminal, "write_to_terminal", writes.append)
+    monkeypatch.setenv("TERM", term)
+    with terminal.TerminalGuard(kiosk=kiosk) as guard:
+        guard.crashed = crashed
+        if error is not None:
+            raise error
+    return writes, guard
+
+
+def test_the_terminal_is_cleared_on_the_way_out_on_a_console_or_kiosk_only(monkeypatch):
+    from tui.terminal import RESET
+
+    assert guarded(monkeypatch, "linux", kiosk=False)[0] == [CLEAR]
+    assert guarded(monkeypatch, "xterm-256color", kiosk=True)[0] == [CLEAR]
+    assert guarded(monkeypatch, "xterm-256color", kiosk=False)[0] == []
+    assert RESET not in guarded(monkeypatch, "linux", kiosk=True)[0]
+
+
+def test_after_a_crash_the_terminal_is_put_back_and_a_plain_line_shown(monkeypatch, capsys):
+    from tui.terminal import CRASH_MESSAGE, RESET
+
+    writes, _ = guarded(monkeypatch, "xterm-256color", kiosk=False, crashed=True)
+    assert writes == [RESET, CLEAR]
+    assert CRASH_MESSAGE in capsys.readouterr().err
+
+    writes, guard = guarded(monkeypatch, "xterm-256color", kiosk=False,
+                            error=RuntimeError("pin = 975310"))  # swallowed: no traceback
+    assert guard.crashed and writes == [RESET, CLEAR]
+    err = capsys.readouterr().err
+    assert CRASH_MESSAGE in err and "975310" not in err
