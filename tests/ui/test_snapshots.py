@@ -5,12 +5,15 @@ Update after an intended change with: pytest tests/ui --snapshot-update
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from textual.widgets import Input
 
 from tui.app import RecoveryPlanApp
 from tui.config import Config
 from tui.demo import create_demo
+from tui.store import clock
 
 _theme = ["textual-dark"]  # set for each test by the fixture below
 
@@ -194,23 +197,7 @@ def test_add_goal_dialog(snap_compare, store):
     assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f3", "a", *"See my kids"))
 
 
-def ready_then_signed_in(*keys: str):
-    """Like signed_in, but first waits for the name field to have focus: a key
-    pressed before the first screen is ready is lost (the sign-in then fails,
-    and the snapshot shows the sign-in screen with its message)."""
-    signing_in = signed_in(*keys)
-
-    async def run(pilot) -> None:
-        from textual.widgets import Input
-
-        for _ in range(100):
-            if isinstance(pilot.app.screen.focused, Input):
-                break
-            await pilot.pause(0.02)
-        await signing_in(pilot)
-        assert type(pilot.app.screen).__name__ != "SignInScreen", "the sign-in failed"
-
-    return run
+A_WEEK_ON = datetime(2026, 12, 3, 10, 0)  # the demo's first two steps are due (one late)
 
 
 @pytest.mark.parametrize("step", range(1, 10))
@@ -219,39 +206,27 @@ def test_build_my_plan_step(snap_compare, store, step):
     create_demo(store)
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24),
-                        run_before=ready_then_signed_in("b", *["pagedown"] * (step - 1)))
+                        run_before=signed_in("b", *["pagedown"] * (step - 1)))
 
 
 def test_check_in_offered_on_the_overview(snap_compare, store):
-    from datetime import datetime
-
-    from tui.store import clock
-
     create_demo(store)
-    clock.set_now(datetime(2026, 12, 3, 10, 0))
+    clock.set_now(A_WEEK_ON)
 
-    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=ready_then_signed_in())
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in())
 
 
 def test_check_in_a_step_not_yet_done(snap_compare, store):
-    from datetime import datetime
-
-    from tui.store import clock
-
     create_demo(store)
-    clock.set_now(datetime(2026, 12, 3, 10, 0))
+    clock.set_now(A_WEEK_ON)
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24),
-                        run_before=ready_then_signed_in("k", "d", "pagedown", "n", *"My phone was cut off"))
+                        run_before=signed_in("k", "d", "pagedown", "n", *"My phone was cut off"))
 
 
 def test_check_in_summary(snap_compare, store):
-    from datetime import datetime
-
-    from tui.store import clock
-
     create_demo(store)
-    clock.set_now(datetime(2026, 12, 3, 10, 0))
+    clock.set_now(A_WEEK_ON)
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24),
-                        run_before=ready_then_signed_in("k", "d", "pagedown", "n", *"Too tired", "pagedown"))
+                        run_before=signed_in("k", "d", "pagedown", "n", *"Too tired", "pagedown"))
