@@ -22,7 +22,6 @@ import signal
 import threading
 
 from textual import events
-from textual.widgets import Input, TextArea
 
 from tui.screens.idle import IdleClock, IdleWarningScreen
 from tui.terminal import CLEAR
@@ -88,9 +87,10 @@ class Locking:
         An empty sign-in, or crisis lines being read before signing in, stay as they are."""
         if self.plan is not None:
             return True
+        # (TextArea by name: importing it costs start-up time.)
         for screen in self.screen_stack:
             for field in screen.query("Input, TextArea"):
-                if (isinstance(field, Input) and field.value) or (isinstance(field, TextArea) and field.text):
+                if getattr(field, "value", "") or getattr(field, "text", ""):
                     return True
         return False
 
