@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.store import InputError, Plan, StoreError, create_person
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.store.errors import StoreError
 from tui.widgets.fields import TextInput
+from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 
