@@ -359,3 +359,20 @@ def test_a_new_plan_never_gets_the_number_of_a_deleted_one(store, plan):
     again = create_person(store, "Sam", "a-new-start-1")
     assert again.person_id > deleted_id
     assert [e.person_id for e in audit.events(store, person_id=again.person_id)] == [again.person_id]
+
+
+def test_a_code_used_meanwhile_in_another_session_opens_nothing(store, plan, monkeypatch):
+    from tui.store import keys
+
+    code = plan.recovery_codes[0]
+    real_unlock = keys.unlock_with_code
+
+    def used_elsewhere_first(*args):
+        found = real_unlock(*args)  # this session has checked the code ...
+        store.write(lambda: keys.use_code(found[0]))  # ... and another uses it before the write
+        return found
+
+    monkeypatch.setattr(keys, "unlock_with_code", used_elsewhere_first)
+    with pytest.raises(SignInError):
+        sign_in_with_code(store, "Sam", code, "fresh-start-21")
+    assert sign_in(store, "Sam", TEST_PIN).name == "Sam"  # the PIN was not changed

@@ -75,8 +75,10 @@ def unlock_with_code(person: m.Person | None, code: str, site_key: bytes) -> tup
     return None
 
 
-def use_code(code_id: int) -> None:
-    m.RecoveryCode.update(used_at=clock.now()).where(m.RecoveryCode.id == code_id).execute()
+def use_code(code_id: int) -> bool:
+    """Mark a code used; False when another session used it first. Inside a write."""
+    return m.RecoveryCode.update(used_at=clock.now()).where(
+        (m.RecoveryCode.id == code_id) & m.RecoveryCode.used_at.is_null()).execute() == 1
 
 
 def codes_left(person_id: int) -> int:

@@ -335,7 +335,8 @@ def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
     new_key = keys.derive_new_pin_key(new_pin, store.site_key)
 
     def opened() -> None:
-        keys.use_code(code_id)
+        if not keys.use_code(code_id):  # used meanwhile in another session: once only
+            raise SignInError(CODE_FAILED)
         keys.set_pin(person.id, new_key, data_key)
         attempts.clear(lookup)
         audit.record("recovery_code_used", person.id)
