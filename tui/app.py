@@ -93,6 +93,7 @@ class RecoveryPlanApp(Locking, App):
         self.plan: Plan | None = None
         self.selected_goal_id: int | None = None  # the goal F4 opens
         self._draft_keeper = None  # set while a plan is open (see _start_drafts)
+        self.leaving_screens = False  # True while screens save on the way out
         self._draft_timer = None
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
 
@@ -227,11 +228,19 @@ class RecoveryPlanApp(Locking, App):
 
     def _save_all(self) -> None:
         """Ask every open screen of this mode to keep what is typed in it (other
-        modes' screens kept theirs when they were left)."""
-        for screen in self.screen_stack:
-            save = getattr(screen, "save_pending", None)
-            if save is not None:
-                save()
+        modes' screens kept theirs when they were left). A screen that could not
+        save (the database busy, a change made elsewhere) keeps its words as a
+        draft, offered at the next sign-in, since the screen is about to close."""
+        self.leaving_screens = True  # no questions now: see SectionEditScreen
+        try:
+            unsaved = [screen for screen in self.screen_stack
+                       if getattr(screen, "save_pending", None) is not None
+                       and screen.save_pending() is False]
+        finally:
+            self.leaving_screens = False
+        if self._draft_keeper is not None:
+            self.keep_drafts()
+            self._draft_keeper.hold(unsaved)
 
     def _leave_current_mode(self) -> None:
         """Keep what is typed, then close this mode's dialogs and sub-screens."""
@@ -379,22 +388,9 @@ class RecoveryPlanApp(Locking, App):
                                 check_in)
 
     def _new_recovery_codes(self, plan: Plan) -> None:
-        from tui.screens.account import RecoveryCodesScreen
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.screens.account import NewCodesDialog
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                codes = plan.new_recovery_codes()
-            except StoreError as error:
-                self.notify(error.message, severity="error", markup=False)
-                return
-            plan.recovery_codes = ()
-            self.push_screen(RecoveryCodesScreen(codes))
-
-        self.push_screen(ConfirmDialog("Make new recovery codes?", "Your recovery codes",
-                                       "The codes you have now will stop working."), answered)
+        self.push_screen(NewCodesDialog(plan))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every screen and every action of this screen by name."""

@@ -317,7 +317,7 @@ def _read_new_pin(from_stdin: bool) -> str:
 
 
 def run_import(config, source: str, name: str | None, from_stdin: bool, replace: bool) -> int:
-    from tui.store import NameTakenError, StoreError, delete_plan, pins, transfer
+    from tui.store import NameTakenError, pins, transfer
     from tui.store.text import one_line
 
     plan_file = transfer.read_file(source)  # checked all through before anything else
@@ -336,12 +336,7 @@ def run_import(config, source: str, name: str | None, from_stdin: bool, replace:
                     "Type yes to replace it with the plan in the file: ", "yes"):
                 return _fail("Nothing was changed. (To replace the plan without a question, "
                              "add --replace.)")
-            delete_plan(store, plan_file.name)
-            try:
-                plan = transfer.import_plan(store, plan_file, pin)
-            except StoreError as error:
-                return _fail(f"The old plan of {shown} was deleted, but the plan in the file "
-                             f"could not be made: {error}")
+            plan = transfer.import_plan(store, plan_file, pin, replace=True)  # all or nothing
             replaced = True
     finally:
         store.close()

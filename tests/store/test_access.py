@@ -165,7 +165,9 @@ def test_a_wrong_code_or_name_opens_nothing(store, plan):
 
 def test_new_codes_replace_the_old_ones(store, plan):
     old = plan.recovery_codes
-    new = plan.new_recovery_codes()
+    with pytest.raises(SignInError):
+        plan.new_recovery_codes("not-my-pin")
+    new = plan.new_recovery_codes(TEST_PIN)
     assert set(old).isdisjoint(new)
     with pytest.raises(SignInError):
         sign_in_with_code(store, "Sam", old[0], "fresh-start-21")
@@ -376,3 +378,60 @@ def test_a_code_used_meanwhile_in_another_session_opens_nothing(store, plan, mon
     with pytest.raises(SignInError):
         sign_in_with_code(store, "Sam", code, "fresh-start-21")
     assert sign_in(store, "Sam", TEST_PIN).name == "Sam"  # the PIN was not changed
+
+
+def test_a_plan_deleted_in_another_session_says_so_plainly(store, plan):
+    from tui.store import NotFoundError
+
+    goal = plan.add_goal("Typed in one session")
+    assert delete_plan(store, "Sam") is True  # staff, meanwhile
+    attempts_made = [
+        lambda: plan.add_goal("More"), lambda: plan.save_section("vision", {"vision": "x"}),
+        lambda: plan.save_draft("section:vision", "My vision", {"vision": "x"}),
+        lambda: plan.change_pin(TEST_PIN, "another-pin-9"), lambda: plan.delete(TEST_PIN),
+        lambda: plan.new_recovery_codes(TEST_PIN), plan.goals, lambda: plan.steps(goal.id),
+    ]
+    for attempt in attempts_made:
+        with pytest.raises(NotFoundError, match="deleted"):
+            attempt()
+
+
+def test_pin_checks_in_an_open_session_are_counted_like_sign_ins(store, plan):
+    for _ in range(4):
+        with pytest.raises(SignInError):
+            plan.change_pin("wrong-pin-00", "another-pin-9")
+    with pytest.raises(SignInWaitError):
+        plan.delete("wrong-pin-00")  # the fifth wrong try: a wait starts
+    with pytest.raises(SignInWaitError):
+        plan.new_recovery_codes(TEST_PIN)  # even the right PIN waits
+    clock.set_now(TEST_NOW + timedelta(seconds=5))
+    assert len(plan.new_recovery_codes(TEST_PIN)) == 8
+    assert sign_in(store, "Sam", TEST_PIN).name == "Sam"
+
+
+def test_tries_made_at_once_cannot_get_round_a_wait(store, plan, monkeypatch):
+    """Each try is counted before its slow check: after 4 misses, 12 wrong
+    guesses made at once in 12 sessions get one PIN checked; the rest wait."""
+    import threading
+
+    wrong_tries(store, "Sam", 4)
+    checked = []
+    real = crypto.pin_key
+    monkeypatch.setattr(crypto, "pin_key", lambda *args: checked.append(1) or real(*args))
+    outcomes: list[str] = []
+
+    def attempt(guess: str):
+        try:
+            sign_in(store, "Sam", guess)  # one connection per thread, as in 12 sessions
+            outcomes.append("opened")
+        except SignInWaitError:
+            outcomes.append("wait")
+        except SignInError:
+            outcomes.append("wrong")
+
+    threads = [threading.Thread(target=attempt, args=(f"guess-{n:04d}",)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(checked) == 1 and outcomes == ["wait"] * 12

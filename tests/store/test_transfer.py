@@ -605,3 +605,25 @@ def test_every_value_swapped_for_every_other_kind_is_imported_whole_or_named(sto
     assert refused > 400 and imported > 50
     assert {t: r for t, r in database_rows(store).items() if t != "audit_event"} == \
         {t: r for t, r in before.items() if t != "audit_event"}
+
+
+def test_a_replace_that_fails_half_way_keeps_the_old_plan(store, monkeypatch):
+    """The old plan is deleted in the same transaction as the import: a failure keeps it."""
+    from tui.store import DatabaseBusyError, sign_in as open_plan
+    from tui.store import transfer as transfer_module
+
+    old = create_person(store, "Sam", "old-pin-2026")
+    old.add_goal("The old plan's goal")
+    plan_file = transfer_module.read_document(transfer_module.dumps(
+        transfer_module.plan_document(old)).encode())
+
+    def busy(*args, **kwargs):
+        raise DatabaseBusyError("The plan database is busy right now.")
+
+    monkeypatch.setattr(transfer_module, "_fill", busy)
+    with pytest.raises(DatabaseBusyError):
+        transfer_module.import_plan(store, plan_file, "new-pin-2026", replace=True)
+    assert [g.text for g in open_plan(store, "Sam", "old-pin-2026").goals()] == ["The old plan's goal"]
+    monkeypatch.undo()
+    made = transfer_module.import_plan(store, plan_file, "new-pin-2026", replace=True)
+    assert [g.text for g in made.goals()] == ["The old plan's goal"]

@@ -9,7 +9,7 @@ from tests.conftest import TEST_PIN
 from tests.ui.helpers import screen_text, settle
 from tui.app import RecoveryPlanApp
 from tui.screens.account import (
-    ChangePinDialog, DeletePlanDialog, RecoverWithCodeScreen, RecoveryCodesScreen,
+    ChangePinDialog, DeletePlanDialog, NewCodesDialog, RecoverWithCodeScreen, RecoveryCodesScreen,
 )
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.overview import OverviewScreen
@@ -95,8 +95,12 @@ async def test_new_recovery_codes_from_the_palette(store):
         await enter(pilot, TEST_PIN)
         await settle(pilot)
         await palette(pilot, "Make new recovery codes")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
+        assert isinstance(app.screen, NewCodesDialog)
+        await enter(pilot, "not-my-pin")
+        await settle(pilot)
+        assert "not your PIN" in screen_text(app)
+        await enter(pilot, TEST_PIN)
+        await settle(pilot)
         assert isinstance(app.screen, RecoveryCodesScreen)
         new = app.screen.codes
         assert set(new).isdisjoint(old) and new[0] in screen_text(app)

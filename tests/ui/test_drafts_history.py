@@ -30,7 +30,7 @@ async def test_typing_is_kept_as_a_draft_and_offered_at_the_next_sign_in(store):
         app.keep_drafts()  # what the timer does every few seconds
         # The session ends here without saving (power cut, kill -9): nothing else runs.
     (draft,) = store_sign_in(store, "Sam", TEST_PIN).drafts()
-    assert draft.place == "section:crisis"
+    assert draft.place.startswith("section:crisis@")  # this session's own mark
     assert draft.values == {"warning_signs": "I stop answering the phone"}
 
     app = RecoveryPlanApp(store)
@@ -56,7 +56,7 @@ async def test_a_draft_is_forgotten_once_its_words_are_saved(store):
         await pilot.press("tab")  # into "My vision", edited in place
         await pilot.press(*"A home of my own")
         app.keep_drafts()
-        assert [d.place for d in app.plan.drafts()] == ["section:vision"]
+        assert [d.place.partition("@")[0] for d in app.plan.drafts()] == ["section:vision"]
         await pilot.press("tab")  # leaving the box saves it
         await pilot.pause()
         app.keep_drafts()
@@ -109,3 +109,59 @@ async def test_the_overview_shows_growth(store):
         assert "How I am growing" in text
         assert "This month: 1 goal reached; 2 steps done." in text
         assert "0 0 0 0 0 0 0 2" in text
+
+
+async def test_a_lock_during_a_conflict_asks_nothing_and_keeps_the_words(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("f5", "e")
+        await pilot.pause()
+        plan.save_section("crisis", {"warning_signs": "Saved at the kiosk"})  # another session
+        await pilot.press(*"Typed over SSH")
+        await pilot.press("f12")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.plan is None
+        assert [type(s).__name__ for s in app.screen_stack] == ["SignInScreen"]
+        assert "Typed over SSH" not in screen_text(app) and "Saved at the kiosk" not in screen_text(app)
+    again = store_sign_in(store, "Sam", TEST_PIN)
+    assert again.section("crisis").fields["warning_signs"] == "Saved at the kiosk"
+    (draft,) = again.drafts()
+    assert draft.values == {"warning_signs": "Typed over SSH"}
+
+
+async def test_leaving_a_screen_that_could_not_save_keeps_a_draft(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await pilot.press("f5", "e")
+        await pilot.pause()
+        plan.save_section("crisis", {"warning_signs": "Saved at the kiosk"})
+        await pilot.press(*"Typed over SSH")
+        await pilot.press("f2")  # straight to the overview: no time to answer a question
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        app.keep_drafts()
+        assert [d.values for d in app.plan.drafts()] == [{"warning_signs": "Typed over SSH"}]
+
+
+async def test_a_draft_left_by_an_earlier_session_is_never_overwritten(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    plan.save_draft("section:crisis", "My crisis plan", {"warning_signs": "From the crashed session"})
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        assert isinstance(app.screen, DraftsScreen)
+        await pilot.press("escape")  # decide later
+        await pilot.press("f5", "e")
+        await pilot.pause()
+        await pilot.press(*"New words")
+        app.keep_drafts()
+        await pilot.press("escape")  # saved
+        await pilot.pause()
+        app.keep_drafts()
+    drafts = store_sign_in(store, "Sam", TEST_PIN).drafts()
+    assert [d.values for d in drafts] == [{"warning_signs": "From the crashed session"}]

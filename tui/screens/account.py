@@ -250,6 +250,61 @@ class ChangePinDialog(_Form, ModalScreen[None]):
             self.dismiss()
 
 
+class NewCodesDialog(_Form, ModalScreen[None]):
+    """New recovery codes, after the PIN: in a session left open, new codes
+    would be a way to take someone's plan over."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new_codes_cancel")]
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Make new recovery codes", style="bold"))
+            yield Static(Text("You get 8 new codes. The codes you have now stop working."))
+            yield Label("Type your PIN to go on")
+            yield TextInput(id="pin", password=True)
+            yield Static("", classes="message")
+            yield Static(Text("Enter: make the codes    Esc: cancel"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#pin", Input))
+
+    @on(Input.Submitted, "#pin")
+    def _submit(self, event: Input.Submitted) -> None:
+        self.show_message("Making your codes...")
+        self._set_busy(True)
+        self._make(event.value)
+
+    @work(thread=True, exclusive=True, group="new-codes")
+    def _make(self, pin: str) -> None:
+        try:
+            codes = self.plan.new_recovery_codes(pin)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error.message)
+        else:
+            self.app.call_from_thread(self._made, codes)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        field = self.query_one("#pin", Input)
+        field.value = ""
+        self.set_focus(field)
+        self.show_message(message)
+
+    def _made(self, codes: tuple[str, ...]) -> None:
+        self.plan.recovery_codes = ()
+        self.dismiss()
+        self.app.push_screen(RecoveryCodesScreen(codes))
+
+    def action_cancel(self) -> None:
+        if not self.query_one("#pin", Input).disabled:
+            self.dismiss()
+
+
 class DeletePlanDialog(_Form, ModalScreen[None]):
     """The PIN, then a question that says it can't be undone; then the plan is
     gone and the sign-in screen shows."""

@@ -295,6 +295,9 @@ class SectionEditScreen(Screen):
 
         if isinstance(self.app.screen, ConflictDialog):
             return
+        if getattr(self.app, "leaving_screens", False) or self.app.plan is not self.plan \
+                or self.app.screen is not self:
+            return  # locking or leaving: the words are kept as a draft, nobody is asked
         try:
             theirs = self.plan.section(self.section_name)
         except StoreError as error:

@@ -10,6 +10,8 @@ nothing unsaved any more (its words were saved).
 
 from __future__ import annotations
 
+import secrets
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,29 +29,43 @@ DRAFT_SECONDS = 5.0  # how often typing is kept
 
 
 class DraftKeeper:
+    """Keeps one session's drafts. Each is stored under its place plus this
+    session's own mark, so two sessions (or a session and the drafts a crashed
+    one left) never overwrite or forget each other's words."""
+
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.kept: dict[str, dict[str, str]] = {}  # place -> the values kept last
+        self.mark = secrets.token_hex(4)
+        self.kept: dict[str, dict[str, str]] = {}  # stored place -> the values kept last
+        self.owner: dict[str, int] = {}  # stored place -> id() of the screen it came from
+        self.held: set[int] = set()  # screens closed with words not saved: keep their drafts
+
+    def hold(self, screens) -> None:
+        """These screens close with words they could not save: keep their drafts
+        for the next sign-in."""
+        self.held.update(id(screen) for screen in screens)
 
     def tick(self, screens) -> None:
         """Keep what the screens hold unsaved; forget drafts whose words were saved."""
-        now: dict[str, tuple[str, dict[str, str]]] = {}
+        now: dict[str, tuple[str, dict[str, str], int]] = {}
         for screen in screens:
             offer = getattr(screen, "draft_values", None)
             if offer is None:
                 continue
             try:
                 for place, label, values in offer():
-                    now[place] = (label, values)
+                    now[f"{place}@{self.mark}"] = (label, values, id(screen))
             except Exception:  # a screen mid-teardown: its words are kept by save_pending
                 continue
         try:
-            for place, (label, values) in now.items():
+            for place, (label, values, owner) in now.items():
+                self.owner[place] = owner
                 if self.kept.get(place) != values:
                     self.plan.save_draft(place, label, values)
                     self.kept[place] = values
             for place in [p for p in self.kept if p not in now]:
-                self.plan.discard_draft(place)
+                if self.owner.get(place) not in self.held:
+                    self.plan.discard_draft(place)
                 del self.kept[place]
         except StoreError:
             pass  # the next tick tries again; the words are still on the screen

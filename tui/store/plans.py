@@ -8,6 +8,7 @@ person's plan: every operation on it is scoped to that person.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 import json
@@ -264,14 +265,36 @@ def _checked_sign_in_name(name: str) -> str:
     return checked(name, limit=LONG_LIMIT, what="name")  # a broken character can't be looked up
 
 
-def _refuse_while_waiting(store: Store, lookup: str) -> None:
-    with store.errors_explained():
+def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
+                       message: str = "") -> bytes:
+    """The data key when `pin` opens the plan (`person` None: a name with no
+    plan). The try is counted BEFORE the slow check, in the same write that
+    looks at the wait, so tries made at once in many sessions can't get round
+    a wait; the right PIN clears the count (the caller's write). Raises
+    SignInWaitError while waiting, SignInError (`message`) for a wrong PIN."""
+    message = message or SIGN_IN_FAILED
+
+    def begin() -> tuple[int, int]:
         left = attempts.seconds_left(lookup)
+        if left:
+            audit.record("sign_in_waiting")
+            return left, 0
+        return 0, attempts.record_failure(lookup)
+
+    left, wait_if_wrong = store.write(begin)
     if left:
-        store.write(lambda: audit.record("sign_in_waiting"))
         raise SignInWaitError(
             f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then try "
             "again. A recovery code works now.", left)
+    data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
+    if data_key is not None and person is not None:
+        return data_key
+    store.write(lambda: audit.record("sign_in_failed", person.id if person else None))
+    if wait_if_wrong:
+        raise SignInWaitError(
+            f"{message} Please wait {attempts.say_wait(wait_if_wrong)} before the next try.",
+            wait_if_wrong)
+    raise SignInError(message)
 
 
 def _failed(store: Store, lookup: str, person: m.Person | None, event: str, message: str):
@@ -295,12 +318,9 @@ def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> P
     if not isinstance(pin, str) or not pin:
         raise InputError("Please type your PIN.")
     lookup = _lookup(store, name)
-    _refuse_while_waiting(store, lookup)
     with store.errors_explained():
         person = _person(lookup)
-    data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
-    if data_key is None or person is None:
-        raise _failed(store, lookup, person, "sign_in_failed", SIGN_IN_FAILED)
+    data_key = _counted_pin_check(store, lookup, person, pin)
     legacy = person.legacy_wrap is not None
     new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy else None
 
@@ -360,13 +380,22 @@ def _delete_person(store: Store, person_id: int, detail: str) -> None:
     """Rows and wrapped keys removed, then their space wiped as far as the
     database can (SQLite: secure_delete zeroes it and the WAL is emptied; see
     Store.wipe_free_space)."""
-
-    def delete() -> None:
-        m.Person.delete().where(m.Person.id == person_id).execute()  # the rest cascades
-        audit.record("deleted", person_id, detail)
-
-    store.write(delete, person=person_id)
+    store.write(lambda: remove_person_rows(person_id, detail), person=person_id)
     store.wipe_free_space()
+
+
+def remove_person_rows(person_id: int, detail: str) -> None:
+    """Delete a plan's rows (the rest cascades) and note it. Inside a write;
+    wipe the free space after it commits."""
+    m.Person.delete().where(m.Person.id == person_id).execute()
+    audit.record("deleted", person_id, detail)
+
+
+def person_id_named(store: Store, name: str) -> int | None:
+    """The plan number of `name`, or None (for staff commands, never shown to a person)."""
+    with store.errors_explained():
+        person = _person(_lookup(store, _checked_sign_in_name(name)))
+    return person.id if person else None
 
 
 def _writes(method=None, *, detail=None):
@@ -385,7 +414,7 @@ def _writes(method=None, *, detail=None):
                 audit.record("changed", self.person_id, what)
                 return result
 
-            return self._store.write(change, person=self.person_id)
+            return self._write(change)
 
         return wrapper
 
@@ -398,7 +427,7 @@ def _reads(method):
     @functools.wraps(method)
     def wrapper(self: Plan, *args, **kwargs):
         self._check_not_deleted()
-        with self._store.errors_explained():
+        with self._store.errors_explained(), self._deleted_elsewhere_explained():
             return method(self, *args, **kwargs)
 
     return wrapper
@@ -422,6 +451,30 @@ class Plan:
     def _check_not_deleted(self) -> None:
         if self._deleted:
             raise NotFoundError("This plan was deleted.")
+
+    @contextmanager
+    def _deleted_elsewhere_explained(self):
+        """A plan deleted in another session (or by staff) makes a write fail on its
+        foreign key, or a row go missing: say so plainly, once."""
+        try:
+            yield
+        except (peewee.IntegrityError, peewee.DoesNotExist):
+            with self._store.errors_explained():
+                gone = not m.Person.select().where(m.Person.id == self.person_id).exists()
+            if gone:
+                self._deleted = True
+                raise NotFoundError("This plan was deleted.") from None
+            raise
+
+    def _write(self, operation):
+        """One write transaction of this plan (see Store.write)."""
+        self._check_not_deleted()
+        with self._deleted_elsewhere_explained():
+            return self._store.write(operation, person=self.person_id)
+
+    def _person_row(self) -> m.Person:
+        with self._store.errors_explained(), self._deleted_elsewhere_explained():
+            return m.Person.get_by_id(self.person_id)
 
     @classmethod
     def _opened(cls, store: Store, person: m.Person, data_key: bytes) -> Plan:
@@ -464,27 +517,40 @@ class Plan:
     def change_pin(self, old_pin: str, new_pin: str) -> None:
         """Set a new PIN; the old one must be given. Re-wraps one key."""
         pins.check_new_pin(new_pin)
-        with self._store.errors_explained():
-            person = m.Person.get_by_id(self.person_id)
-        if keys.unlock_with_pin(person, person.lookup, old_pin, self._store.site_key) is None:
-            raise SignInError("That is not your current PIN. Nothing was changed.")
+        person = self._check_pin(old_pin, "That is not your current PIN. Nothing was changed.")
         new_key = keys.derive_new_pin_key(new_pin, self._store.site_key)
 
         def change() -> None:
+            attempts.clear(person.lookup)
             keys.set_pin(self.person_id, new_key, self._data_key)
             audit.record("pin_changed", self.person_id)
 
-        self._store.write(change, person=self.person_id)
+        self._write(change)
 
-    def new_recovery_codes(self) -> tuple[str, ...]:
-        """Replace all recovery codes with new ones; the old ones stop working."""
+    def _check_pin(self, pin: str, message: str) -> m.Person:
+        """The person's row when `pin` is theirs. Counted like a sign-in, so an
+        open session can't be used to guess the PIN faster."""
+        if not isinstance(pin, str) or not pin:
+            raise InputError("Please type your PIN.")
+        self._check_not_deleted()
+        person = self._person_row()
+        with self._deleted_elsewhere_explained():
+            _counted_pin_check(self._store, person.lookup, person, pin, message)
+        return person
+
+    def new_recovery_codes(self, pin: str) -> tuple[str, ...]:
+        """Replace all recovery codes with new ones, after checking the PIN (in
+        an unlocked session, codes are a way to take a plan over); the old
+        codes stop working."""
+        person = self._check_pin(pin, "That is not your PIN. Your codes were not changed.")
 
         def make() -> list[str]:
+            attempts.clear(person.lookup)
             codes = keys.make_recovery_codes(self.person_id, self._data_key, self._store.site_key)
             audit.record("recovery_codes_made", self.person_id)
             return codes
 
-        self.recovery_codes = tuple(self._store.write(make, person=self.person_id))
+        self.recovery_codes = tuple(self._write(make))
         return self.recovery_codes
 
     @_reads
@@ -493,16 +559,13 @@ class Plan:
 
     def delete(self, pin: str) -> None:
         """Delete this plan for good, after checking the PIN once more."""
-        with self._store.errors_explained():
-            person = m.Person.get_by_id(self.person_id)
-        if keys.unlock_with_pin(person, person.lookup, pin, self._store.site_key) is None:
-            raise SignInError("That is not your PIN. Your plan was not deleted.")
+        self._check_pin(pin, "That is not your PIN. Your plan was not deleted.")
         _delete_person(self._store, self.person_id, "by the person")
         self._deleted = True
 
     def record(self, event: str, detail: str = "") -> None:
         """Note in the audit trail that the plan was exported or imported (never what it says)."""
-        self._store.write(lambda: audit.record(event, self.person_id, detail), person=self.person_id)
+        self._write(lambda: audit.record(event, self.person_id, detail))
 
     # -- plain values from rows ----------------------------------------------
 
@@ -864,7 +927,7 @@ class Plan:
             else:
                 self._save_texts(row, {"values_sealed": sealed_json}, saved_at=clock.now())
 
-        self._store.write(keep, person=self.person_id)
+        self._write(keep)
 
     @_reads
     def drafts(self) -> list[Draft]:
@@ -877,9 +940,8 @@ class Plan:
 
     def discard_draft(self, place: str) -> None:
         self._check_not_deleted()
-        self._store.write(lambda: m.Draft.delete().where(
-            (m.Draft.person == self.person_id) & (m.Draft.place == place)).execute(),
-            person=self.person_id)
+        self._write(lambda: m.Draft.delete().where(
+            (m.Draft.person == self.person_id) & (m.Draft.place == place)).execute())
 
     def apply_draft(self, draft: Draft) -> None:
         """Save a draft's words where they were typed, then forget the draft."""
@@ -1077,7 +1139,7 @@ class Plan:
                     m.GuideProgress.id == row.id).execute()
             return GuidePlace(step, finished, now)
 
-        return self._store.write(keep, person=self.person_id)
+        return self._write(keep)
 
     # -- check-ins -----------------------------------------------------------
 
@@ -1180,7 +1242,9 @@ def _revision_json(fields: dict[str, str], changed: list[str]) -> str:
 
 
 def _draft_kind(place: str) -> tuple[str, str]:
-    kind, _, key = place.partition(":") if isinstance(place, str) else ("", "", "")
+    """("section", "crisis") from "section:crisis" (or "section:crisis@<session mark>")."""
+    where = place.partition("@")[0] if isinstance(place, str) else ""
+    kind, _, key = where.partition(":")
     if kind not in DRAFT_KINDS or not key or len(place) > 200:
         raise InputError(f"A draft can't be kept for {place!r}.")
     return kind, key

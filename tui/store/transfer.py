@@ -25,7 +25,9 @@ from tui.store import clock, pins
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
 from tui.store.errors import InputError, StoreError
-from tui.store.plans import CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, create_person
+from tui.store.plans import (
+    CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, create_person, person_id_named, remove_person_rows,
+)
 from tui.store.text import _INVISIBLE_TRICKS, LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked
 
 FORMAT_NAME = "recovery-plan"
@@ -604,26 +606,37 @@ def renamed(plan_file: PlanFile, name: str) -> PlanFile:
     return replace(plan_file, name=checked(name, limit=NAME_LIMIT, what="name", required=True))
 
 
-def import_plan(store: Store, plan_file: PlanFile, pin: str) -> Plan:
+def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = False) -> Plan:
     """Make the plan in `plan_file`, opened with `pin`, in one transaction: all
     of it or nothing. Raises NameTakenError when the name is in use (nothing
-    made). The new plan's recovery codes are in `plan.recovery_codes`."""
+    made), unless `replace`: then the plan of that name is deleted in the same
+    transaction, so a failure keeps it. The new plan's recovery codes are in
+    `plan.recovery_codes`."""
     pins.check_new_pin(pin)
+    replaced = [False]
 
     def make() -> Plan:
+        if replace:
+            old = person_id_named(store, plan_file.name)
+            if old is not None:
+                remove_person_rows(old, "replaced by an import")
+                replaced[0] = True
         plan = create_person(store, plan_file.name, pin)
         _fill(plan, plan_file)
         plan.record("imported", "json")
         return plan
 
     try:
-        return store.write(make)
+        plan = store.write(make)
     except StoreError:
         raise
     except Exception as error:  # rolled back: nothing of the file was kept
         raise ImportFileError(
             f"Something in the file could not be saved ({type(error).__name__}), so no part "
             "of it was kept.") from None
+    if replaced[0]:
+        store.wipe_free_space()  # the old plan's space, now that it is gone for good
+    return plan
 
 
 def _fill(plan: Plan, plan_file: PlanFile) -> None:
