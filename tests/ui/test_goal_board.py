@@ -219,3 +219,24 @@ async def test_f4_from_the_overview_keeps_to_one_goal(store):
         await pilot.pause()
         assert app.screen.goal_id == first
         assert plan.goal(first).text == "I want to find a place to live"
+
+
+async def test_the_board_loads_once_when_opened_and_again_after_a_dialog(store, monkeypatch):
+    from tui.screens.goals import GoalBoardScreen
+
+    create_demo(store)
+    loads = []
+    real = GoalBoardScreen.reload
+    monkeypatch.setattr(GoalBoardScreen, "reload", lambda self, keep=None: loads.append(1) or real(self, keep))
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert len(loads) == 1
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(loads) == 2  # back from the dialog: the plan may have changed

@@ -126,7 +126,7 @@ class GoalBoardScreen(PlanScreen):
         self.order = "importance"
         self.show_done = True
         self._built_width = 0  # the screen width the goal column was sized for
-        self._resumed_before = False
+        self._left = False  # suspended since the last load: reload on resume
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title", classes="screen-title")
@@ -146,15 +146,20 @@ class GoalBoardScreen(PlanScreen):
                 table = other
         table.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._left = True
+
     def on_screen_resume(self) -> None:
-        # Coming back from a dialog or the step editor; the first showing is on_mount's.
-        if self._resumed_before:
+        # Coming back from a dialog, the step editor or another screen: the plan may
+        # have changed. The first showing is on_mount's (Textual may resume a new
+        # screen twice; only a resume after leaving reloads).
+        if self._left:
+            self._left = False
             keep = self.app.selected_goal_id
             self.reload(keep=keep)
             for table in self.query(GoalTable):
                 if keep is not None and table.display and table.has_goal(keep):
                     table.focus()
-        self._resumed_before = True
 
     def on_resize(self) -> None:
         if self.app.size.width != self._built_width:
