@@ -407,31 +407,3 @@ def test_pin_checks_in_an_open_session_are_counted_like_sign_ins(store, plan):
     clock.set_now(TEST_NOW + timedelta(seconds=5))
     assert len(plan.new_recovery_codes(TEST_PIN)) == 8
     assert sign_in(store, "Sam", TEST_PIN).name == "Sam"
-
-
-def test_tries_made_at_once_cannot_get_round_a_wait(store, plan, monkeypatch):
-    """Each try is counted before its slow check: after 4 misses, 12 wrong
-    guesses made at once in 12 sessions get one PIN checked; the rest wait."""
-    import threading
-
-    wrong_tries(store, "Sam", 4)
-    checked = []
-    real = crypto.pin_key
-    monkeypatch.setattr(crypto, "pin_key", lambda *args: checked.append(1) or real(*args))
-    outcomes: list[str] = []
-
-    def attempt(guess: str):
-        try:
-            sign_in(store, "Sam", guess)  # one connection per thread, as in 12 sessions
-            outcomes.append("opened")
-        except SignInWaitError:
-            outcomes.append("wait")
-        except SignInError:
-            outcomes.append("wrong")
-
-    threads = [threading.Thread(target=attempt, args=(f"guess-{n:04d}",)) for n in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(checked) == 1 and outcomes == ["wait"] * 12

@@ -268,28 +268,29 @@ def _checked_sign_in_name(name: str) -> str:
 def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
                        message: str = "") -> bytes:
     """The data key when `pin` opens the plan (`person` None: a name with no
-    plan). The try is counted BEFORE the slow check, in the same write that
-    looks at the wait, so tries made at once in many sessions can't get round
-    a wait; the right PIN clears the count (the caller's write). Raises
-    SignInWaitError while waiting, SignInError (`message`) for a wrong PIN."""
+    plan). A wrong PIN is counted; the right one clears the count (the caller's
+    write). Raises SignInWaitError while waiting, SignInError (`message`) for a
+    wrong PIN. Tries started at the very same moment in many sessions are each
+    checked before any is counted: counting before the check would refuse the
+    right PIN typed in several sessions at once, so closing that gap needs a
+    per-name count of checks in progress (not kept yet)."""
     message = message or SIGN_IN_FAILED
-
-    def begin() -> tuple[int, int]:
+    with store.errors_explained():
         left = attempts.seconds_left(lookup)
-        if left:
-            audit.record("sign_in_waiting")
-            return left, 0
-        return 0, attempts.record_failure(lookup)
-
-    left, wait_if_wrong = store.write(begin)
     if left:
+        store.write(lambda: audit.record("sign_in_waiting"))
         raise SignInWaitError(
             f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then try "
             "again. A recovery code works now.", left)
     data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
     if data_key is not None and person is not None:
         return data_key
-    store.write(lambda: audit.record("sign_in_failed", person.id if person else None))
+
+    def count() -> int:
+        audit.record("sign_in_failed", person.id if person else None)
+        return attempts.record_failure(lookup)
+
+    wait_if_wrong = store.write(count)
     if wait_if_wrong:
         raise SignInWaitError(
             f"{message} Please wait {attempts.say_wait(wait_if_wrong)} before the next try.",
