@@ -48,6 +48,14 @@ class _Form:
         for field in self.query(Input):
             field.disabled = busy
 
+    def _refused(self, message: str, *clear: str) -> None:
+        """The store said no: fields open again, `clear` emptied, the first of them focused."""
+        self._set_busy(False)
+        for field_id in clear:
+            self.query_one(field_id, Input).value = ""
+        self.set_focus(self.query_one(clear[0], Input))
+        self.show_message(message)
+
 
 # ----------------------------------------------------------------------------
 # Recovery codes, shown once
@@ -171,11 +179,7 @@ class RecoverWithCodeScreen(_Form, Screen):
             self.app.call_from_thread(self._opened, plan)
 
     def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        code = self.query_one("#code", Input)
-        code.value = ""
-        self.set_focus(code)
-        self.show_message(message)
+        self._refused(message, "#code")
 
     def _opened(self, plan: Plan) -> None:
         left = plan.recovery_codes_left()
@@ -235,11 +239,7 @@ class ChangePinDialog(_Form, ModalScreen[None]):
             self.app.call_from_thread(self._changed)
 
     def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        for field in self.query(Input):
-            field.value = ""
-        self.set_focus(self.query_one("#old", Input))
-        self.show_message(message)
+        self._refused(message, "#old", "#pin", "#pin2")
 
     def _changed(self) -> None:
         self.dismiss()
@@ -289,11 +289,7 @@ class NewCodesDialog(_Form, ModalScreen[None]):
             self.app.call_from_thread(self._made, codes)
 
     def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        field = self.query_one("#pin", Input)
-        field.value = ""
-        self.set_focus(field)
-        self.show_message(message)
+        self._refused(message, "#pin")
 
     def _made(self, codes: tuple[str, ...]) -> None:
         self.plan.recovery_codes = ()
@@ -358,11 +354,7 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
             self.app.call_from_thread(self._deleted)
 
     def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        field = self.query_one("#pin", Input)
-        field.value = ""
-        self.set_focus(field)
-        self.show_message(message)
+        self._refused(message, "#pin")
 
     def _deleted(self) -> None:
         self.app.action_lock()
