@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from tui import __version__
+from tui.i18n import LANGUAGES, choose_language, set_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", metavar="FILE",
         help="the site config file (default: RECOVERY_PLAN_CONFIG, then the system's config folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, metavar="es|en",
+        help="the language: es (Spanish) or en (English) (default: the person's saved choice, "
+             "then LANGUAGE or LANG, then the site config)",
     )
     parser.add_argument(
         "--kiosk", action="store_true", default=None,
@@ -220,7 +226,9 @@ def _open_plan(config, name: str, from_stdin: bool):
         raise SignInError("No PIN was given. Type it when asked, or use --pin-stdin in scripts.")
     store = _open_store(config, existing_only=True)
     try:
-        return store, sign_in(store, name, pin)
+        plan = sign_in(store, name, pin)
+        use_plan_language(config, plan)
+        return store, plan
     except BaseException:
         store.close()
         raise
@@ -501,13 +509,39 @@ def run_app(config) -> int:
     return app.return_code or EXIT_OK
 
 
+def _early_language(argv: list[str] | None) -> str | None:
+    """--lang, read before the parser is built (its help texts are translated)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    pre.add_argument("--config")
+    try:
+        known, _rest = pre.parse_known_args(argv)
+    except SystemExit:
+        return None
+    site = None
+    try:
+        from tui.config import load_config
+
+        site = load_config(known.config, None).language
+    except Exception:  # a broken config is reported once the parser has run
+        site = None
+    return choose_language(known.lang, None, None, site)
+
+
+def use_plan_language(config, plan) -> None:
+    """Once the person is known, their saved language (unless --lang said otherwise)."""
+    set_language(choose_language(config.language_option, plan.language, None, config.language))
+
+
 def main(argv: list[str] | None = None) -> int:
+    set_language(_early_language(argv))
     args = build_parser().parse_args(argv)
     from tui.config import ConfigError, load_config
     from tui.store.errors import StoreError
 
     try:
         config = load_config(args.config, args.db)
+        config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         if args.command == "demo":
             return run_demo(config)

@@ -36,6 +36,7 @@ class Config:
         self.raw = raw or {}
         self.kiosk_option: bool | None = None  # --kiosk
         self.idle_lock_option: int | None = None  # --idle-lock SECONDS
+        self.language_option: str | None = None  # --lang
 
     def _table(self, name: str) -> dict:
         table = self.raw.get(name, {})
@@ -67,6 +68,17 @@ class Config:
     def staff_note(self) -> str | None:
         """Where a site has staff: a line such as "Staff are at the front desk. Ask them now." """
         return self._text("help", "staff_note")
+
+    @property
+    def language(self) -> str | None:
+        """The site's language ("en" or "es") when neither --lang, the person's saved
+        choice nor LANGUAGE/LANG says one."""
+        from tui.i18n import LANGUAGES
+
+        language = self._text("display", "language")
+        if language is not None and language not in LANGUAGES:
+            raise ConfigError(f"In {self.source}, display.language must be en or es.")
+        return language
 
     @property
     def theme(self) -> str | None:

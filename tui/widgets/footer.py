@@ -17,6 +17,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+from tui.i18n import N_, _, language
+
+N_("palette")  # Textual's own name for the Ctrl+P key, shown in the footer
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -43,11 +48,18 @@ class Footer(TextualFooter):
         )
         palette = active.get(app.COMMAND_PALETTE_BINDING)
         palette_enabled = palette[2] if palette is not None else None
-        return shown, palette_enabled, self.show_command_palette, self.compact
+        return shown, palette_enabled, self.show_command_palette, self.compact, language()
 
     def compose(self):
         self._shown = self._keys()
-        yield from super().compose()
+        # Key descriptions are written in English at class definition (marked with
+        # N_); they are translated here, each time the footer is built.
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description) if widget.description else ""
+                if isinstance(widget.tooltip, str) and widget.tooltip:
+                    widget.tooltip = _(widget.tooltip)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if not screen.app.app_focus:
