@@ -84,6 +84,17 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(autouse=True)
+def english_unless_asked():
+    """Every test starts in English (the words the tests read), whatever LANG the
+    machine has, and a test that switches language can't leak it to the next."""
+    from tui import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def fixed_clock():
     clock.set_now(TEST_NOW)
     yield TEST_NOW
