@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.config import Config
+from tui.i18n import N_, _, language
 from tui.locking import Locking
 from tui.screens.signin import SignInScreen
 from tui.store.errors import StoreError
@@ -32,6 +33,11 @@ def global_key(keys: str, no_field_key: str, action: str, description: str, bind
                 tooltip=tooltip),
     )
 
+
+# Textual's own palette commands, translated where they are offered.
+N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible")
+N_("Minimize"), N_("Minimize the widget and restore to normal size")
+N_("Maximize"), N_("Maximize the focused widget")
 
 PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
 STORE_OPEN_DELAY = 0.4  # seconds after start-up
@@ -54,30 +60,36 @@ class RecoveryPlanApp(Locking, App):
     # Where no field has focus, a digit or "?" works too (not priority, so
     # typing "3 calls" in a field stays typing).
     BINDINGS = [
-        *global_key("f1,ctrl+backslash", "question_mark", "help", "Help", "help",
-                    "Help: every key on this screen", show=True),
-        *global_key("f2,ctrl+o", "2", "go('overview')", "Overview", "overview", "My plan at a glance"),
-        *global_key("f3,ctrl+n", "3", "go('goals')", "Goals", "goals", "My goals, ranked and ordered"),
-        *global_key("f4,ctrl+s", "4", "go('steps')", "Steps", "steps",
-                    "Action steps for the selected goal"),
-        *global_key("f5,ctrl+r", "5", "go('crisis')", "Crisis plan", "crisis",
-                    "My crisis plan and pocket overdose plan"),
-        *global_key("f6,ctrl+t", "6", "go('toolkit')", "Toolkit", "toolkit",
-                    "My resilience toolkit, triggers and relief"),
-        *global_key("f7,ctrl+right_square_bracket", "7", "learn", "Learn", "learn",
-                    "Learn: tolerance, naloxone, the Good Samaritan law"),
-        *global_key("f9,ctrl+g", "9", "help_now", "Get help now", "help_now",
-                    "Get help now: crisis lines, no sign-in needed", show=True),
-        Binding("f12,ctrl+l", "lock", "Lock", id="lock", priority=True,
-                tooltip="Lock now: hide the plan, back to sign-in"),
+        *global_key("f1,ctrl+backslash", "question_mark", "help", N_("Help"), "help",
+                    N_("Help: every key on this screen"), show=True),
+        *global_key("f2,ctrl+o", "2", "go('overview')", N_("Overview"), "overview", N_("My plan at a glance")),
+        *global_key("f3,ctrl+n", "3", "go('goals')", N_("Goals"), "goals", N_("My goals, ranked and ordered")),
+        *global_key("f4,ctrl+s", "4", "go('steps')", N_("Steps"), "steps",
+                    N_("Action steps for the selected goal")),
+        *global_key("f5,ctrl+r", "5", "go('crisis')", N_("Crisis plan"), "crisis",
+                    N_("My crisis plan and pocket overdose plan")),
+        *global_key("f6,ctrl+t", "6", "go('toolkit')", N_("Toolkit"), "toolkit",
+                    N_("My resilience toolkit, triggers and relief")),
+        *global_key("f7,ctrl+right_square_bracket", "7", "learn", N_("Learn"), "learn",
+                    N_("Learn: tolerance, naloxone, the Good Samaritan law")),
+        *global_key("f9,ctrl+g", "9", "help_now", N_("Get help now"), "help_now",
+                    N_("Get help now: crisis lines, no sign-in needed"), show=True),
+        Binding("f12,ctrl+l", "lock", N_("Lock"), id="lock", priority=True,
+                tooltip=N_("Lock now: hide the plan, back to sign-in")),
         # F12 before signing in: clear a half-typed name and PIN (not shown in the footer).
-        Binding("f12,ctrl+l", "clear_typing", "Clear what I typed", id="clear_typing",
-                priority=True, show=False, tooltip="Clear the name and PIN typed here"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
-                tooltip="Quit (what you typed is kept)"),
+        Binding("f12,ctrl+l", "clear_typing", N_("Clear what I typed"), id="clear_typing",
+                priority=True, show=False, tooltip=N_("Clear the name and PIN typed here")),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True,
+                tooltip=N_("Quit (what you typed is kept)")),
         # Ctrl+Q on a kiosk: the app stays for the next person (see tui.locking).
-        Binding("ctrl+q", "sign_out", "Sign out", id="sign_out", priority=True,
-                tooltip="Sign out: lock the plan, back to sign-in"),
+        Binding("ctrl+q", "sign_out", N_("Sign out"), id="sign_out", priority=True,
+                tooltip=N_("Sign out: lock the plan, back to sign-in")),
+        # The other language, named in itself so a person who reads it finds it
+        # (F10 or Ctrl+F, anywhere; at sign-in the screen offers it in words).
+        Binding("f10,ctrl+f", "language('es')", "Español", id="to_spanish", priority=True,
+                show=False, tooltip="Cambiar a español"),
+        Binding("f10,ctrl+f", "language('en')", "English", id="to_english", priority=True,
+                show=False, tooltip="Switch to English"),
     ]
 
     def __init__(self, store: Store | None = None, config: Config | None = None,
@@ -96,6 +108,10 @@ class RecoveryPlanApp(Locking, App):
         self.leaving_screens = False  # True while screens save on the way out
         self._draft_timer = None
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
+        # The language before anyone signs in (--lang, LANGUAGE/LANG, the site's):
+        # the app goes back to it when a plan locks, for the next person.
+        self.startup_language = language()
+        self.language_chosen: str | None = None  # switched to at sign-in, kept with the plan
 
     def on_load(self) -> None:
         from tui.themes import HIGH_CONTRAST, choose_theme
@@ -152,7 +168,7 @@ class RecoveryPlanApp(Locking, App):
 
     def _store_failed(self, message: str) -> None:
         if isinstance(self.screen, SignInScreen):
-            self.screen.show_message(message + " You can still press F9 for crisis lines.")
+            self.screen.show_message(message + " " + _("You can still press F9 for crisis lines."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Plan keys do nothing (and are not shown) until someone signs in; at
@@ -165,6 +181,8 @@ class RecoveryPlanApp(Locking, App):
             return not self.kiosk
         if action == "sign_out":
             return self.kiosk and self.plan is not None
+        if action == "language":
+            return parameters[:1] != (language(),)
         return True
 
     def open_plan(self, plan: Plan, first: str = "overview", new: bool = False) -> None:
@@ -175,16 +193,11 @@ class RecoveryPlanApp(Locking, App):
         exist only while the plan is open (see action_lock)."""
         if self.sign_in_was_dropped():  # the PIN was being checked when the app locked
             return
-        from tui.screens.crisis import CrisisScreen
-        from tui.screens.goals import GoalBoardScreen
-        from tui.screens.overview import OverviewScreen
-        from tui.screens.toolkit import ToolkitScreen
 
         self.plan = plan
         self.selected_goal_id = None
-        for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
-                                  ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
-            self.add_mode(mode, partial(screen_type, plan))
+        self._use_plan_language(plan, new)
+        self._add_plan_modes(plan)
         self.refresh_bindings()
         self.action_go(first if first in PLAN_MODES else "overview")
         self._start_drafts(plan)
@@ -194,6 +207,76 @@ class RecoveryPlanApp(Locking, App):
             self.push_screen(RecoveryCodesScreen(plan.recovery_codes),
                              (lambda _: self._offer_guide(plan)) if new else None)
             plan.recovery_codes = ()
+
+    def _add_plan_modes(self, plan: Plan) -> None:
+        from tui.screens.crisis import CrisisScreen
+        from tui.screens.goals import GoalBoardScreen
+        from tui.screens.overview import OverviewScreen
+        from tui.screens.toolkit import ToolkitScreen
+
+        for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
+                                  ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
+            self.add_mode(mode, partial(screen_type, plan))
+
+    def _use_plan_language(self, plan: Plan, new: bool) -> None:
+        """The person's language: --lang first, then a switch made at sign-in (or the
+        language a new plan was made in), kept with the plan; else their saved choice."""
+        from tui.i18n import choose_language
+
+        chosen = self.language_chosen or (language() if new else None)
+        self.language_chosen = None
+        if chosen is not None and self.config.language_option is None:
+            self._keep_language(plan, chosen)
+            return
+        wanted = choose_language(self.config.language_option, plan.language, None,
+                                 self.startup_language)
+        if wanted != language():
+            self._switch_language(wanted)
+
+    def _keep_language(self, plan: Plan, code: str) -> None:
+        if plan.language == code:
+            return
+        try:
+            plan.set_language(code)
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False)
+
+    def action_language(self, code: str) -> None:
+        """Switch language now (F10). Signed in: kept with the plan, and every plan
+        screen is built again in it (what is typed is saved first)."""
+        if code == language():
+            return
+        if self.plan is None:
+            self.language_chosen = code
+            self._switch_language(code)
+            return
+        plan, where = self.plan, self.current_mode
+        self._save_all()
+        self._keep_language(plan, code)
+        self._switch_language(code)
+        goal_id = self.selected_goal_id
+        self.switch_mode("signin")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for mode in PLAN_MODES:
+            if mode in self._modes:
+                self.remove_mode(mode)
+        self._add_plan_modes(plan)
+        self.selected_goal_id = goal_id
+        self.action_go(where if where in PLAN_MODES else "overview")
+
+    def _switch_language(self, code: str) -> None:
+        """Put `code` in effect and rebuild what shows the app's words: the sign-in
+        screen, and every footer (key names come from bindings made in English)."""
+        from tui.i18n import set_language
+
+        from tui.screens.retell import retell
+
+        set_language(code)
+        for screen in self.get_screen_stack("signin"):
+            if screen.is_mounted:
+                self.call_later(retell, screen)
+        self.refresh_bindings()
 
     def _offer_guide(self, plan: Plan) -> None:
         from tui.screens.guide import offer_guide
@@ -259,7 +342,7 @@ class RecoveryPlanApp(Locking, App):
         if where == "steps":
             goal_id = self._goal_for_steps(plan)
             if goal_id is None:
-                self.notify("Add a goal first (F3), then its steps.", markup=False)
+                self.notify(_("Add a goal first (F3), then its steps."), markup=False)
                 return
             self.selected_goal_id = goal_id  # the board starts on it too
             if self.current_mode == "steps" and self.screen.goal_id == goal_id:
@@ -333,12 +416,15 @@ class RecoveryPlanApp(Locking, App):
         self.forget_sign_ins_in_progress()
         self.plan = None
         self.selected_goal_id = None
+        self.language_chosen = None
         self.switch_mode("signin")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         for mode in PLAN_MODES:
             if mode in self._modes:
                 self.remove_mode(mode)
+        if language() != self.startup_language:  # the next person starts as everyone does
+            self._switch_language(self.startup_language)
         self.screen.clear_form()
         self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
@@ -351,18 +437,19 @@ class RecoveryPlanApp(Locking, App):
     def _account_commands(self, plan: Plan) -> Iterable[SystemCommand]:
         from tui.screens.account import ChangePinDialog, DeletePlanDialog
 
-        yield SystemCommand("Change my PIN", "Choose a new PIN (you need the one you have now)",
+        yield SystemCommand(_("Change my PIN"), _("Choose a new PIN (you need the one you have now)"),
                             lambda: self.push_screen(ChangePinDialog(plan)))
-        yield SystemCommand("Make new recovery codes",
-                            "New codes to open your plan if you forget your PIN; the old ones stop working",
+        yield SystemCommand(_("Make new recovery codes"),
+                            _("New codes to open your plan if you forget your PIN; the old ones stop working"),
                             lambda: self._new_recovery_codes(plan))
-        yield SystemCommand("Delete my plan", "Remove your whole plan for good (asks your PIN)",
+        yield SystemCommand(_("Delete my plan"), _("Remove your whole plan for good (asks your PIN)"),
                             lambda: self.push_screen(DeletePlanDialog(plan)))
         from tui.screens.history import HistoryScreen, section_title
 
         for section in ("vision", "strengths", "crisis", "overdose", "cravings"):
             title = section_title(section)
-            yield SystemCommand(f"Past versions: {title}", f"Earlier versions of {title.lower()}; put one back",
+            yield SystemCommand(_("Past versions: {part}").format(part=title),
+                                _("Earlier versions of {part}; put one back").format(part=title.lower()),
                                 lambda section=section: self.push_screen(HistoryScreen(plan, section)))
 
     def _guide_commands(self, plan: Plan, screen: Screen) -> Iterable[SystemCommand]:
@@ -380,11 +467,12 @@ class RecoveryPlanApp(Locking, App):
 
         named = {b.description for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)}
         if "Build my plan (guided)" not in named:
-            yield SystemCommand("Build my plan (guided)",
-                                "Build my plan step by step, with a guide; every step can be skipped",
+            yield SystemCommand(_("Build my plan (guided)"),
+                                _("Build my plan step by step, with a guide; every step can be skipped"),
                                 guide)
         if "Check-in" not in named:
-            yield SystemCommand("Check-in", "Check in on the steps that are due: done, not yet, or change it",
+            yield SystemCommand(_("Check-in"),
+                                _("Check in on the steps that are due: done, not yet, or change it"),
                                 check_in)
 
     def _new_recovery_codes(self, plan: Plan) -> None:
@@ -396,13 +484,13 @@ class RecoveryPlanApp(Locking, App):
         """The palette offers every screen and every action of this screen by name."""
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id and not binding.id.endswith("_key"):
-                _, action, parameters = _parse_action(binding.action)
+                _namespace, action, parameters = _parse_action(binding.action)
                 if binding.id != "quit" and self.check_action(action, parameters):
-                    yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                    yield SystemCommand(_(binding.description), _(binding.tooltip or binding.description),
                                         partial(self.run_action, binding.action))
         for binding in getattr(screen, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
-                yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                yield SystemCommand(_(binding.description), _(binding.tooltip or binding.description),
                                     partial(self.run_action, binding.action, screen))
         if self.plan is not None:
             yield from self._guide_commands(self.plan, screen)
@@ -413,4 +501,4 @@ class RecoveryPlanApp(Locking, App):
         left_out = ("Screenshot", "Keys", "Bell", *(("Quit",) if self.kiosk else ()))
         for command in super().get_system_commands(screen):
             if command.title not in left_out:
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.i18n import N_, _
 from tui.widgets.footer import Footer
 
 
@@ -18,7 +19,7 @@ def key_label(app, key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help_close")]
+    BINDINGS = [Binding("escape,f1,q", "close", N_("Close help"), id="help_close")]
 
     def __init__(self, underneath: Screen):
         super().__init__()
@@ -30,12 +31,14 @@ class HelpScreen(ModalScreen[None]):
         yield Footer()
 
     def _keys(self) -> Text:
-        text = Text("Keys on this screen\n", style="bold")
+        # Key descriptions are written in English at class definition and
+        # translated here, in the language in effect when help opens.
+        text = Text(_("Keys on this screen") + "\n", style="bold")
         for binding in getattr(self.underneath, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
-                words = binding.tooltip or binding.description
+                words = _(binding.tooltip or binding.description)
                 text.append(f"  {key_label(self.app, binding.key):<22} {words}\n")
-        text.append("\nKeys that work everywhere (the last one when no field has focus)\n",
+        text.append("\n" + _("Keys that work everywhere (the last one when no field has focus)") + "\n",
                     style="bold")
         app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
         plain = {b.id.removesuffix("_key"): b.key for b in app_bindings if b.id and b.id.endswith("_key")}
@@ -47,10 +50,10 @@ class HelpScreen(ModalScreen[None]):
             keys = key_label(self.app, binding.key)
             if binding.id in plain:
                 keys += ", " + key_label(self.app, plain[binding.id])
-            text.append(f"  {keys:<22} {binding.tooltip or binding.description}\n")
-        text.append(f"  {'Tab, Shift+Tab':<22} next or previous part of the screen\n")
-        text.append(f"  {'Esc':<22} back, or cancel\n")
-        text.append(f"  {'Ctrl+P':<22} command palette: find any screen or action by name\n")
+            text.append(f"  {keys:<22} {_(binding.tooltip or binding.description)}\n")
+        text.append(f"  {'Tab, Shift+Tab':<22} {_('next or previous part of the screen')}\n")
+        text.append(f"  {'Esc':<22} {_('back, or cancel')}\n")
+        text.append(f"  {'Ctrl+P':<22} {_('command palette: find any screen or action by name')}\n")
         return text
 
     def _listed(self, binding: Binding, app_bindings: list[Binding]) -> bool:

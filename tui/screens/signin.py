@@ -9,34 +9,44 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import LANGUAGE_NAMES, N_, _, language
 from tui.store.errors import StoreError
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 
+# The other language offered in its own words, so a person who reads it finds it.
+OTHER_LANGUAGE_OFFER = {
+    "en": f"{LANGUAGE_NAMES['es']}: pulsa F10 o Ctrl+F.",
+    "es": f"{LANGUAGE_NAMES['en']}: press F10 or Ctrl+F.",
+}
+
+
 class SignInScreen(Screen):
     """The first screen. It shows no names and nothing of anyone's plan."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new_plan", "Start a new plan", id="new_plan", priority=True),
-        Binding("f8,ctrl+y", "recover", "Forgot PIN", id="forgot_pin", priority=True,
-                tooltip="Open your plan with a recovery code and choose a new PIN"),
+        Binding("ctrl+n", "new_plan", N_("Start a new plan"), id="new_plan", priority=True),
+        Binding("f8,ctrl+y", "recover", N_("Forgot PIN"), id="forgot_pin", priority=True,
+                tooltip=N_("Open your plan with a recovery code and choose a new PIN")),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="signin-box", classes="form-box"):
-            yield Static("Recovery Plan", classes="title")
-            yield Static("Sign in to your plan.", classes="subtitle")
-            yield Label("Your name (or nickname)")
-            yield TextInput(id="name", advance_on_enter=True, placeholder="Type your name, then press Enter")
-            yield Label("Your PIN")
-            yield TextInput(id="pin", password=True, placeholder="Type your PIN, then press Enter")
-            yield Static("", id="message", classes="message")
+            yield Static(_("Recovery Plan"), classes="title")
+            yield Static(_("Sign in to your plan."), classes="subtitle")
+            yield Label(_("Your name (or nickname)"))
+            yield TextInput(id="name", advance_on_enter=True,
+                            placeholder=_("Type your name, then press Enter"))
+            yield Label(_("Your PIN"))
+            yield TextInput(id="pin", password=True, placeholder=_("Type your PIN, then press Enter"))
+            yield Static(self._message, id="message", classes="message")
             yield Static(
-                "Need your crisis plan now? Type your name, press F5, then your PIN.\n"
-                "New here? Press Ctrl+N to start your own plan. F9: get help now.\n"
-                "Forgot your PIN? Press F8 or Ctrl+Y to use a recovery code.",
+                _("Need your crisis plan now? Type your name, press F5, then your PIN.\n"
+                  "New here? Press Ctrl+N to start your own plan. F9: get help now.\n"
+                  "Forgot your PIN? Press F8 or Ctrl+Y to use a recovery code.") + "\n"
+                + OTHER_LANGUAGE_OFFER[language()],
                 id="signin-hint", classes="hint", markup=False,
             )
         yield Footer()
@@ -58,14 +68,17 @@ class SignInScreen(Screen):
     def open_next(self, where: str) -> None:
         """Open `where` (the crisis plan) right after the PIN is right."""
         self.first_screen = where
-        self.show_message("After your PIN, your crisis plan opens.")
+        self.show_message(_("After your PIN, your crisis plan opens."))
         # Keys typed before F5 may still be on their way to the name field; the
         # move to the PIN waits in the same queue, so the name is complete first.
         name = self.query_one("#name", Input)
         name.call_later(self.set_focus, self.query_one("#pin", Input))
 
+    _message = ""
+
     def show_message(self, message: str) -> None:
-        self.query_one("#message", Static).update(person_text(message))
+        self._message = person_text(message)
+        self.query_one("#message", Static).update(self._message)
 
     def _set_busy(self, busy: bool) -> None:
         for input_id in ("#name", "#pin"):
@@ -76,10 +89,10 @@ class SignInScreen(Screen):
         name = self.query_one("#name", Input).value
         pin = self.query_one("#pin", Input).value
         if not name.strip():
-            self.show_message("Please type your name first.")
+            self.show_message(_("Please type your name first."))
             self.set_focus(self.query_one("#name", Input))
             return
-        self.show_message("Opening your plan...")
+        self.show_message(_("Opening your plan..."))
         self._set_busy(True)
         self._check(name, pin)
 
