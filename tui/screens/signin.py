@@ -27,7 +27,8 @@ class SignInScreen(Screen):
     """The first screen. It shows no names and nothing of anyone's plan."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new_plan", N_("Start a new plan"), id="new_plan", priority=True),
+        Binding("ctrl+n", "new_plan", N_("New plan"), id="new_plan", priority=True,
+                tooltip=N_("Start a new plan")),
         Binding("f8,ctrl+y", "recover", N_("Forgot PIN"), id="forgot_pin", priority=True,
                 tooltip=N_("Open your plan with a recovery code and choose a new PIN")),
     ]
