@@ -1,4 +1,5 @@
-"""What each screen looks like at 80x24 (pytest-textual-snapshot).
+"""What each screen looks like at 80x24 (pytest-textual-snapshot), in English
+in two themes and in Spanish.
 
 Update after an intended change with: pytest tests/ui --snapshot-update
 """
@@ -10,6 +11,7 @@ from datetime import datetime
 import pytest
 from textual.widgets import Input
 
+from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.config import Config
 from tui.demo import create_demo
@@ -18,10 +20,15 @@ from tui.store import clock
 _theme = ["textual-dark"]  # set for each test by the fixture below
 
 
-@pytest.fixture(params=["textual-dark", "ansi-dark"], autouse=True)
+@pytest.fixture(params=["textual-dark", "ansi-dark", "es"], autouse=True)
 def theme(request):
-    """Every screen in the default theme and in the 16-colour theme of the Linux console."""
-    _theme[0] = request.param
+    """Every screen in the default theme and in the 16-colour theme of the Linux
+    console, and in Spanish (the default theme): its longer words must fit 80x24."""
+    if request.param == "es":
+        i18n.set_language("es")  # put back to English after the test (tests/conftest.py)
+        _theme[0] = "textual-dark"
+    else:
+        _theme[0] = request.param
     return request.param
 
 
@@ -230,3 +237,87 @@ def test_check_in_summary(snap_compare, store):
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24),
                         run_before=signed_in("k", "d", "pagedown", "n", *"Too tired", "pagedown"))
+
+
+# The screens of accounts, versions, drafts, conflicts and the idle lock.
+
+def pushed(make_screen, *keys: str, sign_in_first: bool = True):
+    """Sign in (or not), then push the screen `make_screen(app)` returns, then press `keys`."""
+
+    async def run(pilot) -> None:
+        if sign_in_first:
+            await signed_in()(pilot)
+        pilot.app.push_screen(make_screen(pilot.app))
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return run
+
+
+CODES = tuple(f"ABCD{i}-EFGH{i}-JKMN{i}-PQRS{i}" for i in range(8))
+
+
+def test_forgot_pin_screen(snap_compare, store):
+    assert snap_compare(themed_app(store), press=["f8"], terminal_size=(80, 24))
+
+
+def test_recovery_codes_of_a_new_plan(snap_compare, store):
+    from tui.screens.account import RecoveryCodesScreen
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=pushed(lambda app: RecoveryCodesScreen(CODES), sign_in_first=False))
+
+
+def test_change_pin_dialog(snap_compare, store):
+    from tui.screens.account import ChangePinDialog
+
+    create_demo(store)
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=pushed(lambda app: ChangePinDialog(app.plan)))
+
+
+def test_delete_plan_dialog(snap_compare, store):
+    from tui.screens.account import DeletePlanDialog
+
+    create_demo(store)
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=pushed(lambda app: DeletePlanDialog(app.plan)))
+
+
+def test_past_versions_of_the_crisis_plan(snap_compare, store):
+    create_demo(store)
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in("f5", "h"))
+
+
+def test_words_kept_from_a_session_that_ended(snap_compare, store):
+    from tui.store import sign_in
+
+    create_demo(store)
+    sign_in(store, "Demo", "975310").save_draft(
+        "section:crisis", "My crisis plan", {"warning_signs": "From the session that dropped"})
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=signed_in())
+
+
+def test_a_part_changed_in_two_sessions(snap_compare, store):
+    from tui.screens.conflict import ConflictDialog
+
+    create_demo(store)
+    titles = {"warning_signs": "Warning signs"}
+    assert snap_compare(themed_app(store), terminal_size=(80, 24), run_before=pushed(
+        lambda app: ConflictDialog(titles, {"warning_signs": "Mine: can't sleep"},
+                                   {"warning_signs": "Theirs: skipping meals"})))
+
+
+def test_idle_lock_warning(snap_compare, store):
+    from tui.screens.idle import IdleWarningScreen
+
+    create_demo(store)
+
+    assert snap_compare(themed_app(store), terminal_size=(80, 24),
+                        run_before=pushed(lambda app: IdleWarningScreen(25, has_plan=True)))
