@@ -414,16 +414,18 @@ class RecoveryPlanApp(Locking, App):
         self._save_all()
         self._stop_drafts()
         self.forget_sign_ins_in_progress()
+        had_plan = self.plan is not None
         self.plan = None
         self.selected_goal_id = None
-        self.language_chosen = None
+        if had_plan:
+            self.language_chosen = None
         self.switch_mode("signin")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         for mode in PLAN_MODES:
             if mode in self._modes:
                 self.remove_mode(mode)
-        if language() != self.startup_language:  # the next person starts as everyone does
+        if had_plan and language() != self.startup_language:  # the next person starts as everyone does
             self._switch_language(self.startup_language)
         self.screen.clear_form()
         self.clear_notifications()  # a message may quote the plan

@@ -128,3 +128,15 @@ async def test_a_new_plan_keeps_the_language_it_was_made_in(store):
         await settle(pilot)
 
     assert sign_in(store, "Ana", "river-stone-42").language == "es"
+
+
+async def test_clearing_what_was_typed_before_sign_in_keeps_the_language_chosen(store):
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f10", *"Sma", "f12")  # a typo, cleared
+        await settle(pilot)
+        assert i18n.language() == "es"
+        await type_sign_in(pilot)
+        assert sign_in(store, "Sam", TEST_PIN).language == "es"
