@@ -10,134 +10,174 @@ import argparse
 import sys
 
 from tui import __version__
-from tui.i18n import LANGUAGES, choose_language, set_language
+from tui.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+# argparse's own words, as its module writes them (Python 3.11), marked so they
+# are in the catalog: build_parser has argparse translate them through ours.
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    ngettext("expected %s argument", "expected %s arguments", 1),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("argument \"-\" with mode %r"),
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
+    # argparse writes its own words ("usage: ", "options", its error messages)
+    # through the `_` and `ngettext` of its module, which read the system's
+    # catalog: pointed at ours, they follow --lang like the rest of the command.
+    argparse._ = _
+    argparse.ngettext = ngettext
     parser = argparse.ArgumentParser(
         prog="recovery-plan",
-        description="Build and keep your own recovery plan. With no command, the app starts.",
+        description=_("Build and keep your own recovery plan. With no command, the app starts."),
     )
-    parser.add_argument("--version", action="version", version=f"recovery-plan {__version__}")
+    parser.add_argument("--version", action="version", version=f"recovery-plan {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument(
-        "--db", metavar="PATH",
-        help="the plan database: a file path, a sqlite:/// URL or a postgresql://user@host/dbname "
-             "URL (default: RECOVERY_PLAN_DB, then the site config, then your user data folder)",
+        "--db", metavar=_("PATH"),
+        help=_("the plan database: a file path, a sqlite:/// URL or a postgresql://user@host/dbname "
+               "URL (default: RECOVERY_PLAN_DB, then the site config, then your user data folder)"),
     )
     parser.add_argument(
-        "--config", metavar="FILE",
-        help="the site config file (default: RECOVERY_PLAN_CONFIG, then the system's config folder)",
+        "--config", metavar=_("FILE"),
+        help=_("the site config file (default: RECOVERY_PLAN_CONFIG, then the system's config "
+               "folder)"),
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, metavar="es|en",
-        help="the language: es (Spanish) or en (English) (default: the person's saved choice, "
-             "then LANGUAGE or LANG, then the site config)",
+        help=_("the language: es (Spanish) or en (English) (default: the person's saved choice, "
+               "then LANGUAGE or LANG, then the site config)"),
     )
     parser.add_argument(
         "--kiosk", action="store_true", default=None,
-        help="a shared kiosk: Ctrl+Q signs out instead of quitting, Ctrl+C and Ctrl+Z don't leave "
-             "the app, nothing of a plan goes to the terminal's clipboard, the plan locks after 3 "
-             "minutes without a key (default: [kiosk] enabled in the site config)",
+        help=_("a shared kiosk: Ctrl+Q signs out instead of quitting, Ctrl+C and Ctrl+Z don't "
+               "leave the app, nothing of a plan goes to the terminal's clipboard, the plan locks "
+               "after 3 minutes without a key (default: [kiosk] enabled in the site config)"),
     )
     parser.add_argument(
-        "--idle-lock", metavar="SECONDS", type=_idle_seconds,
-        help="lock the plan after this many seconds without a key (default: [lock] idle_seconds "
-             "in the site config, else 180 on a kiosk and 900 elsewhere)",
+        "--idle-lock", metavar=_("SECONDS"), type=_idle_seconds,
+        help=_("lock the plan after this many seconds without a key (default: [lock] "
+               "idle_seconds in the site config, else 180 on a kiosk and 900 elsewhere)"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser(
-        "demo", help="make a practice plan named Demo (PIN 975310) from the guide's example",
-        description="Make a practice plan named Demo, PIN 975310, holding the guide's example.",
+        "demo", help=_("make a practice plan named Demo (PIN 975310) from the guide's example"),
+        description=_("Make a practice plan named Demo, PIN 975310, holding the guide's example."),
     )
     commands.add_parser(
-        "check", help="check the database: integrity and schema, in one line",
-        description="Check the plan database's integrity and schema. Exit 0 when all is well, 1 if not. "
-                    "Also warns when a crisis line in the site config was last checked over 6 months ago.",
+        "check", help=_("check the database: integrity and schema, in one line"),
+        description=_("Check the plan database's integrity and schema. Exit 0 when all is well, "
+                      "1 if not. Also warns when a crisis line in the site config was last "
+                      "checked over 6 months ago."),
     )
+    name_help = _("the name the plan was made with")
+    pin_stdin_help = _("read the PIN from standard input (for scripts)")
     crisis = commands.add_parser(
-        "crisis", help="print your crisis plan and pocket overdose plan (asks your PIN)",
-        description="Print a crisis plan and pocket overdose plan as plain text. Asks for the PIN "
-                    "without showing it.",
+        "crisis", help=_("print your crisis plan and pocket overdose plan (asks your PIN)"),
+        description=_("Print a crisis plan and pocket overdose plan as plain text. Asks for the "
+                      "PIN without showing it."),
     )
-    crisis.add_argument("name", help="the name the plan was made with")
-    crisis.add_argument("--pin-stdin", action="store_true",
-                        help="read the PIN from standard input (for scripts)")
+    crisis.add_argument("name", metavar=_("name"), help=name_help)
+    crisis.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
     export = commands.add_parser(
-        "export", help="save your pocket card (txt, md, pdf) or your whole plan (json)",
-        description="Save the pocket overdose plan and crisis contacts to a file. The PDF is a "
-                    "wallet-sized card, front and back. json saves the whole plan, to move it "
-                    "with import (see docs/export-format.md); the file is not encrypted.",
+        "export", help=_("save your pocket card (txt, md, pdf) or your whole plan (json)"),
+        description=_("Save the pocket overdose plan and crisis contacts to a file. The PDF is a "
+                      "wallet-sized card, front and back. json saves the whole plan, to move it "
+                      "with import (see docs/export-format.md); the file is not encrypted."),
     )
-    export.add_argument("name", help="the name the plan was made with")
+    export.add_argument("name", metavar=_("name"), help=name_help)
     export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
-    export.add_argument("-o", "--output", metavar="FILE", required=True,
-                        help="the file to write (txt, md and json: - for standard output)")
-    export.add_argument("--pin-stdin", action="store_true",
-                        help="read the PIN from standard input (for scripts)")
+    export.add_argument("-o", "--output", metavar=_("FILE"), required=True,
+                        help=_("the file to write (txt, md and json: - for standard output)"))
+    export.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
     export.add_argument("--history", action="store_true",
-                        help="json only: add the past versions of each part of the plan")
+                        help=_("json only: add the past versions of each part of the plan"))
     import_ = commands.add_parser(
-        "import", help="make a plan from a file saved with export --format json",
-        description="Make a plan from a file saved with export --format json. Asks for the "
-                    "PIN the new plan will have. The whole file is checked first: a file with "
-                    "any problem changes nothing.",
+        "import", help=_("make a plan from a file saved with export --format json"),
+        description=_("Make a plan from a file saved with export --format json. Asks for the "
+                      "PIN the new plan will have. The whole file is checked first: a file with "
+                      "any problem changes nothing."),
     )
-    import_.add_argument("file", help="the file saved with export --format json")
-    import_.add_argument("--name", help="make the plan under this name, not the file's")
+    import_.add_argument("file", metavar=_("file"),
+                         help=_("the file saved with export --format json"))
+    import_.add_argument("--name", metavar=_("NAME"),
+                         help=_("make the plan under this name, not the file's"))
     import_.add_argument("--pin-stdin", action="store_true",
-                         help="the first line of standard input is the new PIN (for scripts)")
+                         help=_("the first line of standard input is the new PIN (for scripts)"))
     import_.add_argument("--replace", action="store_true",
-                         help="replace a plan with the same name without asking (for scripts)")
+                         help=_("replace a plan with the same name without asking (for scripts)"))
     delete = commands.add_parser(
-        "delete", help="delete a plan for good, without opening it (for staff)",
-        description="Delete the plan made with NAME: its words, keys and recovery codes are "
-                    "removed and their space wiped. It can't be undone, and nobody can read the "
-                    "plan first. Asks you to type the name again.",
+        "delete", help=_("delete a plan for good, without opening it (for staff)"),
+        description=_("Delete the plan made with NAME: its words, keys and recovery codes are "
+                      "removed and their space wiped. It can't be undone, and nobody can read "
+                      "the plan first. Asks you to type the name again."),
     )
-    delete.add_argument("name", help="the name the plan was made with")
-    delete.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+    delete.add_argument("name", metavar=_("name"), help=name_help)
+    delete.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
     audit = commands.add_parser(
-        "audit", help="print the audit trail: sign-ins, changes, exports, deletions",
-        description="Print who did what to which plan (by number), when and from which terminal. "
-                    "Never shows what a plan says.",
+        "audit", help=_("print the audit trail: sign-ins, changes, exports, deletions"),
+        description=_("Print who did what to which plan (by number), when and from which "
+                      "terminal. Never shows what a plan says."),
     )
-    audit.add_argument("--limit", type=int, default=200, help="how many of the latest events")
-    audit.add_argument("--name", help="only the events of the plan made with this name")
+    audit.add_argument("--limit", type=int, default=200, metavar=_("LIMIT"),
+                       help=_("how many of the latest events"))
+    audit.add_argument("--name", metavar=_("NAME"),
+                       help=_("only the events of the plan made with this name"))
     backup = commands.add_parser(
-        "backup", help="save a copy of the plan database (safe while people use it)",
-        description="Save a copy of the whole plan database, as it is at one moment, while "
-                    "people keep working. The plans in it stay sealed: the copy opens only with "
-                    "the site key, which is not in it. The file can be read by you only.",
+        "backup", help=_("save a copy of the plan database (safe while people use it)"),
+        description=_("Save a copy of the whole plan database, as it is at one moment, while "
+                      "people keep working. The plans in it stay sealed: the copy opens only "
+                      "with the site key, which is not in it. The file can be read by you only."),
     )
-    backup.add_argument("file", help="the file to write; a folder gets a dated name in it; "
-                                     "- writes to standard output")
-    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.add_argument("file", metavar=_("file"),
+                        help=_("the file to write; a folder gets a dated name in it; "
+                               "- writes to standard output"))
+    backup.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     restore = commands.add_parser(
-        "restore", help="put a backup in place of the plan database (asks first)",
-        description="Check a backup, then put it in place of the plan database. Everyone must "
-                    "quit Recovery Plan first. The database it replaces is kept beside it as "
-                    "NAME.before-restore-DATE-TIME.",
+        "restore", help=_("put a backup in place of the plan database (asks first)"),
+        description=_("Check a backup, then put it in place of the plan database. Everyone "
+                      "must quit Recovery Plan first. The database it replaces is kept beside "
+                      "it as NAME.before-restore-DATE-TIME."),
     )
-    restore.add_argument("file", help="the backup file")
-    restore.add_argument("--yes", action="store_true", help="don't ask (for scripts)")
+    restore.add_argument("file", metavar=_("file"), help=_("the backup file"))
+    restore.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
     migrate = commands.add_parser(
-        "migrate", help="move every plan into another database, like a shared PostgreSQL one",
-        description="Copy every plan (sealed as it is), its history and the audit trail from "
-                    "one database into an empty one, in one transaction, then count each "
-                    "table's rows in both. Both must use the same site key: the target's key "
-                    "file ([security] site_key or RECOVERY_PLAN_SITE_KEY) is made as a copy of "
-                    "the source's when it is missing. See docs/postgresql.md.",
+        "migrate", help=_("move every plan into another database, like a shared PostgreSQL one"),
+        description=_("Copy every plan (sealed as it is), its history and the audit trail from "
+                      "one database into an empty one, in one transaction, then count each "
+                      "table's rows in both. Both must use the same site key: the target's key "
+                      "file ([security] site_key or RECOVERY_PLAN_SITE_KEY) is made as a copy "
+                      "of the source's when it is missing. See docs/postgresql.md."),
     )
     migrate.add_argument("--from", dest="source", required=True, metavar="URL",
-                         help="the database the plans are in: a file path, sqlite:/// or "
-                              "postgresql:// URL")
+                         help=_("the database the plans are in: a file path, sqlite:/// or "
+                                "postgresql:// URL"))
     migrate.add_argument("--to", dest="target", required=True, metavar="URL",
-                         help="the empty database to move them into")
-    migrate.add_argument("--from-key", metavar="FILE",
-                         help="the site key file of --from (default: beside a SQLite file, "
-                              "else the site config's)")
+                         help=_("the empty database to move them into"))
+    migrate.add_argument("--from-key", metavar=_("FILE"),
+                         help=_("the site key file of --from (default: beside a SQLite file, "
+                                "else the site config's)"))
     return parser
 
 
@@ -146,13 +186,18 @@ def _idle_seconds(text: str) -> int:
 
     if not (text.isascii() and text.isdigit()) or int(text) < IDLE_LOCK_SHORTEST:
         raise argparse.ArgumentTypeError(
-            f"give a whole number of seconds, {IDLE_LOCK_SHORTEST} or more, like 300")
+            _("give a whole number of seconds, {shortest} or more, like 300").format(
+                shortest=IDLE_LOCK_SHORTEST))
     return int(text)
 
 
 def _fail(message: str) -> int:
     print(f"recovery-plan: {message}", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _warn(message: str) -> None:
+    print(_("recovery-plan: warning: {message}").format(message=message), file=sys.stderr)
 
 
 def _open_store(config, **options):
@@ -171,11 +216,12 @@ def run_demo(config) -> int:
     try:
         create_demo(store)
     except NameTakenError:
-        return _fail(f"A plan named {DEMO_NAME} already exists in {store.where}. Nothing was changed.")
+        return _fail(_("A plan named {name} already exists in {where}. Nothing was changed.")
+                     .format(name=DEMO_NAME, where=store.where))
     finally:
         store.close()
-    print(f"Made the demo plan in {store.where}.")
-    print(f"Sign in with the name {DEMO_NAME} and the PIN {DEMO_PIN}.")
+    print(_("Made the demo plan in {where}.").format(where=store.where))
+    print(_("Sign in with the name {name} and the PIN {pin}.").format(name=DEMO_NAME, pin=DEMO_PIN))
     return EXIT_OK
 
 
@@ -192,13 +238,14 @@ def run_check(config) -> int:
         key_problem = site_key_problem(store.site_key_path)
     finally:
         store.close()
-    print(f"{line}; write-ahead log {size_text(wal)}" if on_file else line)
+    print(_("{line}; write-ahead log {size}").format(line=line, size=size_text(wal))
+          if on_file else line)
     if wal > WAL_WARN_BYTES:
-        print(f"recovery-plan: warning: the write-ahead log ({store.path.name}-wal) is "
-              f"{size_text(wal)}. A session may be stuck: ask everyone to quit Recovery Plan, "
-              "then check again.", file=sys.stderr)
+        _warn(_("the write-ahead log ({file}) is {size}. A session may be stuck: ask everyone "
+                "to quit Recovery Plan, then check again.").format(
+                    file=f"{store.path.name}-wal", size=size_text(wal)))
     if key_problem:
-        print(f"recovery-plan: warning: {key_problem}", file=sys.stderr)
+        _warn(key_problem)
     return EXIT_OK if ok else EXIT_FAILED
 
 
@@ -212,7 +259,7 @@ def _read_pin(from_stdin: bool) -> str | None:
     import getpass
 
     try:
-        return getpass.getpass("PIN: ")
+        return getpass.getpass(_("PIN: "))
     except EOFError:
         return None
 
@@ -223,7 +270,7 @@ def _open_plan(config, name: str, from_stdin: bool):
 
     pin = _read_pin(from_stdin)
     if pin is None:
-        raise SignInError("No PIN was given. Type it when asked, or use --pin-stdin in scripts.")
+        raise SignInError(_("No PIN was given. Type it when asked, or use --pin-stdin in scripts."))
     store = _open_store(config, existing_only=True)
     try:
         plan = sign_in(store, name, pin)
@@ -257,7 +304,7 @@ def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> in
     from tui.pdf_card import find_font
 
     if output == "-" and fmt == "pdf":
-        return _fail("A PDF can't go to standard output. Give a file name with -o.")
+        return _fail(_("A PDF can't go to standard output. Give a file name with -o."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
         snapshot = PlanSnapshot(plan)
@@ -268,7 +315,7 @@ def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> in
                 export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
             except ExportError as error:
                 return _fail(str(error))
-            print(f"Saved the pocket card to {output}.")
+            print(_("Saved the pocket card to {file}.").format(file=output))
         plan.record("exported", f"pocket card {fmt}")
     finally:
         store.close()
@@ -283,7 +330,7 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
     from tui.store import transfer
 
     if fmt != "json":
-        return _fail("--history works only with --format json.")
+        return _fail(_("--history works only with --format json."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
         text = transfer.dumps(transfer.plan_document(plan, history=history))
@@ -294,8 +341,8 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
                 write_privately(Path(output), lambda target: target.write_text(text, encoding="utf-8"))
             except ExportError as error:
                 return _fail(str(error))
-            print(f"Saved the whole plan to {output}. It is not encrypted: keep it safe, "
-                  "and delete it once it is imported.")
+            print(_("Saved the whole plan to {file}. It is not encrypted: keep it safe, "
+                    "and delete it once it is imported.").format(file=output))
         plan.record("exported", "json")
     finally:
         store.close()
@@ -309,18 +356,18 @@ def _read_new_pin(from_stdin: bool) -> str:
     if from_stdin or not sys.stdin.isatty():
         pin = _read_pin(from_stdin)
         if pin is None:
-            raise InputError("No PIN was given. Type it when asked, or use --pin-stdin in "
-                             "scripts. Nothing was changed.")
+            raise InputError(_("No PIN was given. Type it when asked, or use --pin-stdin in "
+                               "scripts. Nothing was changed."))
         return pin
     import getpass
 
     try:
-        pin = getpass.getpass("PIN for the new plan: ")
-        again = getpass.getpass("The same PIN again: ")
+        pin = getpass.getpass(_("PIN for the new plan: "))
+        again = getpass.getpass(_("The same PIN again: "))
     except EOFError:
-        raise InputError("No PIN was given. Nothing was changed.") from None
+        raise InputError(_("No PIN was given. Nothing was changed.")) from None
     if pin != again:
-        raise InputError("The two PINs were not the same. Nothing was changed.")
+        raise InputError(_("The two PINs were not the same. Nothing was changed."))
     return pin
 
 
@@ -339,30 +386,41 @@ def run_import(config, source: str, name: str | None, from_stdin: bool, replace:
             plan = transfer.import_plan(store, plan_file, pin)
             replaced = False
         except NameTakenError:
-            if not replace and not _confirmed(
-                    f"A plan named {shown} already exists. Replacing it deletes it for good.\n"
-                    "Type yes to replace it with the plan in the file: ", "yes"):
-                return _fail("Nothing was changed. (To replace the plan without a question, "
-                             "add --replace.)")
+            if not replace and not _said_yes(
+                    _("A plan named {name} already exists. Replacing it deletes it for good.\n"
+                      "Type yes to replace it with the plan in the file: ").format(name=shown)):
+                return _fail(_("Nothing was changed. (To replace the plan without a question, "
+                               "add --replace.)"))
             plan = transfer.import_plan(store, plan_file, pin, replace=True)  # all or nothing
             replaced = True
     finally:
         store.close()
-    print(f"{'Replaced' if replaced else 'Made'} the plan of {shown} from {one_line(source)}: "
-          f"{len(plan_file.goals)} goals, {plan_file.steps} steps, {len(plan_file.contacts)} "
-          "contacts.")
+    parts = {
+        "name": shown, "file": one_line(source),
+        "goals": ngettext("{n} goal", "{n} goals", len(plan_file.goals)).format(
+            n=len(plan_file.goals)),
+        "steps": ngettext("{n} step", "{n} steps", plan_file.steps).format(n=plan_file.steps),
+        "contacts": ngettext("{n} contact", "{n} contacts", len(plan_file.contacts)).format(
+            n=len(plan_file.contacts)),
+    }
+    if replaced:
+        print(_("Replaced the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
+              .format(**parts))
+    else:
+        print(_("Made the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
+              .format(**parts))
     if plan_file.history_revisions:
-        print("The file's past versions of the plan's parts were not imported; only the plan "
-              "as it is now.")
-    print("Your recovery codes. If you forget your PIN, one of them opens your plan (each works "
-          "once). Keep them safe: they are shown only now.")
+        print(_("The file's past versions of the plan's parts were not imported; only the plan "
+                "as it is now."))
+    print(_("Your recovery codes. If you forget your PIN, one of them opens your plan (each "
+            "works once). Keep them safe: they are shown only now."))
     for number, code in enumerate(plan.recovery_codes, start=1):
         print(f"{number}. {code}")
     return EXIT_OK
 
 
-def _confirmed(prompt: str, expected: str) -> bool:
-    """True when the person at the terminal types `expected` (case and spacing aside)."""
+def _confirmed(prompt: str, *expected: str) -> bool:
+    """True when the person at the terminal types one of `expected` (case and spacing aside)."""
     from tui.store.text import normalised_name
 
     if not sys.stdin.isatty():
@@ -371,7 +429,18 @@ def _confirmed(prompt: str, expected: str) -> bool:
         answer = input(prompt)
     except EOFError:
         return False
-    return normalised_name(answer) == normalised_name(expected)
+    return normalised_name(answer) in {normalised_name(word) for word in expected}
+
+
+def _said_yes(prompt: str) -> bool:
+    """True when the person types "yes" in the language in effect (or in English;
+    "si" without its accent too)."""
+    import unicodedata
+
+    word = _("yes")
+    plain = "".join(char for char in unicodedata.normalize("NFD", word)
+                    if not unicodedata.combining(char))
+    return _confirmed(prompt, word, plain, "yes")
 
 
 def run_delete(config, name: str, yes: bool) -> int:
@@ -381,14 +450,14 @@ def run_delete(config, name: str, yes: bool) -> int:
     store = _open_store(config, existing_only=True)
     try:
         if not yes and not _confirmed(
-                f"This deletes the plan of {one_line(name)} for good. It can't be undone.\n"
-                "Type the name again to delete it: ", name):
-            return _fail("Nothing was deleted. (To delete without a question, add --yes.)")
+                _("This deletes the plan of {name} for good. It can't be undone.\n"
+                  "Type the name again to delete it: ").format(name=one_line(name)), name):
+            return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
         if not delete_plan(store, name):
-            return _fail("No plan has that name. Nothing was deleted.")
+            return _fail(_("No plan has that name. Nothing was deleted."))
     finally:
         store.close()
-    print("The plan was deleted. Its words and keys are gone.")
+    print(_("The plan was deleted. Its words and keys are gone."))
     return EXIT_OK
 
 
@@ -397,7 +466,7 @@ def run_audit(config, limit: int, name: str | None) -> int:
     from tui.store.text import normalised_name, one_line
 
     if limit < 1:
-        return _fail("--limit must be 1 or more.")
+        return _fail(_("--limit must be 1 or more."))
     store = _open_store(config, existing_only=True)
     try:
         person_id = None
@@ -406,18 +475,20 @@ def run_audit(config, limit: int, name: str | None) -> int:
             with store.errors_explained():
                 person = models.Person.get_or_none(models.Person.lookup == lookup)
             if person is None:
-                return _fail("No plan has that name.")
+                return _fail(_("No plan has that name."))
             person_id = person.id
         events = audit.events(store, person_id=person_id, limit=limit)
     finally:
         store.close()
-    print(f"{'when':16}  {'plan':>6}  {'terminal':20}  what")
+    # Headings and meanings in the language in effect; times, plan numbers,
+    # terminals and details are the stored values, as they are.
+    print(f"{_('when'):16}  {_('plan'):>6}  {_('terminal'):20}  {_('what')}")
     for event in events:
         plan = f"#{event.person_id}" if event.person_id is not None else "-"
         what = event.meaning + (f" ({event.detail})" if event.detail else "")
         print(f"{event.at:%Y-%m-%d %H:%M}  {plan:>6}  {one_line(event.terminal)[:20]:20}  {one_line(what)}")
     if not events:
-        print("(no events yet)")
+        print(_("(no events yet)"))
     return EXIT_OK
 
 
@@ -425,13 +496,14 @@ def run_backup(config, target: str, force: bool) -> int:
     from tui.store.backup import backup, plans_text
 
     if target == "-" and sys.stdout.isatty():
-        return _fail("The backup is not for the screen. Send it to a file or program with >, "
-                     "or give a file name.")
+        return _fail(_("The backup is not for the screen. Send it to a file or program with >, "
+                       "or give a file name."))
     done = backup(config.database, target, force=force, stdout=sys.stdout.buffer,
                   site_key_path=config.site_key)
-    where = "standard output" if done.target == "-" else done.target
-    print(f"Saved a copy of the plan database ({plans_text(done.facts)}) to {where}.",
-          file=sys.stderr if done.target == "-" else sys.stdout)
+    where = _("standard output") if done.target == "-" else done.target
+    print(_("Saved a copy of the plan database ({plans}) to {where}.").format(
+        plans=plans_text(done.facts), where=where),
+        file=sys.stderr if done.target == "-" else sys.stdout)
     return EXIT_OK
 
 
@@ -441,20 +513,26 @@ def run_restore(config, source: str, yes: bool) -> int:
     def ask(plan: RestorePlan) -> bool:
         if yes:
             return True
-        kept = (f"The database now there is kept as {plan.kept_as.name}.\n" if plan.kept_as
-                else "There is no database there yet.\n")
-        return _confirmed(
-            f"This puts the backup {plan.source} ({plans_text(plan.facts)}, saved "
-            f"{plan.changed:%Y-%m-%d %H:%M}) in "
-            f"place of the plan database at {plan.database}.\n{kept}"
-            "Everyone must quit Recovery Plan first.\nType yes to restore: ", "yes")
+        kept = (_("The database now there is kept as {name}.").format(name=plan.kept_as.name)
+                if plan.kept_as else _("There is no database there yet."))
+        return _said_yes(
+            _("This puts the backup {file} ({plans}, saved {saved}) in place of the plan "
+              "database at {database}.\n{kept}\nEveryone must quit Recovery Plan first.\n"
+              "Type yes to restore: ").format(
+                  file=plan.source, plans=plans_text(plan.facts),
+                  saved=f"{plan.changed:%Y-%m-%d %H:%M}", database=plan.database, kept=kept))
 
     try:
         plan = restore(config.database, source, confirm=ask, site_key_path=config.site_key)
     except NotConfirmed:
-        return _fail("Nothing was changed. (To restore without a question, add --yes.)")
-    kept = f" The one it replaced is kept as {plan.kept_as}." if plan.kept_as else ""
-    print(f"Restored the plan database at {plan.database} from {plan.source}.{kept}")
+        return _fail(_("Nothing was changed. (To restore without a question, add --yes.)"))
+    if plan.kept_as:
+        print(_("Restored the plan database at {database} from {file}. The one it replaced is "
+                "kept as {kept}.").format(database=plan.database, file=plan.source,
+                                          kept=plan.kept_as))
+    else:
+        print(_("Restored the plan database at {database} from {file}.").format(
+            database=plan.database, file=plan.source))
     return EXIT_OK
 
 
@@ -462,31 +540,35 @@ def run_migrate(config, source: str, target: str, source_key: str | None) -> int
     from tui.store.move import move_plans
 
     moved = move_plans(source, target, source_key=source_key, site_key=config.site_key)
-    print(f"Moved every plan from {moved.source} to {moved.target}, sealed as they were.")
-    print(f"{'table':20} {'rows':>8}")
+    print(_("Moved every plan from {source} to {target}, sealed as they were.").format(
+        source=moved.source, target=moved.target))
+    print(f"{_('table'):20} {_('rows'):>8}")
     for table, count in moved.counts.items():
         print(f"{table:20} {count:8}")
     plans = moved.counts.get("person", 0)
-    print(f"Every table has the same number of rows in both ({plans} "
-          f"plan{'' if plans == 1 else 's'}).")
+    print(ngettext("Every table has the same number of rows in both ({n} plan).",
+                   "Every table has the same number of rows in both ({n} plans).",
+                   plans).format(n=plans))
     if moved.key_copied_to is not None:
-        print(f"Copied the site key to {moved.key_copied_to}: keep it as safe as the first.")
-    print(f"The plans are still in {moved.source} too: once everyone uses {moved.target}, "
-          "keep the old one aside as a backup, or delete it.")
+        print(_("Copied the site key to {file}: keep it as safe as the first.").format(
+            file=moved.key_copied_to))
+    print(_("The plans are still in {source} too: once everyone uses {target}, keep the old "
+            "one aside as a backup, or delete it.").format(source=moved.source,
+                                                           target=moved.target))
     return EXIT_OK
 
 
 def warn_stale_help_lines(config) -> None:
-    from tui.content.help_lines import STALE_AFTER_DAYS
+    from tui.content.help_lines import STALE_AFTER_DAYS, shown
     from tui.store import clock
 
     today = clock.today()
-    for line in config.help_lines():
+    for line in map(shown, config.help_lines()):
         age = (today - line.checked).days
         if age > STALE_AFTER_DAYS:
-            print(f"recovery-plan: warning: {line.name} ({line.number}) was last checked "
-                  f"{line.checked:%Y-%m-%d}, over 6 months ago. Check it and update the site config.",
-                  file=sys.stderr)
+            _warn(_("{name} ({number}) was last checked {date}, over 6 months ago. Check it and "
+                    "update the site config.").format(
+                        name=line.name, number=line.number, date=f"{line.checked:%Y-%m-%d}"))
 
 
 def run_app(config) -> int:
@@ -511,13 +593,18 @@ def run_app(config) -> int:
 
 def _early_language(argv: list[str] | None) -> str | None:
     """--lang, read before the parser is built (its help texts are translated)."""
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang")
-    pre.add_argument("--config")
-    try:
-        known, _rest = pre.parse_known_args(argv)
-    except SystemExit:
-        return None
+    # Quiet about mistakes (the real parser reports them, in the language chosen);
+    # a mistake in another option still leaves --lang read.
+    known = argparse.Namespace(lang=None, config=None)
+    for options in (("--lang", "--config"), ("--lang",)):
+        pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+        for option in options:
+            pre.add_argument(option)
+        try:
+            known, _rest = pre.parse_known_args(argv, argparse.Namespace(config=None))
+            break
+        except (SystemExit, argparse.ArgumentError):
+            continue
     site = None
     try:
         from tui.config import load_config

@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from tui.i18n import _
+
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
 ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
@@ -41,13 +43,15 @@ class Config:
     def _table(self, name: str) -> dict:
         table = self.raw.get(name, {})
         if not isinstance(table, dict):
-            raise ConfigError(f"In {self.source}, [{name}] must be a table.")
+            raise ConfigError(_("In {file}, [{table}] must be a table.").format(
+                file=self.source, table=name))
         return table
 
     def _text(self, table: str, key: str) -> str | None:
         value = self._table(table).get(key)
         if value is not None and not isinstance(value, str):
-            raise ConfigError(f"In {self.source}, {table}.{key} must be text.")
+            raise ConfigError(_("In {file}, {setting} must be text.").format(
+                file=self.source, setting=f"{table}.{key}"))
         return value or None
 
     def help_lines(self):
@@ -59,7 +63,8 @@ class Config:
         entries = list(DEFAULT_LINES) if lines is None else []
         for kind, items in (("line", lines or []), ("place", help_table.get("resources") or [])):
             if not isinstance(items, list):
-                raise ConfigError(f"In {self.source}, help.{kind}s must be a list of [[...]] tables.")
+                raise ConfigError(_("In {file}, {setting} must be a list of [[...]] tables.").format(
+                    file=self.source, setting=f"help.{kind}s"))
             for index, item in enumerate(items, start=1):
                 entries.append(_help_entry(item, kind, index, self.source, HelpLine))
         return entries
@@ -77,7 +82,8 @@ class Config:
 
         language = self._text("display", "language")
         if language is not None and language not in LANGUAGES:
-            raise ConfigError(f"In {self.source}, display.language must be en or es.")
+            raise ConfigError(_("In {file}, display.language must be en or es.").format(
+                file=self.source))
         return language
 
     @property
@@ -85,8 +91,8 @@ class Config:
         """"textual-dark", "ansi-dark" (16 colours) or "high-contrast"; default: chosen by TERM."""
         theme = self._text("display", "theme")
         if theme is not None and theme not in ("textual-dark", "ansi-dark", "high-contrast"):
-            raise ConfigError(
-                f"In {self.source}, display.theme must be textual-dark, ansi-dark or high-contrast.")
+            raise ConfigError(_("In {file}, display.theme must be textual-dark, ansi-dark or "
+                                "high-contrast.").format(file=self.source))
         return theme
 
     @property
@@ -95,7 +101,8 @@ class Config:
         table = self._table("keys")
         for binding_id, keys in table.items():
             if not isinstance(keys, str) or not keys.strip():
-                raise ConfigError(f"In {self.source}, keys.{binding_id} must be text like \"f3,ctrl+n\".")
+                raise ConfigError(_("In {file}, {setting} must be text like \"f3,ctrl+n\".").format(
+                    file=self.source, setting=f"keys.{binding_id}"))
         return dict(table)
 
     @property
@@ -122,7 +129,8 @@ class Config:
             return self.kiosk_option
         enabled = self._table("kiosk").get("enabled", False)
         if not isinstance(enabled, bool):
-            raise ConfigError(f"In {self.source}, kiosk.enabled must be true or false.")
+            raise ConfigError(_("In {file}, kiosk.enabled must be true or false.").format(
+                file=self.source))
         return enabled
 
     @property
@@ -135,8 +143,9 @@ class Config:
         if seconds is None:
             return IDLE_LOCK_KIOSK if self.kiosk else IDLE_LOCK_DEFAULT
         if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < IDLE_LOCK_SHORTEST:
-            raise ConfigError(f"In {self.source}, lock.idle_seconds must be a whole number of "
-                              f"seconds, {IDLE_LOCK_SHORTEST} or more, like 300.")
+            raise ConfigError(_("In {file}, lock.idle_seconds must be a whole number of "
+                                "seconds, {shortest} or more, like 300.").format(
+                                    file=self.source, shortest=IDLE_LOCK_SHORTEST))
         return seconds
 
     @property
@@ -148,17 +157,20 @@ class Config:
 def _help_entry(item, kind: str, index: int, source, HelpLine):
     from datetime import date, datetime
 
-    where = f"In {source}, help entry {index} ({'lines' if kind == 'line' else 'resources'})"
+    where = {"file": source, "index": index, "list": "lines" if kind == "line" else "resources"}
     if not isinstance(item, dict):
-        raise ConfigError(f"{where} must be a table with name, number, what_for and checked.")
+        raise ConfigError(_("In {file}, help entry {index} ({list}) must be a table with name, "
+                            "number, what_for and checked.").format(**where))
     for key in ("name", "number", "what_for"):
         if not isinstance(item.get(key), str) or not item[key].strip():
-            raise ConfigError(f"{where} needs {key} as text.")
+            raise ConfigError(_("In {file}, help entry {index} ({list}) needs {key} as text.")
+                              .format(key=key, **where))
     checked = item.get("checked")
     if isinstance(checked, datetime):
         checked = checked.date()
     if not isinstance(checked, date):
-        raise ConfigError(f"{where} needs checked = the date it was last checked, like 2026-11-01.")
+        raise ConfigError(_("In {file}, help entry {index} ({list}) needs checked = the date it "
+                            "was last checked, like 2026-11-01.").format(**where))
     return HelpLine(item["name"], item["number"], item["what_for"], checked, kind)
 
 
@@ -179,13 +191,16 @@ def _read(path: Path) -> dict:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"The config file {path} doesn't exist. Check the path.") from None
+        raise ConfigError(_("The config file {file} doesn't exist. Check the path.").format(
+            file=path)) from None
     except PermissionError:
-        raise ConfigError(f"The config file {path} can't be read. Check its permissions.") from None
+        raise ConfigError(_("The config file {file} can't be read. Check its permissions.").format(
+            file=path)) from None
     except IsADirectoryError:
-        raise ConfigError(f"{path} is a folder, not a config file.") from None
+        raise ConfigError(_("{file} is a folder, not a config file.").format(file=path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"The config file {path} has a mistake: {error}. Fix it and try again.") from None
+        raise ConfigError(_("The config file {file} has a mistake: {error}. Fix it and try "
+                            "again.").format(file=path, error=error)) from None
 
 
 def load_config(config_path: str | None = None, db_option: str | None = None) -> Config:
@@ -196,9 +211,11 @@ def load_config(config_path: str | None = None, db_option: str | None = None) ->
         raw = _read(path)
     database_section = raw.get("database", {})
     if not isinstance(database_section, dict):
-        raise ConfigError(f"In {path}, [database] must be a table, like: [database] path = \"...\"")
+        raise ConfigError(_("In {file}, [database] must be a table, like: [database] "
+                            "path = \"...\"").format(file=path))
     from_file = database_section.get("path")
     if from_file is not None and not isinstance(from_file, str):
-        raise ConfigError(f"In {path}, database.path must be text (a file path).")
+        raise ConfigError(_("In {file}, database.path must be text (a file path).").format(
+            file=path))
     database = db_option or os.environ.get(ENV_DB) or from_file or None
     return Config(database=database, source=path if raw else None, raw=raw)

@@ -23,6 +23,7 @@ import threading
 
 from textual import events
 
+from tui.i18n import _
 from tui.screens.idle import IdleClock, IdleWarningScreen
 from tui.terminal import CLEAR
 
@@ -135,8 +136,8 @@ class Locking:
         if not self.kiosk:
             super().action_help_quit()
         elif self.plan is not None:
-            self.notify("This computer is shared, so the app stays open. To leave, press F12 "
-                        "(or Ctrl+Q): your plan locks and the sign-in screen comes back.",
+            self.notify(_("This computer is shared, so the app stays open. To leave, press F12 "
+                          "(or Ctrl+Q): your plan locks and the sign-in screen comes back."),
                         markup=False)
 
     def copy_to_clipboard(self, text: str) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import sys
 
+from tui.i18n import N_, _
+
 # Cursor home, clear the screen, clear the scrollback (the Linux console, xterm,
 # tmux and most others know all three).
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"
@@ -28,8 +30,8 @@ RESET = ("\x1b[<u"
 # Terminals known to have no alternate screen (the Linux console first).
 NO_ALTERNATE_SCREEN = ("linux", "vt100", "vt102", "vt220", "cons25", "ansi", "dumb")
 
-CRASH_MESSAGE = ("Recovery Plan stopped because of a problem it did not expect. "
-                 "What was saved is kept. Please tell staff, or start it again.")
+CRASH_MESSAGE = N_("Recovery Plan stopped because of a problem it did not expect. "
+                   "What was saved is kept. Please tell staff, or start it again.")
 
 
 def has_alternate_screen(term: str | None = None) -> bool:
@@ -93,7 +95,7 @@ class TerminalGuard:
             write_to_terminal(CLEAR)
         if self.crashed:
             try:
-                print(CRASH_MESSAGE, file=sys.stderr)
+                print(_(CRASH_MESSAGE), file=sys.stderr)
             except (OSError, ValueError):
                 pass
         return escaped

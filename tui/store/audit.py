@@ -12,24 +12,26 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
+from tui.i18n import N_, _
 from tui.store import clock, models as m
 from tui.store.db import Store
 from tui.store.text import one_line
 
-# What each event means, for `recovery-plan audit`.
+# What each event means, for `recovery-plan audit` (shown in the language in
+# effect; the keys are what is stored).
 EVENTS = {
-    "plan_created": "plan made",
-    "signed_in": "signed in",
-    "sign_in_failed": "wrong name or PIN",
-    "sign_in_waiting": "try refused: waiting after wrong tries",
-    "recovery_code_used": "recovery code used, new PIN set",
-    "recovery_code_failed": "wrong name or recovery code",
-    "pin_changed": "PIN changed",
-    "recovery_codes_made": "new recovery codes made",
-    "changed": "plan changed",
-    "exported": "plan exported",
-    "imported": "plan imported",
-    "deleted": "plan deleted",
+    "plan_created": N_("plan made"),
+    "signed_in": N_("signed in"),
+    "sign_in_failed": N_("wrong name or PIN"),
+    "sign_in_waiting": N_("try refused: waiting after wrong tries"),
+    "recovery_code_used": N_("recovery code used, new PIN set"),
+    "recovery_code_failed": N_("wrong name or recovery code"),
+    "pin_changed": N_("PIN changed"),
+    "recovery_codes_made": N_("new recovery codes made"),
+    "changed": N_("plan changed"),
+    "exported": N_("plan exported"),
+    "imported": N_("plan imported"),
+    "deleted": N_("plan deleted"),
 }
 
 
@@ -43,7 +45,8 @@ class AuditEvent:
 
     @property
     def meaning(self) -> str:
-        return EVENTS.get(self.event, self.event)
+        known = EVENTS.get(self.event)
+        return _(known) if known else self.event
 
 
 def current_terminal() -> str:

@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.i18n import _, ngettext
 from tui.store import clock
 from tui.store.errors import DatabaseError
 
@@ -89,20 +90,22 @@ def plans_text(facts: Facts) -> str:
     """"1 plan, 172 KB", or just the size when plans can't be counted."""
     if facts.plans is None:
         return size_text(facts.size)
-    return f"{facts.plans} plan{'' if facts.plans == 1 else 's'}, {size_text(facts.size)}"
+    return ngettext("{n} plan, {size}", "{n} plans, {size}", facts.plans).format(
+        n=facts.plans, size=size_text(facts.size))
 
 
 def size_text(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return _("{count} bytes").format(count=size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return _("{count:.0f} KB").format(count=size / 1024)
+    return _("{count:.1f} MB").format(count=size / (1024 * 1024))
 
 
 def _disk_full(where: Path) -> BackupError:
-    return BackupError(f"The disk is full, so nothing could be written to {where}. "
-                       "Free some space or pick another place. Nothing was changed.")
+    return BackupError(_("The disk is full, so nothing could be written to {where}. "
+                         "Free some space or pick another place. Nothing was changed.").format(
+                             where=where))
 
 
 def _os_problem(error: OSError, folder: Path) -> BackupError:
@@ -110,12 +113,14 @@ def _os_problem(error: OSError, folder: Path) -> BackupError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return _disk_full(folder)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
-        return BackupError(f"Can't write in the folder {folder}. Pick a folder you can write to, "
-                           "or ask whoever runs the computer. Nothing was changed.")
+        return BackupError(_("Can't write in the folder {folder}. Pick a folder you can write "
+                             "to, or ask whoever runs the computer. Nothing was changed.").format(
+                                 folder=folder))
     if error.errno == errno.ENOTDIR:
-        return BackupError(f"{folder} is not a folder. Check the path. Nothing was changed.")
-    return BackupError(f"Writing in {folder} failed: {error.strerror or error}. "
-                       "Nothing was changed.")
+        return BackupError(_("{folder} is not a folder. Check the path. Nothing was changed.")
+                           .format(folder=folder))
+    return BackupError(_("Writing in {folder} failed: {error}. Nothing was changed.").format(
+        folder=folder, error=error.strerror or error))
 
 
 def _sqlite_problem(error: sqlite3.Error, path: Path, *, writing: bool) -> BackupError:
@@ -125,10 +130,13 @@ def _sqlite_problem(error: sqlite3.Error, path: Path, *, writing: bool) -> Backu
     if "readonly" in text or "read-only" in text or ("unable to open" in text and writing):
         return _os_problem(OSError(errno.EACCES, "read-only"), path.parent)
     if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return BackupError(f"{path} is not a plan database, or it is damaged. Nothing was changed.")
+        return BackupError(_("{file} is not a plan database, or it is damaged. Nothing was "
+                             "changed.").format(file=path))
     if "locked" in text or "busy" in text:
-        return BackupError(f"{path} is busy. Try again in a moment. Nothing was changed.")
-    return BackupError(f"{path} gave an error: {error}. Nothing was changed.")
+        return BackupError(_("{file} is busy. Try again in a moment. Nothing was changed.")
+                           .format(file=path))
+    return BackupError(_("{file} gave an error: {error}. Nothing was changed.").format(
+        file=path, error=error))
 
 
 # ----------------------------------------------------------------------------
@@ -218,13 +226,14 @@ def _facts(connection: sqlite3.Connection, path: Path) -> Facts:
     tables = {row[0] for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if SchemaInfo._meta.table_name not in tables:
-        raise BackupError(f"{path} is a database, but not a plan database. Nothing was changed.")
+        raise BackupError(_("{file} is a database, but not a plan database. Nothing was "
+                            "changed.").format(file=path))
     try:
         version = int(connection.execute(
             f'SELECT MAX(version) FROM "{SchemaInfo._meta.table_name}"').fetchone()[0] or 0)
     except (TypeError, ValueError):
-        raise BackupError(f"{path} is a database, but not a plan database. "
-                          "Nothing was changed.") from None
+        raise BackupError(_("{file} is a database, but not a plan database. Nothing was "
+                            "changed.").format(file=path)) from None
     plans = None
     if Person._meta.table_name in tables:
         plans = connection.execute(f'SELECT COUNT(*) FROM "{Person._meta.table_name}"').fetchone()[0]
@@ -273,8 +282,8 @@ def _snapshot(source: Path, target: Path, *, live: bool) -> Facts:
             except sqlite3.Error as error:
                 raise _sqlite_problem(error, target, writing=True) from None
             if result != ["ok"]:
-                raise BackupError(f"{source} is damaged: SQLite's check says: {result[0]}. "
-                                  "Nothing was changed.")
+                raise BackupError(_("{file} is damaged: SQLite's check says: {result}. "
+                                    "Nothing was changed.").format(file=source, result=result[0]))
             return _facts(writer, target)
         finally:
             writer.close()
@@ -294,8 +303,8 @@ def live_path(location: str | os.PathLike[str] | None) -> tuple[Path, bool]:
     if location is None:
         return default_path(), True
     if is_postgresql(location):
-        raise BackupError("A PostgreSQL database is backed up with pg_dump and put back with "
-                          "pg_restore, not with this command (see docs/postgresql.md).")
+        raise BackupError(_("A PostgreSQL database is backed up with pg_dump and put back with "
+                            "pg_restore, not with this command (see docs/postgresql.md)."))
     return sqlite_path(location), False
 
 
@@ -322,12 +331,16 @@ def _plainly(operation):
         except DatabaseError:
             raise
         except sqlite3.Error as error:
-            raise BackupError(f"SQLite gave an error: {error}. Check the files and try "
-                              "again.") from None
+            raise BackupError(_("SQLite gave an error: {error}. Check the files and try "
+                                "again.").format(error=error)) from None
         except OSError as error:
-            where = f" ({error.filename})" if error.filename else ""
-            raise BackupError(f"The system gave an error{where}: {error.strerror or error}. "
-                              "Check the files and try again.") from None
+            if error.filename:
+                raise BackupError(_("The system gave an error ({file}): {error}. Check the files "
+                                    "and try again.").format(file=error.filename,
+                                                             error=error.strerror or error)
+                                  ) from None
+            raise BackupError(_("The system gave an error: {error}. Check the files and try "
+                                "again.").format(error=error.strerror or error)) from None
 
     return wrapper
 
@@ -349,19 +362,20 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
     or pipe, or "-" for `stdout`. The site key file is never copied."""
     from tui.store.db import default_site_key_path, read_schema_version
 
-    source, _ = live_path(location)
+    source, _may_make = live_path(location)
     key_path = (Path(site_key_path).expanduser() if site_key_path
                 else default_site_key_path(source))
     if not source.is_file() or source.stat().st_size == 0:
-        raise BackupError(f"There is no plan database at {source} yet, so there is nothing to "
-                          "back up. Check the --db path.")
+        raise BackupError(_("There is no plan database at {file} yet, so there is nothing to "
+                            "back up. Check the --db path.").format(file=source))
     if read_schema_version(source) == 0:
-        raise BackupError(f"{source} holds no plans yet, so there is nothing to back up.")
+        raise BackupError(_("{file} holds no plans yet, so there is nothing to back up.").format(
+            file=source))
 
     if target == "-":
         if stdout is None:
-            raise BackupError("There is no standard output to write to. Give a file name.")
-        return _backup_to_stream(source, stdout, "standard output")
+            raise BackupError(_("There is no standard output to write to. Give a file name."))
+        return _backup_to_stream(source, stdout, STANDARD_OUTPUT)
     path = Path(target).expanduser()
     if path.is_dir():
         path = _dated_name(path, f"{source.stem}-backup", source.suffix or ".sqlite3")
@@ -369,20 +383,24 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
         try:
             stream = open(path, "wb")  # noqa: SIM115 - errors opening and writing differ
         except OSError as error:
-            raise BackupError(f"Can't write to {path}: {error.strerror}.") from None
+            raise BackupError(_("Can't write to {file}: {error}.").format(
+                file=path, error=error.strerror)) from None
         with stream:
             return _backup_to_stream(source, stream, str(path))
     if _is_part_of_database(path, source, key_path):
-        raise BackupError(f"{path} is the plan database itself, or a file it needs. "
-                          "Give another name for the copy. Nothing was changed.")
+        raise BackupError(_("{file} is the plan database itself, or a file it needs. "
+                            "Give another name for the copy. Nothing was changed.").format(
+                                file=path))
     if os.path.lexists(path) and not force:
-        raise BackupError(f"{path} already exists. Give a new name, or add --force to replace "
-                          "it. Nothing was changed.")
+        raise BackupError(_("{file} already exists. Give a new name, or add --force to replace "
+                            "it. Nothing was changed.").format(file=path))
     folder = path.parent
     if not folder.exists():
-        raise BackupError(f"The folder {folder} doesn't exist. Make it first, or pick another.")
+        raise BackupError(_("The folder {folder} doesn't exist. Make it first, or pick "
+                            "another.").format(folder=folder))
     if not folder.is_dir():
-        raise BackupError(f"{folder} is not a folder. Check the path. Nothing was changed.")
+        raise BackupError(_("{folder} is not a folder. Check the path. Nothing was changed.")
+                          .format(folder=folder))
 
     with _temp_file(folder, path.name) as temp:
         facts = _snapshot(source, temp, live=True)
@@ -406,6 +424,9 @@ def _write_all(stream: BinaryIO, data: bytes) -> None:
         view = view[written:]
 
 
+STANDARD_OUTPUT = "standard output"  # a name for "-" (shown in the language in effect)
+
+
 def _backup_to_stream(source: Path, stream: BinaryIO, name: str) -> BackupDone:
     # The snapshot is made beside the database (a folder only its owner
     # uses), never in a shared temporary folder, then copied out.
@@ -417,15 +438,17 @@ def _backup_to_stream(source: Path, stream: BinaryIO, name: str) -> BackupDone:
                     _write_all(stream, chunk)
             stream.flush()
         except OSError as error:
+            shown = _("standard output") if name == STANDARD_OUTPUT else name
             if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-                raise BackupError(f"The disk is full, so the backup written to {name} is not "
-                                  "complete. Free some space, then make it again.") from None
+                raise BackupError(_("The disk is full, so the backup written to {where} is not "
+                                    "complete. Free some space, then make it again.").format(
+                                        where=shown)) from None
             if error.errno == errno.EPIPE:
-                raise BackupError(f"The program reading {name} stopped, so the backup is not "
-                                  "complete. Make it again.") from None
-            raise BackupError(f"Writing the backup to {name} failed: {error.strerror or error}. "
-                              "Make it again.") from None
-    return BackupDone("-" if name == "standard output" else name, facts)
+                raise BackupError(_("The program reading {where} stopped, so the backup is not "
+                                    "complete. Make it again.").format(where=shown)) from None
+            raise BackupError(_("Writing the backup to {where} failed: {error}. Make it again.")
+                              .format(where=shown, error=error.strerror or error)) from None
+    return BackupDone("-" if name == STANDARD_OUTPUT else name, facts)
 
 
 # ----------------------------------------------------------------------------
@@ -447,21 +470,23 @@ def _check_site_key(connection: sqlite3.Connection, facts: Facts, source: Path,
     except sqlite3.Error:
         row = None
     if row is None or row[0] != crypto.key_check(site_key):
-        raise BackupError(f"The plans in {source} were sealed with another site key than "
-                          f"{site_key_path}, so none could be opened here. Put that site's key "
-                          "file in place first. Nothing was changed.")
+        raise BackupError(_("The plans in {file} were sealed with another site key than "
+                            "{key}, so none could be opened here. Put that site's key file in "
+                            "place first. Nothing was changed.").format(file=source,
+                                                                        key=site_key_path))
 
 
 def _check_copy(copy: Path, source: Path, site_key_path: Path, facts: Facts) -> None:
     from tui.store import migrations
 
     if facts.schema_version == 0:
-        raise BackupError(f"{source} holds no plan database. Nothing was changed.")
+        raise BackupError(_("{file} holds no plan database. Nothing was changed.").format(
+            file=source))
     if facts.schema_version > migrations.LATEST:
         raise BackupError(
-            f"{source} was made by a newer version of Recovery Plan (schema "
-            f"{facts.schema_version}; this one knows up to {migrations.LATEST}). Update Recovery "
-            "Plan first. Nothing was changed.")
+            _("{file} was made by a newer version of Recovery Plan (schema {version}; this one "
+              "knows up to {latest}). Update Recovery Plan first. Nothing was changed.").format(
+                  file=source, version=facts.schema_version, latest=migrations.LATEST))
     connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if facts.schema_version == migrations.LATEST:
@@ -473,8 +498,9 @@ def _check_copy(copy: Path, source: Path, site_key_path: Path, facts: Facts) -> 
             finally:
                 database.close()
             if missing:
-                raise BackupError(f"{source} is not a whole plan database ({missing[0]}). "
-                                  "Nothing was changed.")
+                raise BackupError(_("{file} is not a whole plan database ({problem}). "
+                                    "Nothing was changed.").format(file=source,
+                                                                   problem=missing[0]))
         _check_site_key(connection, facts, source, site_key_path)
     finally:
         connection.close()
@@ -493,23 +519,26 @@ def restore(location: str | os.PathLike[str] | None, source: str | os.PathLike[s
                 else default_site_key_path(live))
     source = Path(source).expanduser()
     if not source.exists():
-        raise BackupError(f"There is no file at {source}. Check the name. Nothing was changed.")
+        raise BackupError(_("There is no file at {file}. Check the name. Nothing was "
+                            "changed.").format(file=source))
     if source.is_dir():
-        raise BackupError(f"{source} is a folder. Give the backup file in it. Nothing was changed.")
+        raise BackupError(_("{file} is a folder. Give the backup file in it. Nothing was "
+                            "changed.").format(file=source))
     try:
         if not _has_sqlite_header(source):
-            raise BackupError(f"{source} is not a plan database backup, or it is damaged. "
-                              "Nothing was changed.")
+            raise BackupError(_("{file} is not a plan database backup, or it is damaged. "
+                                "Nothing was changed.").format(file=source))
     except OSError as error:
-        raise BackupError(f"Can't read {source}: {error.strerror}. Nothing was changed.") from None
+        raise BackupError(_("Can't read {file}: {error}. Nothing was changed.").format(
+            file=source, error=error.strerror)) from None
     if _same_file(source, live):
-        raise BackupError(f"{source} is the plan database itself. Give a backup file. "
-                          "Nothing was changed.")
+        raise BackupError(_("{file} is the plan database itself. Give a backup file. "
+                            "Nothing was changed.").format(file=source))
     folder = live.parent
     if not folder.is_dir():
         if not may_make_folder:
-            raise BackupError(f"The folder {folder} doesn't exist. Check the --db path. "
-                              "Nothing was changed.")
+            raise BackupError(_("The folder {folder} doesn't exist. Check the --db path. "
+                                "Nothing was changed.").format(folder=folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -523,7 +552,7 @@ def restore(location: str | os.PathLike[str] | None, source: str | os.PathLike[s
         plan = RestorePlan(source, live, kept_as, facts,
                            datetime.fromtimestamp(source.stat().st_mtime))
         if not confirm(plan):
-            raise NotConfirmed("Nothing was changed.")
+            raise NotConfirmed(_("Nothing was changed."))
         if not present:
             _put_in_place(copy, live, None)
         else:
@@ -565,8 +594,9 @@ def _restore_in_place(copy: Path, live: Path, kept_as: Path) -> None:
     drops every lock this process holds on it.
     """
     in_use = BackupError(
-        f"Someone is still using the plan database at {live}. Ask everyone to quit Recovery "
-        "Plan (every kiosk and SSH session), then try again. Nothing was changed.")
+        _("Someone is still using the plan database at {file}. Ask everyone to quit Recovery "
+          "Plan (every kiosk and SSH session), then try again. Nothing was changed.").format(
+              file=live))
     try:
         database = sqlite3.connect(live, timeout=IN_USE_WAIT_S, isolation_level=None)
     except sqlite3.Error as error:
@@ -621,12 +651,14 @@ def _restore_in_place(copy: Path, live: Path, kept_as: Path) -> None:
             reader.backup(database)  # one transaction
             result = [row[0] for row in database.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
-                raise BackupError(f"The restored database failed SQLite's check ({result[0]}). "
-                                  f"The old one is kept as {kept_as}.")
+                raise BackupError(_("The restored database failed SQLite's check ({result}). "
+                                    "The old one is kept as {kept}.").format(result=result[0],
+                                                                            kept=kept_as))
             database.execute("PRAGMA journal_mode=WAL").fetchone()
         except sqlite3.Error as error:  # rolled back: the database is as it was
             problem = _sqlite_problem(error, live, writing=True)
-            raise BackupError(f"{problem} A copy of it is also kept as {kept_as}.") from None
+            raise BackupError(_("{problem} A copy of it is also kept as {kept}.").format(
+                problem=problem, kept=kept_as)) from None
         finally:
             reader.close()
     finally:

@@ -30,6 +30,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tui.i18n import _
 from tui.store.errors import DatabaseError
 
 KEY_BYTES = 32
@@ -59,19 +60,21 @@ def load_site_key(path: Path, *, create: bool) -> bytes:
     except FileNotFoundError:
         if not create:
             raise DatabaseError(
-                f"The site key file {path} is missing, so no plan can be opened. "
-                "Restore it from the site's backup, or set [security] site_key in the site config."
+                _("The site key file {file} is missing, so no plan can be opened. Restore it "
+                  "from the site's backup, or set [security] site_key in the site config.").format(
+                      file=path)
             ) from None
         return _create_site_key(path)
     except OSError as error:
         raise DatabaseError(
-            f"Can't read the site key file {path}: {error.strerror}. "
-            "Run Recovery Plan as the account that owns it."
+            _("Can't read the site key file {file}: {error}. "
+              "Run Recovery Plan as the account that owns it.").format(file=path,
+                                                                       error=error.strerror)
         ) from None
     if len(key) != KEY_BYTES:
         raise DatabaseError(
-            f"The site key file {path} is damaged (it should hold {KEY_BYTES} bytes). "
-            "Restore it from the site's backup."
+            _("The site key file {file} is damaged (it should hold {size} bytes). "
+              "Restore it from the site's backup.").format(file=path, size=KEY_BYTES)
         )
     return key
 
@@ -97,8 +100,9 @@ def write_site_key(path: Path, key: bytes) -> bytes:
         return load_site_key(path, create=False)
     except OSError as error:
         raise DatabaseError(
-            f"Can't make the site key file {path}: {error.strerror}. "
-            "Check that its folder exists and can be written to."
+            _("Can't make the site key file {file}: {error}. "
+              "Check that its folder exists and can be written to.").format(
+                  file=path, error=error.strerror)
         ) from None
     finally:
         try:
@@ -113,9 +117,10 @@ def site_key_problem(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return f"the site key file {path} can't be found"
+        return _("the site key file {file} can't be found").format(file=path)
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        return f"the site key file {path} can be read by other accounts: run chmod 600 on it"
+        return _("the site key file {file} can be read by other accounts: run chmod 600 on "
+                 "it").format(file=path)
     return None
 
 
@@ -209,7 +214,7 @@ def decode_kdf(text: str):
 
 
 def new_recovery_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _unused in range(CODE_GROUPS * CODE_GROUP_LENGTH))
     return "-".join(raw[i:i + CODE_GROUP_LENGTH] for i in range(0, len(raw), CODE_GROUP_LENGTH))
 
 

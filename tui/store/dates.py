@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from tui.i18n import N_, _
 from tui.store.errors import InputError
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -56,7 +57,7 @@ _SPANISH_END_OF_WEEK = ("fin de semana", "este fin de semana", "el fin de semana
 _SPANISH_NEXT_MONTH = ("el mes que viene", "mes que viene", "el proximo mes", "proximo mes",
                        "el mes proximo")
 
-DATE_HELP = 'Try a date like 2026-12-04 or 12/4, or words like "next Friday" or "in 3 days".'
+DATE_HELP = N_('Try a date like 2026-12-04 or 12/4, or words like "next Friday" or "in 3 days".')
 
 
 def _next_weekday(today: date, weekday: int, *, skip_this_week: bool) -> date:
@@ -87,7 +88,8 @@ def _calendar_date(year: int | None, month: int, day: int, today: date) -> date:
         try:
             return date(year, month, day)
         except ValueError:
-            raise InputError(f"That date doesn't exist on the calendar. {DATE_HELP}") from None
+            raise InputError(_("That date doesn't exist on the calendar. {hint}").format(
+                hint=_(DATE_HELP))) from None
     for ahead in range(9):  # Feb 29 comes back within 8 years
         try:
             result = date(today.year + ahead, month, day)
@@ -95,7 +97,8 @@ def _calendar_date(year: int | None, month: int, day: int, today: date) -> date:
             continue
         if result >= today:
             return result
-    raise InputError(f"That date doesn't exist on the calendar. {DATE_HELP}")
+    raise InputError(_("That date doesn't exist on the calendar. {hint}").format(
+        hint=_(DATE_HELP)))
 
 
 def _year(text: str | None) -> int | None:
@@ -200,4 +203,4 @@ def parse_due_date(text: str, today: date, *, day_first: bool = False) -> date |
         if month_name in _MONTH_ALIASES:
             return _calendar_date(_year(year_text), _MONTH_ALIASES[month_name], int(day_text), today)
 
-    raise InputError(f"That isn't a date I can read. {DATE_HELP}")
+    raise InputError(_("That isn't a date I can read. {hint}").format(hint=_(DATE_HELP)))

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import peewee
 
+from tui.i18n import N_, _, ngettext
 from tui.store import crypto, migrations
 from tui.store.errors import DatabaseBusyError, DatabaseError
 from tui.store.models import ALL_MODELS, Person, SchemaInfo, SiteInfo
@@ -66,7 +67,7 @@ def is_postgresql(location: str | os.PathLike[str] | None) -> bool:
     """True when `location` is a postgresql:// (or postgres://) URL."""
     if location is None:
         return False
-    scheme, found, _ = os.fspath(location).partition("://")
+    scheme, found, _rest = os.fspath(location).partition("://")
     return bool(found) and scheme.lower() in POSTGRESQL_SCHEMES
 
 
@@ -74,20 +75,21 @@ def sqlite_path(location: str | os.PathLike[str]) -> Path:
     """The file named by `location`: a path, or a sqlite:/// URL."""
     text = os.fspath(location)
     if "://" in text:
-        scheme, _, rest = text.partition("://")
+        scheme, _sep, rest = text.partition("://")
         if scheme.lower() in POSTGRESQL_SCHEMES:
             raise DatabaseError(
-                f"{shown_url(text)} is a PostgreSQL database, not a file. This works on SQLite "
-                "files only; see docs/postgresql.md."
+                _("{address} is a PostgreSQL database, not a file. This works on SQLite "
+                  "files only; see docs/postgresql.md.").format(address=shown_url(text))
             )
         if scheme != "sqlite":
             raise DatabaseError(
-                f"Recovery Plan can use SQLite files and PostgreSQL databases, not {scheme}. "
-                "Give a file path or a postgresql:// address with --db or RECOVERY_PLAN_DB."
+                _("Recovery Plan can use SQLite files and PostgreSQL databases, not {scheme}. "
+                  "Give a file path or a postgresql:// address with --db or RECOVERY_PLAN_DB.")
+                .format(scheme=scheme)
             )
         text = rest[1:] if rest.startswith("/") else rest  # sqlite:///relative or sqlite:////abs
         if not text:
-            raise DatabaseError("The sqlite:/// address names no file. Add the file's path.")
+            raise DatabaseError(_("The sqlite:/// address names no file. Add the file's path."))
     return Path(text).expanduser()
 
 
@@ -110,35 +112,37 @@ def shown_url(url: str) -> str:
         return url.partition("://")[0] + "://..."
 
 
+BUSY = N_("The plan database is busy right now. What you typed is still here; "
+          "please try again in a moment.")
+
+
 def _explain(error: Exception, path: Path) -> DatabaseError:
     """A plain message, with what to do, for an error SQLite gave."""
     text = str(error).lower()
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return DatabaseError(
-            f"{path} is not a plan database, or it is damaged. "
-            "Check the --db path, or restore a backup."
+            _("{file} is not a plan database, or it is damaged. "
+              "Check the --db path, or restore a backup.").format(file=path)
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
-            f"The plan database at {path} can't be written to. "
-            "Ask staff to check who owns the file and its folder."
+            _("The plan database at {file} can't be written to. "
+              "Ask staff to check who owns the file and its folder.").format(file=path)
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DatabaseError(
-            "The disk is full, so nothing more can be saved. What you typed is still on "
-            "the screen. Ask staff to free some space."
+            _("The disk is full, so nothing more can be saved. What you typed is still on "
+              "the screen. Ask staff to free some space.")
         )
     if "locked" in text or "busy" in text:
-        return DatabaseBusyError(
-            "The plan database is busy right now. What you typed is still here; "
-            "please try again in a moment."
-        )
+        return DatabaseBusyError(_(BUSY))
     if "unable to open" in text:
         return DatabaseError(
-            f"Can't open the plan database at {path}. Check that the folder exists "
-            "and can be written to."
+            _("Can't open the plan database at {file}. Check that the folder exists "
+              "and can be written to.").format(file=path)
         )
-    return DatabaseError(f"The plan database at {path} gave an error: {error}")
+    return DatabaseError(_("The plan database at {file} gave an error: {error}").format(
+        file=path, error=error))
 
 
 def read_schema_version(path: Path) -> int:
@@ -160,16 +164,16 @@ def read_schema_version(path: Path) -> int:
             return 0
         if SchemaInfo._meta.table_name not in tables:
             raise DatabaseError(
-                f"{path} is a database, but not a plan database. "
-                "Check the --db path; nothing was changed."
+                _("{file} is a database, but not a plan database. "
+                  "Check the --db path; nothing was changed.").format(file=path)
             )
         row = connection.execute(
             f"SELECT MAX(version) FROM {SchemaInfo._meta.table_name}").fetchone()
         return int(row[0] or 0)
     except (TypeError, ValueError):
         raise DatabaseError(
-            f"{path} has a schema_info table this app did not write. Check the --db path; "
-            "nothing was changed."
+            _("{file} has a schema_info table this app did not write. Check the --db path; "
+              "nothing was changed.").format(file=path)
         ) from None
     except sqlite3.Error as error:
         raise _explain(error, path) from None
@@ -196,7 +200,8 @@ class Store:
     @property
     def site_key(self) -> bytes:
         if self._site_key is None:
-            raise DatabaseError("This database was opened only to be checked; it can't open plans.")
+            raise DatabaseError(_("This database was opened only to be checked; it can't open "
+                                  "plans."))
         return self._site_key
 
     def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
@@ -219,15 +224,20 @@ class Store:
     def _check_schema_and_keys(self) -> tuple[bool, str]:
         version = self.schema_version()
         if version != migrations.LATEST:
-            return False, f"Schema is at version {version}, expected {migrations.LATEST}."
+            return False, _("Schema is at version {version}, expected {latest}.").format(
+                version=version, latest=migrations.LATEST)
         missing = migrations.schema_differences(self.db)
         if missing:
-            return False, "Schema does not match: " + "; ".join(missing)
+            return False, _("Schema does not match: {differences}").format(
+                differences="; ".join(missing))
         keyless = Person.select().where(
             (Person.pin_wrap.is_null() | Person.kdf.is_null()) & Person.legacy_wrap.is_null()
         ).count()
         if keyless:
-            return False, f"{keyless} plan(s) have no wrapped key, so they can't be opened."
+            return False, ngettext(
+                "{n} plan(s) have no wrapped key, so they can't be opened.",
+                "{n} plan(s) have no wrapped key, so they can't be opened.", keyless).format(
+                    n=keyless)
         return True, ""
 
     def check(self) -> tuple[bool, str]:
@@ -290,12 +300,13 @@ class SqliteStore(Store):
         with self.errors_explained():
             result = [row[0] for row in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
             if result != ["ok"]:
-                return False, f"Damaged: SQLite's integrity check says: {result[0]}"
+                return False, _("Damaged: SQLite's integrity check says: {result}").format(
+                    result=result[0])
             well, problem = self._check_schema_and_keys()
         if not well:
             return False, problem
-        return True, (f"OK: integrity, schema (version {migrations.LATEST}) and keys checked "
-                      f"in {self.path}")
+        return True, _("OK: integrity, schema (version {version}) and keys checked in {file}"
+                       ).format(version=migrations.LATEST, file=self.path)
 
     def wipe_free_space(self) -> None:
         """Rebuild the file and empty the WAL, so deleted or replaced text is
@@ -316,7 +327,7 @@ _PG_CONNECTION_LOST = {"57P01", "57P02", "57P03"}  # shut down, crashed, startin
 def _driver_error(error: BaseException) -> BaseException:
     """The psycopg error under a peewee one (peewee keeps it as the first argument)."""
     seen = error
-    for _ in range(3):
+    for _unused in range(3):
         inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
         inner = inner or seen.__context__
         if inner is None:
@@ -334,42 +345,43 @@ def _explain_postgresql(error: BaseException, where: str) -> DatabaseError:
     text = str(driver).strip().splitlines()[0] if str(driver).strip() else type(driver).__name__
     lower = str(driver).lower()
     if state in _PG_RETRY or state == "57014":
-        return DatabaseBusyError(
-            "The plan database is busy right now. What you typed is still here; "
-            "please try again in a moment."
-        )
+        return DatabaseBusyError(_(BUSY))
     if state == "3D000" or ("database" in lower and "does not exist" in lower):
         return DatabaseError(
-            f"The PostgreSQL server has no database named in {where}. Check the --db address, "
-            "or ask the server's administrator to create it (see docs/postgresql.md)."
+            _("The PostgreSQL server has no database named in {address}. Check the --db "
+              "address, or ask the server's administrator to create it (see "
+              "docs/postgresql.md).").format(address=where)
         )
     if state.startswith("28") or "password authentication failed" in lower \
             or "no pg_hba.conf entry" in lower or "role" in lower and "does not exist" in lower:
         return DatabaseError(
-            f"The PostgreSQL server refused the user in {where}. Check the user name and "
-            "password (or ~/.pgpass), and that the server lets this user in."
+            _("The PostgreSQL server refused the user in {address}. Check the user name and "
+              "password (or ~/.pgpass), and that the server lets this user in.").format(
+                  address=where)
         )
     if state == "42501":
         return DatabaseError(
-            f"The database user in {where} may not do this. Ask the server's administrator to "
-            "give it the rights in docs/postgresql.md."
+            _("The database user in {address} may not do this. Ask the server's administrator "
+              "to give it the rights in docs/postgresql.md.").format(address=where)
         )
     if state == "53100" or "no space left" in lower:
         return DatabaseError(
-            "The database server's disk is full, so nothing more can be saved. What you typed "
-            "is still on the screen. Ask staff to free some space."
+            _("The database server's disk is full, so nothing more can be saved. What you "
+              "typed is still on the screen. Ask staff to free some space.")
         )
     if state == "25006":
         return DatabaseError(
-            f"The PostgreSQL server at {where} only reads (a standby?), so nothing can be "
-            "saved. Point --db at the main server."
+            _("The PostgreSQL server at {address} only reads (a standby?), so nothing can be "
+              "saved. Point --db at the main server.").format(address=where)
         )
     if state.startswith("08") or state in _PG_CONNECTION_LOST or _connection_problem(driver):
         return DatabaseError(
-            f"Can't reach the plan database server at {where}. What you typed is still here. "
-            "Check that PostgreSQL is running and the address is right, then try again."
+            _("Can't reach the plan database server at {address}. What you typed is still "
+              "here. Check that PostgreSQL is running and the address is right, then try "
+              "again.").format(address=where)
         )
-    return DatabaseError(f"The plan database at {where} gave an error: {text}")
+    return DatabaseError(_("The plan database at {file} gave an error: {error}").format(
+        file=where, error=text))
 
 
 def _connection_problem(driver: BaseException) -> bool:
@@ -469,8 +481,9 @@ class PostgresqlStore(Store):
             server = self.db.execute_sql("SHOW server_version").fetchone()[0].split()[0]
         if not well:
             return False, problem
-        return True, (f"OK: schema (version {migrations.LATEST}) and keys checked in "
-                      f"{self.where} (PostgreSQL {server})")
+        return True, _("OK: schema (version {version}) and keys checked in {address} "
+                       "(PostgreSQL {server})").format(version=migrations.LATEST,
+                                                       address=self.where, server=server)
 
     def wipe_free_space(self) -> None:
         """VACUUM the tables that hold plans, so the space of deleted rows is
@@ -489,14 +502,14 @@ def _postgresql_schema_version(store: PostgresqlStore) -> int:
             return 0
         if SchemaInfo._meta.table_name not in tables:
             raise DatabaseError(
-                f"{store.where} is a database, but not a plan database. "
-                "Check the --db address; nothing was changed."
+                _("{address} is a database, but not a plan database. "
+                  "Check the --db address; nothing was changed.").format(address=store.where)
             )
         columns = {column.name: column.data_type for column in store.db.get_columns("schema_info")}
         if "integer" not in columns.get("version", ""):
             raise DatabaseError(
-                f"{store.where} has a schema_info table this app did not write. Check the --db "
-                "address; nothing was changed."
+                _("{address} has a schema_info table this app did not write. Check the --db "
+                  "address; nothing was changed.").format(address=store.where)
             )
         return int(store.db.execute_sql('SELECT MAX("version") FROM "schema_info"')
                    .fetchone()[0] or 0)
@@ -509,18 +522,19 @@ def _postgresql_database(url: str) -> peewee.PostgresqlDatabase:
 
     if importlib.util.find_spec("psycopg") is None:
         raise DatabaseError(
-            "PostgreSQL support is not installed. Install it with: "
-            "pip install 'recovery-plan[postgres]'"
+            _("PostgreSQL support is not installed. Install it with: "
+              "pip install 'recovery-plan[postgres]'")
         )
     try:
         options = parse(url, unquote_password=True, unquote_user=True)
     except ValueError:
-        raise DatabaseError(f"{shown_url(url)} is not a PostgreSQL address like "
-                            "postgresql://user@host/dbname. Check --db.") from None
+        raise DatabaseError(_("{address} is not a PostgreSQL address like "
+                              "postgresql://user@host/dbname. Check --db.").format(
+                                  address=shown_url(url))) from None
     name = options.pop("database", "")
     if not name:
-        raise DatabaseError(f"{shown_url(url)} names no database. Add it at the end, like "
-                            "postgresql://user@host/plans.")
+        raise DatabaseError(_("{address} names no database. Add it at the end, like "
+                              "postgresql://user@host/plans.").format(address=shown_url(url)))
     options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
     options.setdefault("application_name", APP_NAME)
     return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **options)
@@ -561,12 +575,14 @@ def open_store(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DatabaseError(f"Can't make the folder {path.parent}: {error.strerror}.") from None
+            raise DatabaseError(_("Can't make the folder {folder}: {error}.").format(
+                folder=path.parent, error=error.strerror)) from None
     elif not path.parent.is_dir():
-        raise DatabaseError(f"The folder {path.parent} doesn't exist. Check the --db path.")
+        raise DatabaseError(_("The folder {folder} doesn't exist. Check the --db path.").format(
+            folder=path.parent))
 
     if existing_only and not path.is_file():
-        raise DatabaseError(f"There is no plan database at {path} yet.")
+        raise DatabaseError(_("There is no plan database at {file} yet.").format(file=path))
     version = read_schema_version(path)
     _refuse_newer(version, str(path))
 
@@ -599,9 +615,10 @@ def open_store(
 def _refuse_newer(version: int, where: str) -> None:
     if version > migrations.LATEST:
         raise DatabaseError(
-            f"{where} was made by a newer version of Recovery Plan (schema {version}; "
-            f"this one knows up to {migrations.LATEST}). Please update Recovery Plan. "
-            "Nothing was changed."
+            _("{file} was made by a newer version of Recovery Plan (schema {version}; "
+              "this one knows up to {latest}). Please update Recovery Plan. "
+              "Nothing was changed.").format(file=where, version=version,
+                                             latest=migrations.LATEST)
         )
 
 
@@ -610,9 +627,9 @@ def _open_postgresql(url: str, *, existing_only: bool, migrate: bool,
     where = shown_url(url)
     if not site_key_path:
         raise DatabaseError(
-            "A PostgreSQL database needs the site key file named: set RECOVERY_PLAN_SITE_KEY "
-            "or [security] site_key in the site config (the same key on every computer that "
-            "uses this database; see docs/postgresql.md)."
+            _("A PostgreSQL database needs the site key file named: set RECOVERY_PLAN_SITE_KEY "
+              "or [security] site_key in the site config (the same key on every computer that "
+              "uses this database; see docs/postgresql.md).")
         )
     key_path = Path(site_key_path).expanduser()
     database = _postgresql_database(url)
@@ -624,8 +641,8 @@ def _open_postgresql(url: str, *, existing_only: bool, migrate: bool,
         version = _postgresql_schema_version(store)
         if existing_only and version == 0:
             raise DatabaseError(
-                f"There is no plan database in {where} yet: it has no tables. Start the app "
-                "once, or make the demo plan, to make them."
+                _("There is no plan database in {address} yet: it has no tables. Start the app "
+                  "once, or make the demo plan, to make them.").format(address=where)
             )
         _refuse_newer(version, where)
         if migrate or version >= migrations.SEALED_FROM:
@@ -646,6 +663,7 @@ def _check_site_key(store: Store, site_key: bytes, key_path: Path) -> None:
         row = SiteInfo.select().first()
     if row is None or row.key_check != crypto.key_check(site_key):
         raise DatabaseError(
-            f"The site key file {key_path} does not belong to this database, so no plan "
-            "could be opened. Check [security] site_key in the site config. Nothing was changed."
+            _("The site key file {file} does not belong to this database, so no plan "
+              "could be opened. Check [security] site_key in the site config. Nothing was "
+              "changed.").format(file=key_path)
         )

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.i18n import _, ngettext
 from tui.store import crypto
 from tui.store.db import Store, default_site_key_path, is_postgresql, open_store, sqlite_path
 from tui.store.errors import DatabaseError
@@ -88,7 +89,7 @@ def move_plans(source: str, target: str, *,
     line."""
     source, target = os.fspath(source), os.fspath(target)
     if _same_place(source, target):
-        raise DatabaseError("--from and --to name the same database. Give another for --to.")
+        raise DatabaseError(_("--from and --to name the same database. Give another for --to."))
     source_store = open_store(source, existing_only=True,
                               site_key_path=_key_path_for(source, source_key, site_key))
     try:
@@ -121,36 +122,40 @@ def _put_key(key: bytes, key_path: Path | None, source_key_path: Path | None) ->
         if key_path.exists():
             raise
         if crypto.write_site_key(key_path, key) != key:  # made meanwhile by someone else
-            raise DatabaseError(f"The site key {key_path} appeared while moving, with another "
-                                "key. Nothing was changed.")
+            raise DatabaseError(_("The site key {file} appeared while moving, with another "
+                                  "key. Nothing was changed.").format(file=key_path))
         return key_path
     if present != key:
         raise DatabaseError(
-            f"The site key {key_path} is not the one the plans were sealed with "
-            f"({source_key_path}). Both databases must use the same key: name it with "
-            "RECOVERY_PLAN_SITE_KEY or [security] site_key. Nothing was changed.")
+            _("The site key {file} is not the one the plans were sealed with "
+              "({source_key}). Both databases must use the same key: name it with "
+              "RECOVERY_PLAN_SITE_KEY or [security] site_key. Nothing was changed.").format(
+                  file=key_path, source_key=source_key_path))
     return None
 
 
 def _copy(source: Store, target: Store) -> dict[str, int]:
     with source.errors_explained(), target.errors_explained():
         if source.schema_version() != target.schema_version():  # pragma: no cover - both upgraded
-            raise DatabaseError("The two databases are at different schema versions. "
-                                "Nothing was changed.")
+            raise DatabaseError(_("The two databases are at different schema versions. "
+                                  "Nothing was changed."))
         held = {table: count for table, count in _counts(target).items()
                 if count and table not in {model._meta.table_name for model in _KEPT}}
         if held:
             table, count = next(iter(held.items()))
             raise DatabaseError(
-                f"{target.where} already holds plans ({count} rows in {table}). Give an empty "
-                "database to move the plans into. Nothing was changed.")
+                ngettext("{where} already holds plans ({n} row in {table}). Give an empty "
+                         "database to move the plans into. Nothing was changed.",
+                         "{where} already holds plans ({n} rows in {table}). Give an empty "
+                         "database to move the plans into. Nothing was changed.", count).format(
+                             where=target.where, n=count, table=table))
         with source.db.bind_ctx([SiteInfo]):
             source_check = [row.key_check for row in SiteInfo.select()]
         with target.db.bind_ctx([SiteInfo]):
             target_check = [row.key_check for row in SiteInfo.select()]
         if source_check != target_check:
-            raise DatabaseError("The two databases were made with different site keys. "
-                                "Nothing was changed.")
+            raise DatabaseError(_("The two databases were made with different site keys. "
+                                  "Nothing was changed."))
 
     def copy() -> dict[str, int]:
         with _one_moment(source):
@@ -169,9 +174,10 @@ def _copy(source: Store, target: Store) -> dict[str, int]:
         if got != wanted:
             different = [t for t in wanted if got.get(t) != wanted[t]]
             raise DatabaseError(
-                f"After copying, {different[0]} has {got.get(different[0])} rows in "
-                f"{target.where} but {wanted[different[0]]} in {source.where}, so the copy was "
-                "undone. Nothing was changed.")
+                _("After copying, {table} has {got} rows in {target} but {wanted} in {source}, "
+                  "so the copy was undone. Nothing was changed.").format(
+                      table=different[0], got=got.get(different[0]), target=target.where,
+                      wanted=wanted[different[0]], source=source.where))
         return got
 
     return target.write(copy)

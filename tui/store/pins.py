@@ -17,6 +17,7 @@ from typing import NamedTuple
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from tui.i18n import N_, _
 from tui.store.errors import InputError
 
 PIN_MIN = 6
@@ -35,7 +36,7 @@ KDF_COST = Argon2Cost(memory_kib=9216, passes=4, lanes=1)
 
 
 
-COMMON_PIN = (
+COMMON_PIN = N_(
     "That PIN is one of the most common ones, so it is easy to guess. "
     "Please choose another: a few words you'll remember work well."
 )
@@ -44,13 +45,13 @@ COMMON_PIN = (
 def check_new_pin(pin: str) -> str:
     """Return `pin` if it can be a PIN, else raise InputError saying what to do."""
     if not isinstance(pin, str) or len(pin) < PIN_MIN:
-        raise InputError(f"Please use at least {PIN_MIN} characters for your PIN.")
+        raise InputError(_("Please use at least {n} characters for your PIN.").format(n=PIN_MIN))
     if len(pin) > PIN_MAX:
-        raise InputError(f"Please use at most {PIN_MAX} characters for your PIN.")
+        raise InputError(_("Please use at most {n} characters for your PIN.").format(n=PIN_MAX))
     if pin.strip() == "":
-        raise InputError("Your PIN can't be only spaces.")
+        raise InputError(_("Your PIN can't be only spaces."))
     if is_common(pin):
-        raise InputError(COMMON_PIN)
+        raise InputError(_(COMMON_PIN))
     return pin
 
 

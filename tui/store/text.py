@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from tui.i18n import _
 from tui.store.errors import InputError
 
 # Longest text each kind of field takes. A 100 kB paste is refused with a
@@ -55,19 +56,24 @@ def one_line(text: str) -> str:
 
 
 def checked(text: object, *, limit: int, what: str, required: bool = False) -> str:
-    """Return `text` unchanged if it can be saved, else raise InputError saying why."""
+    """Return `text` unchanged if it can be saved, else raise InputError saying why.
+    `what` names the field in English, marked with N_() where it is written; it
+    is shown in the language in effect."""
+    what = _(what) if what else what  # ("" would give the catalog's header)
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise InputError(f"The {what} must be text.")
+        raise InputError(_("The {what} must be text.").format(what=what))
     if any("\ud800" <= char <= "\udfff" for char in text):
-        raise InputError(f"The {what} has a broken character in it. Please type it again.")
+        raise InputError(_("The {what} has a broken character in it. Please type it again.")
+                         .format(what=what))
     if required and not text.strip():
-        raise InputError(f"Please type the {what} first. It can't be empty.")
+        raise InputError(_("Please type the {what} first. It can't be empty.").format(
+            what=what))
     if len(text) > limit:
         raise InputError(
-            f"The {what} is {len(text):,} characters long; it can hold {limit:,}. "
-            "Please make it shorter."
+            _("The {what} is {length:,} characters long; it can hold {limit:,}. "
+              "Please make it shorter.").format(what=what, length=len(text), limit=limit)
         )
     return text
 

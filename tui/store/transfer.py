@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from tui.i18n import N_, _
 from tui.store import clock, pins
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
@@ -45,7 +46,7 @@ STEP_KEYS = ("specific", "measurable", "achievable", "when_text", "due_date", "b
 CONTACT_KEYS = ("name", "relationship", "roles", "phone", "can_text", "email", "reachable", "notes")
 REVISION_KEYS = ("saved_at", "fields", "changed")
 TOP_KEYS = ("format", "format_version", "exported_at", "plan")
-NOTHING_CHANGED = "Nothing was changed."
+NOTHING_CHANGED = N_("Nothing was changed.")
 
 
 class ImportFileError(InputError):
@@ -135,8 +136,8 @@ def history_available(plan: Plan) -> bool:
 def _history(plan: Plan) -> dict:
     if not history_available(plan):
         raise HistoryUnavailableError(
-            "This version of Recovery Plan keeps no history of the plan's parts yet, so "
-            "--history can't be used. Export without it.")
+            _("This version of Recovery Plan keeps no history of the plan's parts yet, so "
+              "--history can't be used. Export without it."))
     return {
         name: [
             {"saved_at": _moment(revision.saved_at), "fields": dict(revision.fields),
@@ -202,11 +203,13 @@ class PlanFile:
 
 
 def _refuse(problem: str) -> ImportFileError:
-    return ImportFileError(f"{problem} {NOTHING_CHANGED}")
+    return ImportFileError(_("{problem} Nothing was changed.").format(problem=problem))
 
 
 def _size(count: int) -> str:
-    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count:,} bytes"
+    if count >= 1024 * 1024:
+        return _("{count:.1f} MB").format(count=count / (1024 * 1024))
+    return _("{count:,} bytes").format(count=count)
 
 
 def read_file(path: str | Path) -> PlanFile:
@@ -215,20 +218,22 @@ def read_file(path: str | Path) -> PlanFile:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise _refuse(f"{path} is not a file.")
+            raise _refuse(_("{file} is not a file.").format(file=path))
         if size > MAX_BYTES:
-            raise _refuse(f"The file is {_size(size)}; an export can be at most "
-                          f"{_size(MAX_BYTES)}. This is not a Recovery Plan export, or it is damaged.")
+            raise _refuse(_("The file is {size}; an export can be at most {most}. This is not a "
+                            "Recovery Plan export, or it is damaged.").format(
+                                size=_size(size), most=_size(MAX_BYTES)))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _refuse(f"There is no file {path}. Check the name.") from None
+        raise _refuse(_("There is no file {file}. Check the name.").format(file=path)) from None
     except PermissionError:
-        raise _refuse(f"You don't have permission to read {path}.") from None
+        raise _refuse(_("You don't have permission to read {file}.").format(file=path)) from None
     except IsADirectoryError:
-        raise _refuse(f"{path} is a folder, not a file.") from None
+        raise _refuse(_("{file} is a folder, not a file.").format(file=path)) from None
     except OSError as error:
-        raise _refuse(f"Can't read {path}: {error.strerror}.") from None
+        raise _refuse(_("Can't read {file}: {error}.").format(file=path,
+                                                             error=error.strerror)) from None
     return read_document(data)
 
 
@@ -286,44 +291,49 @@ def _quoted(key: str) -> str:
 def parse_json(data: bytes):
     """The JSON value in `data`, or ImportFileError naming the problem (and its line)."""
     if len(data) > MAX_BYTES:
-        raise _refuse(f"The file is over {_size(MAX_BYTES)}; an export can be at most that.")
+        raise _refuse(_("The file is over {most}; an export can be at most that.").format(
+            most=_size(MAX_BYTES)))
     if data.startswith(b"\xef\xbb\xbf"):
-        raise _refuse("line 1: the file starts with a byte order mark (BOM). Save it as UTF-8 "
-                      "without a BOM, then try again.")
+        raise _refuse(_("line 1: the file starts with a byte order mark (BOM). Save it as UTF-8 "
+                        "without a BOM, then try again."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _refuse("line 1: the file is UTF-16 text; an export is UTF-8. Save it as UTF-8, "
-                      "then try again.")
+        raise _refuse(_("line 1: the file is UTF-16 text; an export is UTF-8. Save it as UTF-8, "
+                        "then try again."))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise _refuse(f"line {line}: the file is not UTF-8 text. It is damaged, or not a "
-                      "Recovery Plan export.") from None
+        raise _refuse(_("line {line}: the file is not UTF-8 text. It is damaged, or not a "
+                        "Recovery Plan export.").format(line=line)) from None
     if not text.strip():
-        raise _refuse("The file is empty.")
+        raise _refuse(_("The file is empty."))
     deep = _too_deep(text)
     if deep is not None:
-        raise _refuse(f"line {_line(text, deep)}: the data is nested more than {MAX_DEPTH} "
-                      "levels deep; an export never is.")
+        raise _refuse(_("line {line}: the data is nested more than {depth} levels deep; an "
+                        "export never is.").format(line=_line(text, deep), depth=MAX_DEPTH))
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            raise _refuse(f"line {error.lineno}: the file ends too soon. It was cut off while "
-                          "being saved or copied; export the plan again.") from None
-        raise _refuse(f"line {error.lineno}, column {error.colno}: this is not valid JSON "
-                      f"({error.msg.lower()}). The file is damaged, or not an export.") from None
+            raise _refuse(_("line {line}: the file ends too soon. It was cut off while being "
+                            "saved or copied; export the plan again.").format(
+                                line=error.lineno)) from None
+        # (JSON's own words for the problem come from Python, in English.)
+        raise _refuse(_("line {line}, column {column}: this is not valid JSON ({problem}). The "
+                        "file is damaged, or not an export.").format(
+                            line=error.lineno, column=error.colno,
+                            problem=error.msg.lower())) from None
     except _DuplicateKey as error:
-        raise _refuse(f"the key {_quoted(error.key)} appears twice in one object; each key may "
-                      "appear only once.") from None
+        raise _refuse(_("the key {key} appears twice in one object; each key may appear only "
+                        "once.").format(key=_quoted(error.key))) from None
     except _Constant as error:
-        raise _refuse(f"the file holds {error.name}, which is not a number an export can "
-                      "hold.") from None
+        raise _refuse(_("the file holds {value}, which is not a number an export can hold.")
+                      .format(value=error.name)) from None
     except RecursionError:
-        raise _refuse(f"the data is nested more than {MAX_DEPTH} levels deep; an export "
-                      "never is.") from None
+        raise _refuse(_("the data is nested more than {depth} levels deep; an export never is.")
+                      .format(depth=MAX_DEPTH)) from None
     except ValueError:  # a number of thousands of digits
-        raise _refuse("a number in the file is far too long.") from None
+        raise _refuse(_("a number in the file is far too long.")) from None
 
 
 def read_document(data: bytes) -> PlanFile:
@@ -334,8 +344,8 @@ def read_document(data: bytes) -> PlanFile:
     except _Problem as problem:
         raise _refuse(str(problem)) from None
     except Exception as error:  # a check that missed a case: still one line, still nothing made
-        raise _refuse(f"the file holds something an export never has ({type(error).__name__})."
-                      ) from None
+        raise _refuse(_("the file holds something an export never has ({kind}).").format(
+            kind=type(error).__name__)) from None
 
 
 class _Problem(Exception):
@@ -343,46 +353,61 @@ class _Problem(Exception):
 
 
 def _kind(value: object) -> str:
+    """What a JSON value is, in words (in the language in effect)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true or false"
+        return _(TRUE_OR_FALSE)
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _(TEXT)
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return _(A_LIST)
+    return _(AN_OBJECT)
+
+
+# What a value must be, in words (shown through _()).
+TRUE_OR_FALSE, TEXT, A_LIST, AN_OBJECT = N_("true or false"), N_("text"), N_("a list"), N_("an object")
+A_WHOLE_NUMBER = N_("a whole number")
+# The places in a file, as problems name them (the file's own keys stay as they are).
+THE_FILE = N_("the file")
+TERM_WORDS = {"short": N_("short-term"), "long": N_("long-term")}
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _Reader:
-    """Checks a parsed document; each problem is raised as _Problem("where: what")."""
+    """Checks a parsed document; each problem is raised as _Problem("where: what").
+    A place is named by the file's own keys (plan, toolkit, history...), which
+    stay as they are in every language; numbered items are named in words."""
 
     def document(self, document: object) -> PlanFile:
+        the_file = _(THE_FILE)
         if not isinstance(document, dict):
-            raise _Problem(f"the file holds {_kind(document)}, not a Recovery Plan export "
-                           "(an object with \"format\": \"recovery-plan\").")
+            raise _Problem(_("the file holds {kind}, not a Recovery Plan export (an object with "
+                             "\"format\": \"recovery-plan\").").format(kind=_kind(document)))
         if document.get("format") != FORMAT_NAME:
-            raise _Problem('this is not a Recovery Plan export: it has no "format": '
-                           '"recovery-plan".')
+            raise _Problem(_('this is not a Recovery Plan export: it has no "format": '
+                             '"recovery-plan".'))
         version = document.get("format_version")
         if "format_version" not in document:
-            raise _Problem('"format_version" is missing.')
+            raise _Problem(_('"format_version" is missing.'))
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise _Problem(f'"format_version" must be a whole number like 1, not {_kind(version)}.')
+            raise _Problem(_('"format_version" must be a whole number like 1, not {kind}.')
+                           .format(kind=_kind(version)))
         if version not in READABLE_VERSIONS:
             if version > max(READABLE_VERSIONS):
-                raise _Problem(f"the file is in format version {version}; this Recovery Plan "
-                               f"reads version {max(READABLE_VERSIONS)}. Update Recovery Plan, "
-                               "then try again.")
-            raise _Problem(f"format version {version} is not one this Recovery Plan reads.")
-        self._keys(document, "the file", TOP_KEYS, optional=("history",))
-        exported_at = self._moment(document, "exported_at", "the file")
-        body = self._object(document, "plan", "the file")
+                raise _Problem(_("the file is in format version {version}; this Recovery Plan "
+                                 "reads version {readable}. Update Recovery Plan, then try "
+                                 "again.").format(version=version,
+                                                  readable=max(READABLE_VERSIONS)))
+            raise _Problem(_("format version {version} is not one this Recovery Plan reads.")
+                           .format(version=version))
+        self._keys(document, the_file, TOP_KEYS, optional=("history",))
+        exported_at = self._moment(document, "exported_at", the_file)
+        body = self._object(document, "plan", the_file)
         self._keys(body, "plan", plan_keys())
         name = self._text(body, "name", "plan", NAME_LIMIT, required=True)
 
@@ -397,10 +422,10 @@ class _Reader:
                 sections[section] = {f: self._text(values, f, where, LONG_LIMIT) for f in fields}
 
         toolkit = self._toolkit(self._object(body, "toolkit", "plan"))
-        goals = tuple(self._goal(goal, f"goal {n}")
+        goals = tuple(self._goal(goal, _("goal {n}").format(n=n))
                       for n, goal in enumerate(self._list(body, "goals", "plan"), start=1))
         self._orders(goals)
-        contacts = tuple(self._contact(contact, f"contact {n}")
+        contacts = tuple(self._contact(contact, _("contact {n}").format(n=n))
                          for n, contact in enumerate(self._list(body, "contacts", "plan"), start=1))
         reminders = self._reminders(self._list(body, "reminders", "plan"))
         revisions = self._history(document["history"]) if "history" in document else 0
@@ -412,45 +437,50 @@ class _Reader:
     def _keys(self, values: dict, where: str, wanted, optional=()) -> None:
         for key in values:
             if key not in wanted and key not in optional:
-                raise _Problem(f"{where}: {_quoted(key)} is not a part of format version "
-                               f"{FORMAT_VERSION}.")
+                raise _Problem(_("{where}: {key} is not a part of format version {version}.")
+                               .format(where=where, key=_quoted(key), version=FORMAT_VERSION))
         for key in wanted:
             if key not in values:
-                raise _Problem(f'{where}: "{key}" is missing.')
+                raise _Problem(_('{where}: "{key}" is missing.').format(where=where, key=key))
 
     def _get(self, values: dict, key: str, where: str, kind: type, words: str):
+        """`words`: what the value must be, marked with N_()."""
         value = values[key]
         # true and false are not numbers here, though Python counts them as ints
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise _Problem(f'{where}: "{key}" must be {words}, not {_kind(value)}.')
+            raise _Problem(_('{where}: "{key}" must be {words}, not {kind}.').format(
+                where=where, key=key, words=_(words), kind=_kind(value)))
         return value
 
     def _object(self, values: dict, key: str, where: str) -> dict:
         if key not in values:
-            raise _Problem(f'{where}: "{key}" is missing.')
-        return self._get(values, key, where, dict, "an object")
+            raise _Problem(_('{where}: "{key}" is missing.').format(where=where, key=key))
+        return self._get(values, key, where, dict, AN_OBJECT)
 
     def _list(self, values: dict, key: str, where: str) -> list:
-        return self._get(values, key, where, list, "a list")
+        return self._get(values, key, where, list, A_LIST)
 
     def _text(self, values: dict, key: str, where: str, limit: int, required: bool = False) -> str:
-        text = self._get(values, key, where, str, "text")
+        text = self._get(values, key, where, str, TEXT)
         if any("\ud800" <= char <= "\udfff" for char in text):
-            raise _Problem(f'{where}: "{key}" has a broken character (a lone surrogate) in it.')
+            raise _Problem(_('{where}: "{key}" has a broken character (a lone surrogate) in it.')
+                           .format(where=where, key=key))
         if len(text) > limit:
-            raise _Problem(f'{where}: "{key}" is {len(text):,} characters long; it can hold '
-                           f"{limit:,}.")
+            raise _Problem(_('{where}: "{key}" is {length:,} characters long; it can hold '
+                             '{limit:,}.').format(where=where, key=key, length=len(text),
+                                                  limit=limit))
         if required and not text.strip():
-            raise _Problem(f'{where}: "{key}" can\'t be empty.')
+            raise _Problem(_('{where}: "{key}" can\'t be empty.').format(where=where, key=key))
         return text
 
     def _flag(self, values: dict, key: str, where: str) -> bool:
-        return self._get(values, key, where, bool, "true or false")
+        return self._get(values, key, where, bool, TRUE_OR_FALSE)
 
     def _position(self, values: dict, key: str, where: str) -> int:
-        number = self._get(values, key, where, int, "a whole number")
+        number = self._get(values, key, where, int, A_WHOLE_NUMBER)
         if not 1 <= number <= 1_000_000:
-            raise _Problem(f'{where}: "{key}" must be a whole number from 1 up, not {number}.')
+            raise _Problem(_('{where}: "{key}" must be a whole number from 1 up, not {number}.')
+                           .format(where=where, key=key, number=number))
         return number
 
     def _date(self, values: dict, key: str, where: str) -> date | None:
@@ -462,7 +492,8 @@ class _Reader:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        raise _Problem(f'{where}: "{key}" must be a date like 2026-12-04, or null.')
+        raise _Problem(_('{where}: "{key}" must be a date like 2026-12-04, or null.').format(
+            where=where, key=key))
 
     def _moment(self, values: dict, key: str, where: str) -> datetime:
         value = values[key]
@@ -471,7 +502,12 @@ class _Reader:
                 return datetime.fromisoformat(value)
             except ValueError:
                 pass
-        raise _Problem(f'{where}: "{key}" must be a date and time like 2026-11-26T10:00:00.')
+        raise _Problem(_('{where}: "{key}" must be a date and time like 2026-11-26T10:00:00.')
+                       .format(where=where, key=key))
+
+    def _not_an_object(self, where: str, value: object) -> _Problem:
+        return _Problem(_("{where}: must be an object, not {kind}.").format(
+            where=where, kind=_kind(value)))
 
     # -- the parts of a plan -------------------------------------------------
 
@@ -480,25 +516,26 @@ class _Reader:
 
         for key in answers:
             if key not in QUESTION_KEYS:
-                raise _Problem(f"toolkit: {_quoted(key)} is not a toolkit question.")
+                raise _Problem(_("toolkit: {key} is not a toolkit question.").format(
+                    key=_quoted(key)))
         return {key: self._text(answers, key, "toolkit", LONG_LIMIT) for key in answers}
 
     def _goal(self, goal: object, where: str) -> GoalIn:
         if not isinstance(goal, dict):
-            raise _Problem(f"{where}: must be an object, not {_kind(goal)}.")
+            raise self._not_an_object(where, goal)
         self._keys(goal, where, GOAL_KEYS)
         text = self._text(goal, "text", where, SHORT_LIMIT, required=True)
-        term = self._get(goal, "term", where, str, "text")
+        term = self._get(goal, "term", where, str, TEXT)
         if term not in TERMS:
-            raise _Problem(f'{where}: "term" must be "short" or "long".')
-        status = self._get(goal, "status", where, str, "text")
+            raise _Problem(_('{where}: "term" must be "short" or "long".').format(where=where))
+        status = self._get(goal, "status", where, str, TEXT)
         if status not in GOAL_STATUSES:
-            raise _Problem(f'{where}: "status" must be "active" or "done".')
+            raise _Problem(_('{where}: "status" must be "active" or "done".').format(where=where))
         done_on = self._date(goal, "done_on", where)
         if (status == "done") != (done_on is not None):
-            raise _Problem(f'{where}: a goal with "status" "done" needs a "done_on" date, and an '
-                           'active goal has "done_on" null.')
-        steps = tuple(self._step(step, f"{where}, step {n}")
+            raise _Problem(_('{where}: a goal with "status" "done" needs a "done_on" date, and an '
+                             'active goal has "done_on" null.').format(where=where))
+        steps = tuple(self._step(step, _("{where}, step {n}").format(where=where, n=n))
                       for n, step in enumerate(self._list(goal, "steps", where), start=1))
         return GoalIn(text, term, self._position(goal, "importance", where),
                       self._position(goal, "timeline", where),
@@ -512,13 +549,15 @@ class _Reader:
                     if goal.term == term:
                         number = getattr(goal, order)
                         if number in seen:
-                            raise _Problem(f'two {term}-term goals have "{order}" {number}; each '
-                                           "goal needs its own place in each order.")
+                            raise _Problem(_('two {term} goals have "{order}" {number}; each goal '
+                                             "needs its own place in each order.").format(
+                                                 term=_(TERM_WORDS[term]), order=order,
+                                                 number=number))
                         seen.add(number)
 
     def _step(self, step: object, where: str) -> StepIn:
         if not isinstance(step, dict):
-            raise _Problem(f"{where}: must be an object, not {_kind(step)}.")
+            raise self._not_an_object(where, step)
         self._keys(step, where, STEP_KEYS)
         texts = {key: self._text(step, key, where, SHORT_LIMIT) for key in STEP_TEXTS}
         when_text = texts.pop("when_text")
@@ -526,23 +565,23 @@ class _Reader:
         done = self._flag(step, "done", where)
         done_on = self._date(step, "done_on", where)
         if done != (done_on is not None):
-            raise _Problem(f'{where}: a step with "done" true needs a "done_on" date, and a step '
-                           'not done has "done_on" null.')
+            raise _Problem(_('{where}: a step with "done" true needs a "done_on" date, and a step '
+                             'not done has "done_on" null.').format(where=where))
         if due is not None:
             # The due date is kept as it is; the words it came from must be there and readable.
             if not when_text.strip():
-                raise _Problem(f'{where}: "due_date" is set but "when_text" is blank; the due date '
-                               'is read from "when_text".')
+                raise _Problem(_('{where}: "due_date" is set but "when_text" is blank; the due '
+                                 'date is read from "when_text".').format(where=where))
             try:
                 parse_due_date(when_text, due)
             except (InputError, OverflowError, ValueError):
-                raise _Problem(f'{where}: "when_text" can\'t be read as a date, but "due_date" '
-                               "is set.") from None
+                raise _Problem(_('{where}: "when_text" can\'t be read as a date, but "due_date" '
+                                 "is set.").format(where=where)) from None
         return StepIn(texts, when_text, due, done_on)
 
     def _contact(self, contact: object, where: str) -> dict:
         if not isinstance(contact, dict):
-            raise _Problem(f"{where}: must be an object, not {_kind(contact)}.")
+            raise self._not_an_object(where, contact)
         self._keys(contact, where, CONTACT_KEYS)
         values: dict = {key: self._text(contact, key, where, SHORT_LIMIT, required=(key == "name"))
                         for key in CONTACT_TEXTS}
@@ -550,10 +589,10 @@ class _Reader:
         for role in roles:
             if not isinstance(role, str) or role not in CONTACT_ROLES:
                 shown = _quoted(role) if isinstance(role, str) else _kind(role)
-                raise _Problem(f'{where}: {shown} is not a role; the roles are '
-                               f"{', '.join(CONTACT_ROLES)}.")
+                raise _Problem(_("{where}: {role} is not a role; the roles are {roles}.").format(
+                    where=where, role=shown, roles=", ".join(CONTACT_ROLES)))
         if len(set(roles)) != len(roles):
-            raise _Problem(f"{where}: a role is listed twice.")
+            raise _Problem(_("{where}: a role is listed twice.").format(where=where))
         values["roles"] = frozenset(roles)
         values["can_text"] = self._flag(contact, "can_text", where)
         return values
@@ -563,26 +602,29 @@ class _Reader:
         holder = {}
         for n, reminder in enumerate(reminders, start=1):
             holder["reminder"] = reminder
-            text = self._text(holder, "reminder", f"reminder {n}", SHORT_LIMIT, required=True)
+            where = _("reminder {n}").format(n=n)
+            text = self._text(holder, "reminder", where, SHORT_LIMIT, required=True)
             if text in found:
-                raise _Problem(f"reminder {n}: the same words are reminder {found.index(text) + 1}; "
-                               "each reminder is kept once.")
+                raise _Problem(_("{where}: the same words are reminder {first}; each reminder is "
+                                 "kept once.").format(where=where, first=found.index(text) + 1))
             found.append(text)
         return tuple(found)
 
     def _history(self, history: object) -> int:
         """Checked like the rest, though not imported; the number of revisions."""
         if not isinstance(history, dict):
-            raise _Problem(f'the file: "history" must be an object, not {_kind(history)}.')
+            raise _Problem(_('{where}: "history" must be an object, not {kind}.').format(
+                where=_(THE_FILE), kind=_kind(history)))
         self._keys(history, "history", (), optional=tuple(SECTION_FIELDS))
         count = 0
         for section, revisions in history.items():
             if not isinstance(revisions, list):
-                raise _Problem(f'history: "{section}" must be a list, not {_kind(revisions)}.')
+                raise _Problem(_('history: "{section}" must be a list, not {kind}.').format(
+                    section=section, kind=_kind(revisions)))
             for n, revision in enumerate(revisions, start=1):
-                where = f"history, {section}, version {n}"
+                where = _("history, {section}, version {n}").format(section=section, n=n)
                 if not isinstance(revision, dict):
-                    raise _Problem(f"{where}: must be an object, not {_kind(revision)}.")
+                    raise self._not_an_object(where, revision)
                 self._keys(revision, where, REVISION_KEYS)
                 self._moment(revision, "saved_at", where)
                 fields = self._object(revision, "fields", where)
@@ -591,8 +633,8 @@ class _Reader:
                     self._text(fields, key, f"{where}, fields", LONG_LIMIT)
                 changed = self._list(revision, "changed", where)
                 if any(key not in SECTION_FIELDS[section] for key in changed):
-                    raise _Problem(f'{where}: "changed" names a field the {section} part '
-                                   "doesn't have.")
+                    raise _Problem(_('{where}: "changed" names a field the {section} part '
+                                     "doesn't have.").format(where=where, section=section))
                 count += 1
         return count
 
@@ -603,15 +645,18 @@ class _Reader:
 
 def renamed(plan_file: PlanFile, name: str) -> PlanFile:
     """The same plan, to be made under another name."""
-    return replace(plan_file, name=checked(name, limit=NAME_LIMIT, what="name", required=True))
+    return replace(plan_file, name=checked(name, limit=NAME_LIMIT, what=N_("name"),
+                                           required=True))
 
 
-def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = False) -> Plan:
+def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = False,
+                language: str | None = None) -> Plan:
     """Make the plan in `plan_file`, opened with `pin`, in one transaction: all
     of it or nothing. Raises NameTakenError when the name is in use (nothing
     made), unless `replace`: then the plan of that name is deleted in the same
     transaction, so a failure keeps it. The new plan's recovery codes are in
-    `plan.recovery_codes`."""
+    `plan.recovery_codes`. `language` (one of plans.LANGUAGES) is kept as the
+    person's language: format version 1 has no place for it in the file."""
     pins.check_new_pin(pin)
     replaced = [False]
 
@@ -621,7 +666,7 @@ def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = 
             if old is not None:
                 remove_person_rows(old, "replaced by an import")
                 replaced[0] = True
-        plan = create_person(store, plan_file.name, pin)
+        plan = create_person(store, plan_file.name, pin, language=language)
         _fill(plan, plan_file)
         plan.record("imported", "json")
         return plan
@@ -632,8 +677,8 @@ def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = 
         raise
     except Exception as error:  # rolled back: nothing of the file was kept
         raise ImportFileError(
-            f"Something in the file could not be saved ({type(error).__name__}), so no part "
-            "of it was kept.") from None
+            _("Something in the file could not be saved ({kind}), so no part of it was kept.")
+            .format(kind=type(error).__name__)) from None
     if replaced[0]:
         store.wipe_free_space()  # the old plan's space, now that it is gone for good
     return plan
@@ -650,7 +695,7 @@ def _fill(plan: Plan, plan_file: PlanFile) -> None:
         ids = [_add_goal(plan, goal) for goal in goals]
         # Added in importance order; move each into its timeline place.
         order = list(ids)
-        wanted = [goal_id for _, goal_id in sorted(zip((g.timeline for g in goals), ids))]
+        wanted = [goal_id for _timeline, goal_id in sorted(zip((g.timeline for g in goals), ids))]
         for place, goal_id in enumerate(wanted):
             current = order.index(goal_id)
             if current != place:
