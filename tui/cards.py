@@ -2,12 +2,15 @@
 `crisis` command and for export. No UI toolkit here: these paths start fast.
 
 Every word a person wrote passes through `displayable()`, so nothing they typed
-or imported can send escape sequences to a terminal.
+or imported can send escape sequences to a terminal. The app's own words are in
+the language in effect (tui.i18n), the person's as they wrote them.
 """
 
 from __future__ import annotations
 
 import textwrap
+
+from tui.i18n import N_, _
 
 from tui.content.plan_parts import (
     CRAVING_PARTS,
@@ -20,7 +23,7 @@ from tui.content.plan_parts import (
 from tui.store import Contact, Plan
 from tui.store.text import displayable, one_line
 
-NOT_WRITTEN = "(not written yet)"
+NOT_WRITTEN = N_("(not written yet)")
 
 
 def contact_line(contact: Contact) -> str:
@@ -30,7 +33,7 @@ def contact_line(contact: Contact) -> str:
         line += f" ({one_line(contact.relationship)})"
     reach = [one_line(contact.phone)] if contact.phone.strip() else []
     if contact.can_text:
-        reach.append("texts OK")
+        reach.append(_("texts OK"))
     if contact.email.strip():
         reach.append(one_line(contact.email))
     if reach:
@@ -68,10 +71,11 @@ def completeness(snapshot: PlanSnapshot, section: str) -> tuple[int, int]:
 def completeness_line(filled: int, total: int, title: str) -> str:
     """Encourages, never nags."""
     if filled == total:
-        return f"{title}: all {total} parts filled. Well done."
+        return _("{title}: all {total} parts filled. Well done.").format(title=title, total=total)
     if filled == 0:
-        return f"{title}: not started yet. Even one part helps."
-    return f"{title}: {filled} of {total} parts filled. Add more when you are ready."
+        return _("{title}: not started yet. Even one part helps.").format(title=title)
+    return _("{title}: {filled} of {total} parts filled. Add more when you are ready.").format(
+        title=title, filled=filled, total=total)
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
@@ -84,13 +88,13 @@ def _wrap(text: str, width: int, indent: str) -> list[str]:
 
 def _part_lines(part: Part, values: dict[str, str], contacts: list[Contact], width: int,
                 number: str = "") -> list[str]:
-    lines = _wrap(f"{number}{part.title}", width, "")
+    lines = _wrap(f"{number}{_(part.title)}", width, "")
     text = values.get(part.field, "")
     shown = contacts_for(part, contacts)
     if text.strip():
         lines += _wrap(text, width, "   ")
     elif not shown:
-        lines.append(f"   {NOT_WRITTEN}")
+        lines.append(f"   {_(NOT_WRITTEN)}")
     for contact in shown:
         lines += _wrap("- " + contact_line(contact), width, "   ")
     return lines
@@ -100,13 +104,13 @@ def crisis_plan_text(snapshot: PlanSnapshot, width: int = 80) -> str:
     """The whole crisis plan, pocket overdose plan and cravings, wrapped to `width`."""
     width = max(width, 20)
     rule = "=" * min(width, 60)
-    lines = [SECTION_TITLES["crisis"].upper(), rule]
+    lines = [_(SECTION_TITLES["crisis"]).upper(), rule]
     for index, part in enumerate(CRISIS_PARTS, start=1):
         lines += _part_lines(part, snapshot.sections["crisis"], snapshot.contacts, width, f"{index}. ")
-    lines += ["", SECTION_TITLES["overdose"].upper(), rule]
+    lines += ["", _(SECTION_TITLES["overdose"]).upper(), rule]
     for part in OVERDOSE_PARTS:
         lines += _part_lines(part, snapshot.sections["overdose"], snapshot.contacts, width)
-    lines += ["", SECTION_TITLES["cravings"].upper(), rule]
+    lines += ["", _(SECTION_TITLES["cravings"]).upper(), rule]
     for part in CRAVING_PARTS:
         lines += _part_lines(part, snapshot.sections["cravings"], snapshot.contacts, width)
     return "\n".join(lines) + "\n"
@@ -119,13 +123,13 @@ def card_contacts(snapshot: PlanSnapshot) -> list[Contact]:
 
 def pocket_card_text(snapshot: PlanSnapshot, width: int = 60) -> str:
     width = max(width, 20)
-    lines = [SECTION_TITLES["overdose"].upper(), "=" * min(width, 40)]
+    lines = [_(SECTION_TITLES["overdose"]).upper(), "=" * min(width, 40)]
     for part in OVERDOSE_PARTS:
         lines += _part_lines(part, snapshot.sections["overdose"], [], width)
-    lines += ["", "PEOPLE TO CALL", "=" * min(width, 40)]
+    lines += ["", _("People to call").upper(), "=" * min(width, 40)]
     people = card_contacts(snapshot)
     lines += [wrapped for c in people for wrapped in _wrap("- " + contact_line(c), width, "")] \
-        or [NOT_WRITTEN]
+        or [_(NOT_WRITTEN)]
     return "\n".join(lines) + "\n"
 
 
@@ -138,11 +142,12 @@ def _md(text: str) -> str:
 
 
 def pocket_card_markdown(snapshot: PlanSnapshot) -> str:
-    lines = [f"# {SECTION_TITLES['overdose']}", ""]
+    lines = [f"# {_(SECTION_TITLES['overdose'])}", ""]
     for part in OVERDOSE_PARTS:
         value = snapshot.sections["overdose"].get(part.field, "")
-        lines += [f"**{part.title}:** {_md(value) if value.strip() else NOT_WRITTEN}", ""]
-    lines += ["## People to call", ""]
+        shown = _md(value) if value.strip() else _(NOT_WRITTEN)
+        lines += [f"**{_(part.title)}:** {shown}", ""]
+    lines += [f"## {_('People to call')}", ""]
     people = card_contacts(snapshot)
-    lines += [f"- {_md(contact_line(c))}" for c in people] or [NOT_WRITTEN]
+    lines += [f"- {_md(contact_line(c))}" for c in people] or [_(NOT_WRITTEN)]
     return "\n".join(lines) + "\n"

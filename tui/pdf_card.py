@@ -2,6 +2,10 @@
 page 1 the front (the pocket overdose plan), page 2 the back (people to call
 and crisis lines). Text shrinks to fit down to a size still readable on a card;
 what still does not fit is cut with "..." and the card says where the rest is.
+
+The card is in the language in effect. DejaVu Sans has every letter Spanish
+needs (á é í ó ú ü ñ ¿ ¡); so does the built-in Helvetica used when no font is
+found, whose Latin-1 covers them.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.cards import PlanSnapshot, card_contacts, contact_line
-from tui.content.help_lines import HelpLine
-from tui.content.plan_parts import OVERDOSE_PARTS
+from tui.content.help_lines import HelpLine, shown
+from tui.content.plan_parts import OVERDOSE_PARTS, SECTION_TITLES
+from tui.i18n import N_, _
 from tui.store.text import displayable, one_line
 
 CARD_SIZE_MM = (85.6, 54.0)
@@ -21,7 +26,7 @@ FONT_CANDIDATES = (
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
 )
-MORE = "The rest is in your full plan."
+MORE = N_("The rest is in your full plan.")
 
 
 def find_font(configured: str | None = None) -> Path | None:
@@ -40,7 +45,7 @@ class _Card:
         self.pdf = FPDF(unit="mm", format=CARD_SIZE_MM)
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-        self.pdf.set_title("Pocket overdose plan")
+        self.pdf.set_title(_("Pocket overdose plan"))
         self.unicode = font is not None
         if font is not None:
             bold = font.with_name(font.stem + "-Bold" + font.suffix)
@@ -71,14 +76,15 @@ class _Card:
         self.pdf.add_page()
         room = CARD_SIZE_MM[1] - 2 * MARGIN_MM - 4.5
         blocks = [(style, self.text(words)) for style, words in blocks]
+        more = self.text(_(MORE))
         size = next((s for s in FONT_SIZES if self._height(blocks, s) <= room), FONT_SIZES[-1])
         while self._height(blocks, size) > room and len(blocks) > 1:
             # Cut the longest block until the side fits, and say so.
             longest = max(range(len(blocks)), key=lambda i: len(blocks[i][1]))
             style, words = blocks[longest]
             blocks[longest] = (style, words[: max(10, int(len(words) * 0.8))].rstrip() + "...")
-            if blocks[-1][1] != MORE:
-                blocks.append(("B", MORE))
+            if blocks[-1][1] != more:
+                blocks.append(("B", more))
         self.pdf.set_font(self.family, "B", 8.5)
         self.pdf.cell(0, 4.5, self.text(title), new_x="LMARGIN", new_y="NEXT")
         line = size * 0.3528 * 1.25
@@ -96,18 +102,18 @@ def write_pocket_card(snapshot: PlanSnapshot, help_lines: list[HelpLine], path: 
     front: list[tuple[str, str]] = []
     for part in OVERDOSE_PARTS:
         value = snapshot.sections["overdose"].get(part.field, "").strip()
-        front.append(("B", part.title + ":"))
+        front.append(("B", _(part.title) + ":"))
         front.append(("", value or "-"))
-    card.page("My pocket overdose plan", front)
+    card.page(_(SECTION_TITLES["overdose"]), front)
 
     back: list[tuple[str, str]] = []
     people = card_contacts(snapshot)
     if people:
-        back.append(("B", "People to call:"))
+        back.append(("B", _("People to call") + ":"))
         back += [("", contact_line(c)) for c in people]
-    lines = [line for line in help_lines if line.kind == "line"]
+    lines = [shown(line) for line in help_lines if line.kind == "line"]
     if lines:
-        back.append(("B", "Crisis lines:"))
+        back.append(("B", _("Crisis lines") + ":"))
         back += [("", f"{one_line(line.number)}  {one_line(line.name)}") for line in lines]
-    card.page("Call for help", back or [("", "-")])
+    card.page(_("Call for help"), back or [("", "-")])
     card.save(path)

@@ -1,7 +1,8 @@
 """Printing the pocket card at a kiosk, where a person can't fetch a file.
 
 The site config names a command (`[printer] command = "lp -d frontdesk"`); the
-file's path is added as its last argument. No shell is involved.
+file's path is added as its last argument. No shell is involved. Messages are
+in the language in effect.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import shlex
 import subprocess
 from pathlib import Path
+
+from tui.i18n import _
 
 PRINT_TIMEOUT_SECONDS = 30
 
@@ -19,19 +22,21 @@ class PrintError(Exception):
 
 def print_file(command: str | None, path: Path) -> None:
     if not command:
-        raise PrintError("No printer is set up here. Ask staff, or save the card to a file instead.")
+        raise PrintError(_("No printer is set up here. Ask staff, or save the card to a file instead."))
     try:
         argv = shlex.split(command) + [str(path)]
     except ValueError:
-        raise PrintError("The printer setting has a mistake in it. Please ask staff to fix it.") from None
+        raise PrintError(_("The printer setting has a mistake in it. Please ask staff to fix it.")) from None
     try:
         result = subprocess.run(argv, capture_output=True, timeout=PRINT_TIMEOUT_SECONDS,
                                 stdin=subprocess.DEVNULL)
     except FileNotFoundError:
-        raise PrintError(f"The print command {argv[0]!r} isn't installed. Please ask staff.") from None
+        raise PrintError(_("The print command {command} isn't installed. Please ask staff.").format(
+            command=repr(argv[0]))) from None
     except subprocess.TimeoutExpired:
-        raise PrintError("The printer did not answer. Please ask staff to check it.") from None
+        raise PrintError(_("The printer did not answer. Please ask staff to check it.")) from None
     except OSError as error:
-        raise PrintError(f"Printing could not start ({error.strerror}). Please ask staff.") from None
+        raise PrintError(_("Printing could not start ({reason}). Please ask staff.").format(
+            reason=error.strerror)) from None
     if result.returncode != 0:
-        raise PrintError("The printer said no. Please ask staff to check it.")
+        raise PrintError(_("The printer said no. Please ask staff to check it."))

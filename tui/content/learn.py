@@ -4,11 +4,15 @@ law. Plain words, short sentences, no shaming. A paragraph whose lines start
 with "- " is shown as bullets. Topic keys are stable; never rename one.
 
 The Good Samaritan topic is followed on screen by the law for the site's area,
-from `good_samaritan()`; the site config names the area, California by default."""
+from `good_samaritan()`; the site config names the area, California by default.
+Titles and paragraphs are marked for the catalog and shown through `_()`; the
+Spanish says exactly what the English says, no more and no less."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from tui.i18n import N_
 
 
 class Topic(NamedTuple):
@@ -23,140 +27,140 @@ class GoodSamaritanLaw(NamedTuple):
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("tolerance", "Your tolerance drops after a break", (
-        "Tolerance is how used to a drug your body is. "
-        "It goes down when you stop using for a while.",
-        "This happens after any break, even a short one:\n"
-        "- time in custody or jail\n"
-        "- time in treatment or a hospital\n"
-        "- time in recovery",
-        "After a break, the amount you used before can be too much. "
-        "It can cause an overdose. Your body is not ready for it anymore.",
-        "Many people who lived through an overdose said the same thing. "
-        "They did not know their tolerance had dropped.",
-        "If you use after a break:\n"
-        "- Start low. Use much less than you used to.\n"
-        "- Go slow. Wait and see how it hits you.\n"
-        "- Never use alone. Have someone with naloxone nearby.",
-        "A slip does not erase your recovery. "
-        "Staying alive comes first. You can start again.",
+    Topic("tolerance", N_("Your tolerance drops after a break"), (
+        N_("Tolerance is how used to a drug your body is. "
+           "It goes down when you stop using for a while."),
+        N_("This happens after any break, even a short one:\n"
+           "- time in custody or jail\n"
+           "- time in treatment or a hospital\n"
+           "- time in recovery"),
+        N_("After a break, the amount you used before can be too much. "
+           "It can cause an overdose. Your body is not ready for it anymore."),
+        N_("Many people who lived through an overdose said the same thing. "
+           "They did not know their tolerance had dropped."),
+        N_("If you use after a break:\n"
+           "- Start low. Use much less than you used to.\n"
+           "- Go slow. Wait and see how it hits you.\n"
+           "- Never use alone. Have someone with naloxone nearby."),
+        N_("A slip does not erase your recovery. "
+           "Staying alive comes first. You can start again."),
     )),
-    Topic("potency", "Street drugs change", (
-        "Street drugs are not the same from one batch to the next. "
-        "You cannot tell how strong they are by looking.",
-        "Fentanyl and other very strong drugs are often mixed in. "
-        "The person selling may not know either.",
-        "The same amount from a new batch can be much stronger. "
-        "Drugs may have gotten stronger while you were not using.",
-        "Fentanyl test strips can help. You mix a little of the drug with water "
-        "and dip the strip in. It shows if fentanyl is there.",
-        "Test strips are a way to stay safer. "
-        "Ask staff or a drop-in center where to get them. They are often free.",
-        "A test can miss things. Even with a clean test:\n"
-        "- Start with a small amount.\n"
-        "- Go slow.\n"
-        "- Have naloxone close by.",
+    Topic("potency", N_("Street drugs change"), (
+        N_("Street drugs are not the same from one batch to the next. "
+           "You cannot tell how strong they are by looking."),
+        N_("Fentanyl and other very strong drugs are often mixed in. "
+           "The person selling may not know either."),
+        N_("The same amount from a new batch can be much stronger. "
+           "Drugs may have gotten stronger while you were not using."),
+        N_("Fentanyl test strips can help. You mix a little of the drug with water "
+           "and dip the strip in. It shows if fentanyl is there."),
+        N_("Test strips are a way to stay safer. "
+           "Ask staff or a drop-in center where to get them. They are often free."),
+        N_("A test can miss things. Even with a clean test:\n"
+           "- Start with a small amount.\n"
+           "- Go slow.\n"
+           "- Have naloxone close by."),
     )),
-    Topic("mixing", "Mixing drugs raises the risk", (
-        "Some people believe cocaine or meth will keep them safe from "
-        "an opioid overdose. They think the \"up\" cancels out the \"down.\"",
-        "This is a myth. The truth is the opposite. "
-        "Stimulants do not protect you from an opioid overdose.",
-        "Stimulants can hide how strong the opioid is. "
-        "Then, when they wear off, the opioid can still stop your breathing.",
-        "Many stimulants now have fentanyl in them too. "
-        "You may take an opioid without knowing it.",
-        "Mixing makes overdose more likely. This includes:\n"
-        "- two or more street drugs together\n"
-        "- drugs with alcohol\n"
-        "- drugs with pills like benzos (Xanax, Valium, Klonopin)\n"
-        "- drugs with sleep pills or some pain pills",
-        "If you mix, use less of each. Go slow. "
-        "Keep naloxone close and do not use alone.",
+    Topic("mixing", N_("Mixing drugs raises the risk"), (
+        N_("Some people believe cocaine or meth will keep them safe from "
+           "an opioid overdose. They think the \"up\" cancels out the \"down.\""),
+        N_("This is a myth. The truth is the opposite. "
+           "Stimulants do not protect you from an opioid overdose."),
+        N_("Stimulants can hide how strong the opioid is. "
+           "Then, when they wear off, the opioid can still stop your breathing."),
+        N_("Many stimulants now have fentanyl in them too. "
+           "You may take an opioid without knowing it."),
+        N_("Mixing makes overdose more likely. This includes:\n"
+           "- two or more street drugs together\n"
+           "- drugs with alcohol\n"
+           "- drugs with pills like benzos (Xanax, Valium, Klonopin)\n"
+           "- drugs with sleep pills or some pain pills"),
+        N_("If you mix, use less of each. Go slow. "
+           "Keep naloxone close and do not use alone."),
     )),
-    Topic("naloxone", "Naloxone (Narcan) saves lives", (
-        "Naloxone is a medicine that can stop an opioid overdose. "
-        "Narcan is one brand name. Most kits are a nasal spray.",
-        "It is safe. It will not hurt someone who has not taken opioids. "
-        "Anyone can give it. You do not need training, but training helps.",
-        "Where to get it:\n"
-        "- Pharmacies in the US. You do not need a prescription.\n"
-        "- Many drop-in centers and health departments.\n"
-        "- Ask staff here. It is often free.",
-        "Signs of an opioid overdose:\n"
-        "- They will not wake up, even if you shout or rub their chest.\n"
-        "- Breathing is slow, or has stopped.\n"
-        "- Lips or fingertips look blue or gray.\n"
-        "- The black centers of the eyes are very small, like pinpoints.\n"
-        "- Gurgling or loud snoring sounds.",
-        "How to give the nasal spray:\n"
-        "- Lay the person on their back.\n"
-        "- Put the nozzle in one nostril.\n"
-        "- Press the plunger all the way.\n"
-        "- No response in 2 to 3 minutes? Give a second dose in the other nostril.",
-        "Call 911 too. Naloxone wears off in about 30 to 90 minutes. "
-        "The overdose can come back after that.",
-        "Stay with the person until help comes. If they are breathing, "
-        "roll them onto their side. This is the recovery position. "
-        "It keeps the airway clear if they throw up.",
-        "When they wake up, they may feel sick or upset. "
-        "Stay calm and stay close. Tell them what happened.",
+    Topic("naloxone", N_("Naloxone (Narcan) saves lives"), (
+        N_("Naloxone is a medicine that can stop an opioid overdose. "
+           "Narcan is one brand name. Most kits are a nasal spray."),
+        N_("It is safe. It will not hurt someone who has not taken opioids. "
+           "Anyone can give it. You do not need training, but training helps."),
+        N_("Where to get it:\n"
+           "- Pharmacies in the US. You do not need a prescription.\n"
+           "- Many drop-in centers and health departments.\n"
+           "- Ask staff here. It is often free."),
+        N_("Signs of an opioid overdose:\n"
+           "- They will not wake up, even if you shout or rub their chest.\n"
+           "- Breathing is slow, or has stopped.\n"
+           "- Lips or fingertips look blue or gray.\n"
+           "- The black centers of the eyes are very small, like pinpoints.\n"
+           "- Gurgling or loud snoring sounds."),
+        N_("How to give the nasal spray:\n"
+           "- Lay the person on their back.\n"
+           "- Put the nozzle in one nostril.\n"
+           "- Press the plunger all the way.\n"
+           "- No response in 2 to 3 minutes? Give a second dose in the other nostril."),
+        N_("Call 911 too. Naloxone wears off in about 30 to 90 minutes. "
+           "The overdose can come back after that."),
+        N_("Stay with the person until help comes. If they are breathing, "
+           "roll them onto their side. This is the recovery position. "
+           "It keeps the airway clear if they throw up."),
+        N_("When they wake up, they may feel sick or upset. "
+           "Stay calm and stay close. Tell them what happened."),
     )),
-    Topic("never_alone", "Never use alone", (
-        "Most overdose deaths happen when a person is alone. "
-        "No one is there to give naloxone or call for help.",
-        "If you use, do not use alone:\n"
-        "- Have someone with you who has naloxone and knows how to give it.\n"
-        "- Take turns, so one person is always awake and watching.\n"
-        "- Leave the door unlocked.",
-        "If no one can be with you, call the Never Use Alone line: 800-484-3731. "
-        "Someone stays on the phone with you. "
-        "If you stop answering, they send help to where you are.",
-        "Check in with someone you trust. Tell them when you will call back. "
-        "Ask them to check on you if you do not.",
-        "Write this down in your pocket overdose plan. "
-        "Put in who you check in with, and how they should check on you.",
+    Topic("never_alone", N_("Never use alone"), (
+        N_("Most overdose deaths happen when a person is alone. "
+           "No one is there to give naloxone or call for help."),
+        N_("If you use, do not use alone:\n"
+           "- Have someone with you who has naloxone and knows how to give it.\n"
+           "- Take turns, so one person is always awake and watching.\n"
+           "- Leave the door unlocked."),
+        N_("If no one can be with you, call the Never Use Alone line: 800-484-3731. "
+           "Someone stays on the phone with you. "
+           "If you stop answering, they send help to where you are."),
+        N_("Check in with someone you trust. Tell them when you will call back. "
+           "Ask them to check on you if you do not."),
+        N_("Write this down in your pocket overdose plan. "
+           "Put in who you check in with, and how they should check on you."),
     )),
-    Topic("good_samaritan", "The law protects people who call for help", (
-        "Calling for help in an overdose can save a life. "
-        "Some people are afraid to call because of drugs at the scene.",
-        "A Good Samaritan law protects people who call for help. "
-        "It can protect the caller and the person who overdosed.",
-        "The law is different from place to place. "
-        "Here is what it says for this area.",
+    Topic("good_samaritan", N_("The law protects people who call for help"), (
+        N_("Calling for help in an overdose can save a life. "
+           "Some people are afraid to call because of drugs at the scene."),
+        N_("A Good Samaritan law protects people who call for help. "
+           "It can protect the caller and the person who overdosed."),
+        N_("The law is different from place to place. "
+           "Here is what it says for this area."),
     )),
 )
 
 
 _NOT_LEGAL_ADVICE = (
-    "This is not legal advice. Ask staff or a legal aid office if you have questions."
+    N_("This is not legal advice. Ask staff or a legal aid office if you have questions.")
 )
 
 GOOD_SAMARITAN: dict[str, GoodSamaritanLaw] = {
-    "california": GoodSamaritanLaw("California", (
-        "California's Good Samaritan law is Health and Safety Code 11376.5.",
-        "Say you call 911 or get medical help for someone who is overdosing. "
-        "You do it in good faith, to save them. "
-        "Then you should not be charged or prosecuted for:\n"
-        "- having drugs for your own personal use\n"
-        "- having drug paraphernalia, like pipes or needles\n"
-        "- being under the influence",
-        "The person who overdosed is protected the same way.",
-        "This covers what police find because someone called for help. "
-        "To be protected, do not get in the way of medics or police.",
-        "It does not cover everything. For example:\n"
-        "- selling, sharing or giving drugs to others\n"
-        "- warrants you already have\n"
-        "- other crimes, like driving under the influence",
-        "If someone is overdosing, please call. Their life comes first.",
+    "california": GoodSamaritanLaw(N_("California"), (
+        N_("California's Good Samaritan law is Health and Safety Code 11376.5."),
+        N_("Say you call 911 or get medical help for someone who is overdosing. "
+           "You do it in good faith, to save them. "
+           "Then you should not be charged or prosecuted for:\n"
+           "- having drugs for your own personal use\n"
+           "- having drug paraphernalia, like pipes or needles\n"
+           "- being under the influence"),
+        N_("The person who overdosed is protected the same way."),
+        N_("This covers what police find because someone called for help. "
+           "To be protected, do not get in the way of medics or police."),
+        N_("It does not cover everything. For example:\n"
+           "- selling, sharing or giving drugs to others\n"
+           "- warrants you already have\n"
+           "- other crimes, like driving under the influence"),
+        N_("If someone is overdosing, please call. Their life comes first."),
         _NOT_LEGAL_ADVICE,
     )),
-    "general": GoodSamaritanLaw("your area", (
-        "Most US states have a Good Samaritan overdose law. "
-        "These laws protect people who call for help in an overdose.",
-        "The protections are different in each state. "
-        "Some cover having drugs or paraphernalia. Some cover more, some less.",
-        "Ask staff what applies here.",
+    "general": GoodSamaritanLaw(N_("your area"), (
+        N_("Most US states have a Good Samaritan overdose law. "
+           "These laws protect people who call for help in an overdose."),
+        N_("The protections are different in each state. "
+           "Some cover having drugs or paraphernalia. Some cover more, some less."),
+        N_("Ask staff what applies here."),
         _NOT_LEGAL_ADVICE,
     )),
 }

@@ -1,9 +1,12 @@
 """The parts of the crisis plan, the pocket overdose plan and cravings, in the
-order they are used, with the words shown for each. Field names are the store's."""
+order they are used, with the words shown for each. Field names are the store's.
+Titles and prompts are marked for the catalog and shown through `_()`."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from tui.i18n import N_
 
 
 class Part(NamedTuple):
@@ -14,40 +17,40 @@ class Part(NamedTuple):
 
 
 CRISIS_PARTS: tuple[Part, ...] = (
-    Part("warning_signs", "My warning signs",
-         "What thoughts, feelings or actions tell me a crisis may be coming?"),
-    Part("on_my_own", "Things I can do on my own",
-         "What can I do by myself to take my mind off things or feel calmer?"),
-    Part("distractions", "People and places that take my mind off things",
-         "Who can I be with, or where can I go, to feel a bit better?", ("distracts",)),
-    Part("ask_for_help", "People I can ask for help",
-         "Who can I call or text when I need help? How do I reach them?", ("helps",)),
-    Part("professionals", "Professionals and crisis lines",
-         "Which counselors, doctors or crisis lines can I call?", ("professional", "crisis_line")),
-    Part("safer_surroundings", "Making my surroundings safer",
-         "What can I do to make where I am safer, like keeping pills or alcohol away?"),
-    Part("matters_most", "What matters most to me",
-         "Who and what makes my life worth living?"),
+    Part("warning_signs", N_("My warning signs"),
+         N_("What thoughts, feelings or actions tell me a crisis may be coming?")),
+    Part("on_my_own", N_("Things I can do on my own"),
+         N_("What can I do by myself to take my mind off things or feel calmer?")),
+    Part("distractions", N_("People and places that take my mind off things"),
+         N_("Who can I be with, or where can I go, to feel a bit better?"), ("distracts",)),
+    Part("ask_for_help", N_("People I can ask for help"),
+         N_("Who can I call or text when I need help? How do I reach them?"), ("helps",)),
+    Part("professionals", N_("Professionals and crisis lines"),
+         N_("Which counselors, doctors or crisis lines can I call?"), ("professional", "crisis_line")),
+    Part("safer_surroundings", N_("Making my surroundings safer"),
+         N_("What can I do to make where I am safer, like keeping pills or alcohol away?")),
+    Part("matters_most", N_("What matters most to me"),
+         N_("Who and what makes my life worth living?")),
 )
 
 OVERDOSE_PARTS: tuple[Part, ...] = (
-    Part("emergency_numbers", "Emergency numbers", "Which numbers do I call in an overdose?"),
-    Part("naloxone_where", "Where I get and keep naloxone",
-         "Where do I get naloxone (Narcan), and where do I keep it?"),
-    Part("naloxone_person", "Who near me has naloxone or can give it",
-         "Who close to me has naloxone, or knows how to give it?"),
-    Part("check_in_person", "Who I check in with if I use",
-         "If I use, who will I check in with?", ("checks_on_me",)),
-    Part("check_in_how", "How they should check on me",
-         "How will I reach them, and how should they check on me? Phone, text, in person, email?"),
-    Part("other_steps", "Other steps I will take",
-         "What else will I do to stay safe? Like never using alone, or starting small."),
+    Part("emergency_numbers", N_("Emergency numbers"), N_("Which numbers do I call in an overdose?")),
+    Part("naloxone_where", N_("Where I get and keep naloxone"),
+         N_("Where do I get naloxone (Narcan), and where do I keep it?")),
+    Part("naloxone_person", N_("Who near me has naloxone or can give it"),
+         N_("Who close to me has naloxone, or knows how to give it?")),
+    Part("check_in_person", N_("Who I check in with if I use"),
+         N_("If I use, who will I check in with?"), ("checks_on_me",)),
+    Part("check_in_how", N_("How they should check on me"),
+         N_("How will I reach them, and how should they check on me? Phone, text, in person, email?")),
+    Part("other_steps", N_("Other steps I will take"),
+         N_("What else will I do to stay safe? Like never using alone, or starting small.")),
 )
 
 CRAVING_PARTS: tuple[Part, ...] = (
-    Part("triggers", "What triggers my cravings",
-         "What people, places, feelings or times make me want to use?"),
-    Part("relief", "What relieves the urge", "When I do these things, the urge to use gets weaker."),
+    Part("triggers", N_("What triggers my cravings"),
+         N_("What people, places, feelings or times make me want to use?")),
+    Part("relief", N_("What relieves the urge"), N_("When I do these things, the urge to use gets weaker.")),
 )
 
 SECTION_PARTS: dict[str, tuple[Part, ...]] = {
@@ -57,7 +60,7 @@ SECTION_PARTS: dict[str, tuple[Part, ...]] = {
 }
 
 SECTION_TITLES: dict[str, str] = {
-    "crisis": "My crisis plan",
-    "overdose": "My pocket overdose plan",
-    "cravings": "Cravings",
+    "crisis": N_("My crisis plan"),
+    "overdose": N_("My pocket overdose plan"),
+    "cravings": N_("Cravings"),
 }

@@ -1,9 +1,12 @@
 """The resilience toolkit's questions, after the guide's "Other Resilience
-Planning Tools". Keys are stored with each answer; never rename one."""
+Planning Tools". Keys are stored with each answer; never rename one. Titles and
+prompts are marked for the catalog and shown through `_()`; keys never are."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from tui.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -20,27 +23,27 @@ class QuestionSet:
 
 
 TOOLKIT: tuple[QuestionSet, ...] = (
-    QuestionSet("works", "What works for me", (
-        Question("works.better", "What always makes me feel better?"),
-        Question("works.laugh", "What makes me laugh?"),
-        Question("works.calm", "What calms me down?"),
+    QuestionSet("works", N_("What works for me"), (
+        Question("works.better", N_("What always makes me feel better?")),
+        Question("works.laugh", N_("What makes me laugh?")),
+        Question("works.calm", N_("What calms me down?")),
     )),
-    QuestionSet("selfcare", "Self-care and wellness", (
-        Question("selfcare.sleep", "If I can't sleep, what do I try?"),
-        Question("selfcare.exercise", "Does moving my body help me sleep, or help with stress or low moods?"),
-        Question("selfcare.eating", "Do I eat regularly? What foods help my body heal?"),
+    QuestionSet("selfcare", N_("Self-care and wellness"), (
+        Question("selfcare.sleep", N_("If I can't sleep, what do I try?")),
+        Question("selfcare.exercise", N_("Does moving my body help me sleep, or help with stress or low moods?")),
+        Question("selfcare.eating", N_("Do I eat regularly? What foods help my body heal?")),
     )),
-    QuestionSet("enjoy", "Doing what I like", (
-        Question("enjoy.long_time", "What do I like to do that I haven't done in a long time?"),
-        Question("enjoy.always_wanted", "What have I always wanted to try?"),
-        Question("enjoy.in_my_corner", "Who are the people in my corner?"),
+    QuestionSet("enjoy", N_("Doing what I like"), (
+        Question("enjoy.long_time", N_("What do I like to do that I haven't done in a long time?")),
+        Question("enjoy.always_wanted", N_("What have I always wanted to try?")),
+        Question("enjoy.in_my_corner", N_("Who are the people in my corner?")),
     )),
-    QuestionSet("coping", "Coping with stress or depression", (
-        Question("coping.stopped", "What fun or good things do I stop doing when I feel low?"),
-        Question("coping.places", "What pleasant places can I go, even when I don't want to leave home?"),
-        Question("coping.ten_minutes", "What can I do for 10 minutes that helps my mood and stress?"),
-        Question("coping.for_others", "What can I do for someone else when I need to get out of my own head?"),
-        Question("coping.cut_stress", "What stresses me out that I can cut down or stop right now?"),
+    QuestionSet("coping", N_("Coping with stress or depression"), (
+        Question("coping.stopped", N_("What fun or good things do I stop doing when I feel low?")),
+        Question("coping.places", N_("What pleasant places can I go, even when I don't want to leave home?")),
+        Question("coping.ten_minutes", N_("What can I do for 10 minutes that helps my mood and stress?")),
+        Question("coping.for_others", N_("What can I do for someone else when I need to get out of my own head?")),
+        Question("coping.cut_stress", N_("What stresses me out that I can cut down or stop right now?")),
     )),
 )
 

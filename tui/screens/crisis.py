@@ -1,6 +1,7 @@
 """The crisis plan (F5): view first, in the order a safety plan is used, then
 the pocket overdose plan and cravings. Edit a section, the contacts, save or
-print the pocket card, each with one key."""
+print the pocket card, each with one key. The app's words are in the language
+in effect; the person's words are shown as they wrote them."""
 
 from __future__ import annotations
 
@@ -15,8 +16,16 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.cards import PlanSnapshot, completeness, completeness_line, contact_line, contacts_for
+from tui.cards import (
+    NOT_WRITTEN,
+    PlanSnapshot,
+    completeness,
+    completeness_line,
+    contact_line,
+    contacts_for,
+)
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.i18n import N_, _
 from tui.store import ConflictError, Plan, Section, StoreError
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
@@ -30,7 +39,7 @@ def section_view(snapshot: PlanSnapshot, section: str, numbered: bool = False) -
     values = snapshot.sections[section]
     for index, part in enumerate(SECTION_PARTS[section], start=1):
         text.append(f"{index}. " if numbered else "", style="bold")
-        text.append(part.title + "\n", style="bold")
+        text.append(_(part.title) + "\n", style="bold")
         words = values.get(part.field, "")
         people = contacts_for(part, snapshot.contacts)
         if words.strip():
@@ -41,7 +50,7 @@ def section_view(snapshot: PlanSnapshot, section: str, numbered: bool = False) -
             text.append_text(person_line(contact_line(contact)))
             text.append("\n")
         if not words.strip() and not people:
-            text.append("  (not written yet)\n", style="italic dim")
+            text.append(f"  {_(NOT_WRITTEN)}\n", style="italic dim")
         text.append("\n")
     return text
 
@@ -53,7 +62,7 @@ class CardActions:
         self.app.push_screen(SaveCardDialog(self.plan))
 
     def action_print_card(self) -> None:
-        self.notify("Sending your card to the printer...", markup=False)
+        self.notify(_("Sending your card to the printer..."), markup=False)
         self._print_card()
 
     @work(thread=True, exclusive=True, group="print")
@@ -73,25 +82,25 @@ class CardActions:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
         else:
             self.app.call_from_thread(
-                self.notify, "Your pocket card is at the printer.", markup=False)
+                self.notify, _("Your pocket card is at the printer."), markup=False)
 
 
 class CrisisScreen(CardActions, Screen):
     BINDINGS = [
-        Binding("e", "edit('crisis')", "Edit plan", id="crisis_edit",
-                tooltip="Change my crisis plan, part by part"),
-        Binding("o", "pocket", "Overdose plan", id="crisis_pocket",
-                tooltip="My pocket overdose plan on one screen"),
-        Binding("c", "contacts", "Contacts", id="crisis_contacts",
-                tooltip="The people and lines in my plan: add, change, remove, order"),
-        Binding("p", "print_card", "Print card", id="crisis_print",
-                tooltip="Print my pocket card (overdose plan and people to call)"),
-        Binding("s", "save_card", "Save card", id="crisis_save",
-                tooltip="Save my pocket card as a file (pdf, txt or md)"),
-        Binding("h", "history('crisis')", "Past versions", id="crisis_history",
-                tooltip="Earlier versions of my crisis plan; put one back"),
-        Binding("escape", "app.go('overview')", "Back", id="crisis_back", show=False,
-                tooltip="Back to the overview"),
+        Binding("e", "edit('crisis')", N_("Edit plan"), id="crisis_edit",
+                tooltip=N_("Change my crisis plan, part by part")),
+        Binding("o", "pocket", N_("Overdose plan"), id="crisis_pocket",
+                tooltip=N_("My pocket overdose plan on one screen")),
+        Binding("c", "contacts", N_("Contacts"), id="crisis_contacts",
+                tooltip=N_("The people and lines in my plan: add, change, remove, order")),
+        Binding("p", "print_card", N_("Print card"), id="crisis_print",
+                tooltip=N_("Print my pocket card (overdose plan and people to call)")),
+        Binding("s", "save_card", N_("Save card"), id="crisis_save",
+                tooltip=N_("Save my pocket card as a file (pdf, txt or md)")),
+        Binding("h", "history('crisis')", N_("Past versions"), id="crisis_history",
+                tooltip=N_("Earlier versions of my crisis plan; put one back")),
+        Binding("escape", "app.go('overview')", N_("Back"), id="crisis_back", show=False,
+                tooltip=N_("Back to the overview")),
     ]
 
     def __init__(self, plan: Plan):
@@ -118,17 +127,17 @@ class CrisisScreen(CardActions, Screen):
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.query_one("#crisis-title", Static).update(Text(SECTION_TITLES["crisis"], style="bold"))
+        self.query_one("#crisis-title", Static).update(Text(_(SECTION_TITLES["crisis"]), style="bold"))
         progress = "   ".join(
             completeness_line(*completeness(snapshot, name), title)
-            for name, title in (("crisis", "Crisis plan"), ("overdose", "Overdose plan")))
+            for name, title in (("crisis", _("Crisis plan")), ("overdose", _("Overdose plan"))))
         self.query_one("#crisis-progress", Static).update(Text(progress))
         # In an overdose, these two matter first: keep them above the fold.
         overdose = snapshot.sections["overdose"]
         quick = Text()
-        for field, label in (("naloxone_where", "Naloxone: "), ("check_in_how", "Check-in: ")):
+        for field, label in (("naloxone_where", _("Naloxone:")), ("check_in_how", _("Check-in:"))):
             if overdose.get(field, "").strip():
-                quick.append(label, style="bold")
+                quick.append(label + " ", style="bold")
                 quick.append_text(person_line(overdose[field]))
                 quick.append("\n")
         quick.rstrip()
@@ -137,7 +146,7 @@ class CrisisScreen(CardActions, Screen):
         quick_widget.display = bool(quick.plain)
         view = section_view(snapshot, "crisis", numbered=True)
         for name in ("overdose", "cravings"):
-            view.append(SECTION_TITLES[name].upper() + "\n", style="bold reverse")
+            view.append(_(SECTION_TITLES[name]).upper() + "\n", style="bold reverse")
             view.append_text(section_view(snapshot, name))
         self.query_one("#crisis-text", Static).update(view)
 
@@ -162,14 +171,14 @@ class PocketPlanScreen(CardActions, Screen):
     """The pocket overdose plan alone: it fits one 80x24 screen."""
 
     BINDINGS = [
-        Binding("e", "edit", "Edit", id="pocket_edit", tooltip="Change my pocket overdose plan"),
-        Binding("p", "print_card", "Print card", id="pocket_print",
-                tooltip="Print my pocket card"),
-        Binding("s", "save_card", "Save card", id="pocket_save",
-                tooltip="Save my pocket card as a file (pdf, txt or md)"),
-        Binding("h", "history", "Past versions", id="pocket_history",
-                tooltip="Earlier versions of my pocket overdose plan; put one back"),
-        Binding("escape", "back", "Back", id="pocket_back", tooltip="Back to the crisis plan"),
+        Binding("e", "edit", N_("Edit"), id="pocket_edit", tooltip=N_("Change my pocket overdose plan")),
+        Binding("p", "print_card", N_("Print card"), id="pocket_print",
+                tooltip=N_("Print my pocket card")),
+        Binding("s", "save_card", N_("Save card"), id="pocket_save",
+                tooltip=N_("Save my pocket card as a file (pdf, txt or md)")),
+        Binding("h", "history", N_("Past versions"), id="pocket_history",
+                tooltip=N_("Earlier versions of my pocket overdose plan; put one back")),
+        Binding("escape", "back", N_("Back"), id="pocket_back", tooltip=N_("Back to the crisis plan")),
     ]
 
     def __init__(self, plan: Plan):
@@ -193,8 +202,8 @@ class PocketPlanScreen(CardActions, Screen):
             return
         filled, total = completeness(snapshot, "overdose")
         self.query_one("#pocket-title", Static).update(Text.assemble(
-            (SECTION_TITLES["overdose"], "bold"), "   ",
-            completeness_line(filled, total, "Overdose plan")))
+            (_(SECTION_TITLES["overdose"]), "bold"), "   ",
+            completeness_line(filled, total, _("Overdose plan"))))
         self.query_one("#pocket-text", Static).update(section_view(snapshot, "overdose"))
 
     def action_edit(self) -> None:
@@ -214,8 +223,8 @@ class SectionEditScreen(Screen):
     typed is saved when a part is left, and when the screen is left."""
 
     BINDINGS = [
-        Binding("escape", "back", "Done", id="section_done",
-                tooltip="Back; what you typed is kept"),
+        Binding("escape", "back", N_("Done"), id="section_done",
+                tooltip=N_("Back; what you typed is kept")),
     ]
 
     def __init__(self, plan: Plan, section: str):
@@ -225,16 +234,16 @@ class SectionEditScreen(Screen):
         self.loaded: Section | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Change: {SECTION_TITLES[self.section_name]}", style="bold"),
-                     classes="screen-title")
+        title = _("Change: {title}").format(title=_(SECTION_TITLES[self.section_name]))
+        yield Static(Text(title, style="bold"), classes="screen-title")
         yield Static(
-            Text("Type in any part you like; leave the rest blank. Tab moves on. "
-                 "Esc when you are done. Everything is kept as you go."),
+            Text(_("Type in any part you like; leave the rest blank. Tab moves on. "
+                   "Esc when you are done. Everything is kept as you go.")),
             classes="progress")
         with VerticalScroll(id="section-parts"):
             for part in SECTION_PARTS[self.section_name]:
-                yield Label(Text(part.title, style="bold"))
-                yield Static(Text(part.prompt, style="italic"), classes="prompt")
+                yield Label(Text(_(part.title), style="bold"))
+                yield Static(Text(_(part.prompt), style="italic"), classes="prompt")
                 yield TextBox(id=f"part-{part.field}", classes="part-box", soft_wrap=True,
                               tab_behavior="focus")
         yield Footer()
@@ -288,7 +297,7 @@ class SectionEditScreen(Screen):
         changed = {k: v for k, v in self._typed().items() if v != self.loaded.fields.get(k, "")}
         if not changed:
             return []
-        return [(f"section:{self.section_name}", SECTION_TITLES[self.section_name], changed)]
+        return [(f"section:{self.section_name}", _(SECTION_TITLES[self.section_name]), changed)]
 
     def _ask_about_conflict(self) -> None:
         from tui.screens.conflict import ConflictDialog, both_texts
@@ -305,7 +314,7 @@ class SectionEditScreen(Screen):
             return
         loaded = self.loaded.fields if self.loaded else {}
         mine = {k: v for k, v in self._typed().items() if v != loaded.get(k, "")}  # my changes only
-        titles = {part.field: part.title for part in SECTION_PARTS[self.section_name]}
+        titles = {part.field: _(part.title) for part in SECTION_PARTS[self.section_name]}
 
         def answered(choice: str | None) -> None:
             if choice == "mine":
@@ -339,7 +348,7 @@ class SectionEditScreen(Screen):
 class SaveCardDialog(ModalScreen[None]):
     """Save the pocket card to a file; the format follows the name's ending."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_card_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save_card_cancel")]
 
     def __init__(self, plan: Plan):
         super().__init__()
@@ -347,11 +356,11 @@ class SaveCardDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Save my pocket card", style="bold"))
-            yield Label("File name (ends in .pdf, .txt or .md)")
+            yield Static(Text(_("Save my pocket card"), style="bold"))
+            yield Label(_("File name (ends in .pdf, .txt or .md)"), markup=False)
             yield TextInput(str(Path.home() / "pocket-card.pdf"), id="card-path")
             yield Static(id="card-message", classes="message")
-            yield Static(Text("Enter: save    Esc: cancel"), classes="hint")
+            yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()
 
     @on(Input.Submitted)
@@ -363,7 +372,7 @@ class SaveCardDialog(ModalScreen[None]):
         fmt = path.suffix.lstrip(".").lower()
         message = self.query_one("#card-message", Static)
         if fmt not in FORMATS:
-            message.update(Text("Please end the name with .pdf, .txt or .md"))
+            message.update(Text(_("Please end the name with .pdf, .txt or .md")))
             return
         config = self.app.config
         try:
@@ -372,7 +381,7 @@ class SaveCardDialog(ModalScreen[None]):
         except (StoreError, ExportError) as error:
             message.update(person_text(str(error)))
             return
-        self.app.notify(f"Saved your pocket card to {path}.", markup=False)
+        self.app.notify(_("Saved your pocket card to {path}.").format(path=path), markup=False)
         self.dismiss()
 
     def action_cancel(self) -> None:

@@ -12,14 +12,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.content.learn import TOPICS, good_samaritan
+from tui.i18n import N_, _
 from tui.widgets.footer import Footer
 
 
 def topic_text(title: str, paragraphs: tuple[str, ...]) -> Text:
-    text = Text(title + "\n", style="bold underline")
+    """A topic in the language in effect (its title and paragraphs are marked texts)."""
+    text = Text(_(title) + "\n", style="bold underline")
     for paragraph in paragraphs:
         text.append("\n")
-        for line in paragraph.split("\n"):
+        for line in _(paragraph).split("\n"):
             if line.startswith("- "):
                 text.append("  * " + line[2:] + "\n")
             else:
@@ -29,10 +31,11 @@ def topic_text(title: str, paragraphs: tuple[str, ...]) -> Text:
 
 class LearnScreen(Screen):
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="learn_back", tooltip="Back to where I was"),
-        Binding("n", "next_topic", "Next topic", id="learn_next", tooltip="Jump to the next topic"),
-        Binding("b", "previous_topic", "Previous", id="learn_previous",
-                tooltip="Jump to the previous topic"),
+        Binding("escape,q", "close", N_("Back"), id="learn_back", tooltip=N_("Back to where I was")),
+        Binding("n", "next_topic", N_("Next topic"), id="learn_next",
+                tooltip=N_("Jump to the next topic")),
+        Binding("b", "previous_topic", N_("Previous"), id="learn_previous",
+                tooltip=N_("Jump to the previous topic")),
     ]
 
     def __init__(self, jurisdiction: str | None = None):
@@ -40,14 +43,14 @@ class LearnScreen(Screen):
         self.jurisdiction = jurisdiction
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Learn: staying safer", style="bold"), classes="screen-title")
+        yield Static(Text(_("Learn: staying safer"), style="bold"), classes="screen-title")
         with VerticalScroll(id="learn", classes="reading"):
             for topic in TOPICS:
                 yield Static(topic_text(topic.title, topic.paragraphs), classes="topic",
                              id=f"topic-{topic.key}")
             law = good_samaritan(self.jurisdiction)
-            yield Static(topic_text(f"The Good Samaritan law in {law.jurisdiction}", law.summary),
-                         classes="topic", id="topic-law")
+            heading = _("The Good Samaritan law in {place}").format(place=_(law.jurisdiction))
+            yield Static(topic_text(heading, law.summary), classes="topic", id="topic-law")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,19 +12,20 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from tui.content.plan_parts import CRAVING_PARTS
+from tui.content.plan_parts import CRAVING_PARTS, SECTION_TITLES
 from tui.content.toolkit import TOOLKIT
+from tui.i18n import N_, _
 from tui.store import Plan, Section, StoreError
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 
-INTRO = ("What helps me stay well? Answer any question you like, in your own words, "
-         "and skip the rest. Enter or Tab moves on; answers are kept as you go.")
+INTRO = N_("What helps me stay well? Answer any question you like, in your own words, "
+           "and skip the rest. Enter or Tab moves on; answers are kept as you go.")
 
 
 class ToolkitScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="toolkit_back", tooltip="Back; answers are kept"),
+        Binding("escape", "back", N_("Back"), id="toolkit_back", tooltip=N_("Back; answers are kept")),
     ]
 
     def __init__(self, plan: Plan):
@@ -34,18 +35,18 @@ class ToolkitScreen(Screen):
         self.cravings: Section | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("My resilience toolkit", style="bold"), classes="screen-title")
+        yield Static(Text(_("My resilience toolkit"), style="bold"), classes="screen-title")
         with VerticalScroll(id="toolkit"):
-            yield Static(INTRO, markup=False, classes="progress")
+            yield Static(_(INTRO), markup=False, classes="progress")
             for question_set in TOOLKIT:
-                yield Label(Text(question_set.title, style="bold underline"), classes="set-title")
+                yield Label(Text(_(question_set.title), style="bold underline"), classes="set-title")
                 for question in question_set.questions:
-                    yield Label(question.prompt, markup=False)
+                    yield Label(_(question.prompt), markup=False)
                     yield TextInput(id=f"q-{question.key.replace('.', '-')}", classes="compact answer",
                                     advance_on_enter=True)
-            yield Label(Text("Cravings", style="bold underline"), classes="set-title")
+            yield Label(Text(_(SECTION_TITLES["cravings"]), style="bold underline"), classes="set-title")
             for part in CRAVING_PARTS:
-                yield Label(part.prompt, markup=False)
+                yield Label(_(part.prompt), markup=False)
                 yield TextInput(id=f"c-{part.field}", classes="compact answer", advance_on_enter=True)
         yield Footer()
 
@@ -93,12 +94,12 @@ class ToolkitScreen(Screen):
             for question in question_set.questions:
                 value = self._field(question.key).value
                 if value != self.answers.get(question.key, ""):
-                    drafts.append((f"toolkit:{question.key}", question.prompt, {"answer": value}))
+                    drafts.append((f"toolkit:{question.key}", _(question.prompt), {"answer": value}))
         if self.cravings is not None:
             changed = {p.field: self.query_one(f"#c-{p.field}", Input).value for p in CRAVING_PARTS}
             changed = {k: v for k, v in changed.items() if v != self.cravings.fields[k]}
             if changed:
-                drafts.append(("section:cravings", "Cravings", changed))
+                drafts.append(("section:cravings", _(SECTION_TITLES["cravings"]), changed))
         return drafts
 
     @on(Input.Blurred)
