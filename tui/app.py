@@ -477,6 +477,14 @@ class RecoveryPlanApp(Locking, App):
                                 _("Check in on the steps that are due: done, not yet, or change it"),
                                 check_in)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its prompt in the language in effect."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
+                                            id="--command-palette"))
+
     def _new_recovery_codes(self, plan: Plan) -> None:
         from tui.screens.account import NewCodesDialog
 
