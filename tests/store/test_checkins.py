@@ -265,6 +265,8 @@ def test_version_5_on_postgresql_is_the_sql_peewee_would_write_there():
 def test_a_version_4_database_is_upgraded_with_its_plans_kept(db_location):
     store = open_test_store(db_location)
     plan = create_demo(store)
+    store.db.execute_sql('DROP TABLE "sign_in_check"')  # version 6's, undone first
+    store.db.execute_sql('ALTER TABLE "person" DROP COLUMN "language_sealed"')
     store.db.execute_sql('DROP TABLE "check_in_outcome"')
     store.db.execute_sql('DROP TABLE "check_in"')
     store.db.execute_sql('DROP TABLE "guide_progress"')
@@ -273,7 +275,7 @@ def test_a_version_4_database_is_upgraded_with_its_plans_kept(db_location):
 
     store = open_test_store(db_location)
     try:
-        assert store.schema_version() == migrations.LATEST == 5
+        assert store.schema_version() == migrations.LATEST >= 5
         assert store.check()[0]
         plan = sign_in(store, "Demo", "975310")
         clock.set_now(datetime(2026, 12, 3, 10, 0))

@@ -20,7 +20,7 @@ _EXPORTS = {
         "NotFoundError", "SignInError", "SignInWaitError", "StoreError",
     ],
     "tui.store.plans": [
-        "CONTACT_ROLES", "OUTCOMES", "SECTION_FIELDS", "Changes", "CheckIn", "Contact", "Draft",
+        "CONTACT_ROLES", "LANGUAGES", "OUTCOMES", "SECTION_FIELDS", "Changes", "CheckIn", "Contact", "Draft",
         "Goal", "GuidePlace", "Plan", "Reminder", "Revision", "Section", "Step", "StepOutcome",
         "create_person", "delete_plan", "sign_in", "sign_in_with_code",
     ],
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
         NotFoundError, SignInError, SignInWaitError, StoreError,
     )
     from tui.store.plans import (
-        CONTACT_ROLES, OUTCOMES, SECTION_FIELDS, Changes, CheckIn, Contact, Draft, Goal, GuidePlace,
+        CONTACT_ROLES, LANGUAGES, OUTCOMES, SECTION_FIELDS, Changes, CheckIn, Contact, Draft, Goal, GuidePlace,
         Plan, Reminder, Revision, Section, Step, StepOutcome, create_person,
         delete_plan, sign_in, sign_in_with_code,
     )

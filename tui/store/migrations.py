@@ -8,7 +8,7 @@ same scheme works on PostgreSQL).
 Every version is frozen in two dialects: SQLite's (`_V1` ...) and
 PostgreSQL's (`_V1_PG` ...), with the same tables, columns and indexes
 (PostgreSQL has SERIAL ids, TIMESTAMP and BOOLEAN where SQLite has INTEGER
-and DATETIME). A new version needs both: `_run_all(_V6, _V6_PG)`.
+and DATETIME). A new version needs both: `_run_all(_V7, _V7_PG)`.
 """
 
 from __future__ import annotations
@@ -255,6 +255,22 @@ _V5_PG = [
 ]
 
 
+# Version 6: PIN checks in progress, counted with the wrong tries so tries made
+# at the same moment in many sessions can't get round a wait; and the language
+# a person chose for the app's screens, sealed.
+_V6 = [
+    '''ALTER TABLE "person" ADD COLUMN "language_sealed" TEXT''',
+    '''CREATE TABLE "sign_in_check" ("id" INTEGER NOT NULL PRIMARY KEY, "lookup" TEXT NOT NULL, "started_at" DATETIME NOT NULL)''',
+    '''CREATE INDEX "sign_in_check_lookup" ON "sign_in_check" ("lookup")''',
+]
+
+_V6_PG = [
+    '''ALTER TABLE "person" ADD COLUMN "language_sealed" TEXT''',
+    '''CREATE TABLE "sign_in_check" ("id" SERIAL NOT NULL PRIMARY KEY, "lookup" TEXT NOT NULL, "started_at" TIMESTAMP NOT NULL)''',
+    '''CREATE INDEX "sign_in_check_lookup" ON "sign_in_check" ("lookup")''',
+]
+
+
 _v3.has_postgresql = True  # type: ignore[attr-defined]
 
 
@@ -264,6 +280,7 @@ MIGRATIONS: list[Callable[[peewee.Database, bytes], None]] = [
     _v3,  # -> version 3 (both dialects)
     _run_all(_V4, _V4_PG),  # -> version 4
     _run_all(_V5, _V5_PG),  # -> version 5
+    _run_all(_V6, _V6_PG),  # -> version 6
 ]
 LATEST = len(MIGRATIONS)
 SEALED_FROM = 3  # the first version that keeps plans encrypted

@@ -47,6 +47,9 @@ class Person(BaseModel):
     legacy_pin_hash = TextField(null=True)
     legacy_wrap = TextField(null=True)
     created_at = DateTimeField()
+    # The language of the app's screens the person chose ("en", "es"), sealed;
+    # None until one is chosen (schema 6).
+    language_sealed = TextField(null=True)
 
 
 class RecoveryCode(BaseModel):
@@ -65,6 +68,15 @@ class SignInAttempt(BaseModel):
     failures = IntegerField()
     wait_until = DateTimeField(null=True)
     last_at = DateTimeField()
+
+
+class SignInCheck(BaseModel):
+    """A PIN check in progress for one name lookup: made just before the slow
+    key derivation and removed right after it, so tries made at the same
+    moment in many sessions count each other (see tui.store.attempts)."""
+
+    lookup = TextField(index=True)
+    started_at = DateTimeField()
 
 
 class AuditEvent(BaseModel):
@@ -269,14 +281,14 @@ SECTION_MODELS: dict[str, type[SectionModel]] = {
 }
 
 ALL_MODELS = [
-    SchemaInfo, SiteInfo, Person, RecoveryCode, SignInAttempt, AuditEvent,
+    SchemaInfo, SiteInfo, Person, RecoveryCode, SignInAttempt, SignInCheck, AuditEvent,
     *SECTION_MODELS.values(), ToolkitAnswer, Goal, Step, Contact, Reminder,
     SectionRevision, Draft, GuideProgress, CheckIn, CheckInOutcome,
 ]
 
 # The columns of each table that hold sealed text.
 SEALED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
-    Person: ("name_sealed",),
+    Person: ("name_sealed", "language_sealed"),
     **{model: tuple(f.name for f in model._meta.sorted_fields
                     if isinstance(f, TextField)) for model in SECTION_MODELS.values()},
     ToolkitAnswer: ("answer",),

@@ -8,6 +8,8 @@ person's plan: every operation on it is scoped to that person.
 from __future__ import annotations
 
 import functools
+import random
+import time
 from contextlib import contextmanager
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +37,9 @@ Term = Literal["short", "long"]
 Order = Literal["importance", "timeline"]
 TERMS: tuple[Term, ...] = ("short", "long")
 ORDERS: tuple[Order, ...] = ("importance", "timeline")
+# The languages a person can choose for the app's screens, kept with their
+# plan (sealed like their words): English, Spanish.
+LANGUAGES: tuple[str, ...] = ("en", "es")
 
 # A contact can hold several roles, so one person stands in several parts of
 # the crisis plan without being typed twice.
@@ -61,6 +66,8 @@ UNREADABLE = (
     "is damaged. Nothing was changed. Ask staff to check the database or restore a backup."
 )
 CODE_FAILED = "That name and recovery code don't open a plan. Check both and try again."
+# What a try that found no turn (many checks of its name in progress) is told to wait.
+TURN_WAIT_SECONDS = 5
 NAME_TAKEN = (
     "Someone already has a plan with that name. Add something to make it your own, "
     "like an initial, a nickname or a number."
@@ -223,11 +230,20 @@ def _person(lookup: str) -> m.Person | None:
     return m.Person.get_or_none(m.Person.lookup == lookup)
 
 
-def create_person(store: Store, name: str, pin: str) -> Plan:
-    """Make a new, empty plan for `name`, opened with `pin`. The new plan's
-    recovery codes are in `plan.recovery_codes`, to be shown once."""
+def _checked_language(code: object) -> str:
+    if not isinstance(code, str) or code not in LANGUAGES:
+        raise InputError(f"Choose one of the languages Recovery Plan has: {', '.join(LANGUAGES)}.")
+    return code
+
+
+def create_person(store: Store, name: str, pin: str, *, language: str | None = None) -> Plan:
+    """Make a new, empty plan for `name`, opened with `pin`, keeping
+    `language` (one of LANGUAGES: the one chosen at sign-in) if given. The
+    new plan's recovery codes are in `plan.recovery_codes`, to be shown once."""
     name = _checked_name(name)
     pins.check_new_pin(pin)
+    if language is not None:
+        language = _checked_language(language)
     lookup = _lookup(store, name)
     with store.errors_explained():
         taken = _person(lookup) is not None
@@ -243,8 +259,12 @@ def create_person(store: Store, name: str, pin: str) -> Plan:
         used = max(m.Person.select(peewee.fn.MAX(m.Person.id)).scalar() or 0,
                    m.AuditEvent.select(peewee.fn.MAX(m.AuditEvent.person_id)).scalar() or 0)
         person = m.Person.create(id=used + 1, lookup=lookup, name_sealed="", created_at=clock.now())
-        m.Person.update(name_sealed=sealer.seal(name, crypto.place("person", person.id, "name_sealed"))
-                        ).where(m.Person.id == person.id).execute()
+        sealed = {m.Person.name_sealed: sealer.seal(name, crypto.place("person", person.id,
+                                                                       "name_sealed"))}
+        if language is not None:
+            sealed[m.Person.language_sealed] = sealer.seal(
+                language, crypto.place("person", person.id, "language_sealed"))
+        m.Person.update(sealed).where(m.Person.id == person.id).execute()
         keys.set_pin(person.id, pin_key, data_key)
         codes = keys.make_recovery_codes(person.id, data_key, store.site_key)
         audit.record("plan_created", person.id)
@@ -270,32 +290,80 @@ def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: 
     """The data key when `pin` opens the plan (`person` None: a name with no
     plan). A wrong PIN is counted; the right one clears the count (the caller's
     write). Raises SignInWaitError while waiting, SignInError (`message`) for a
-    wrong PIN. Tries started at the very same moment in many sessions are each
-    checked before any is counted: counting before the check would refuse the
-    right PIN typed in several sessions at once, so closing that gap needs a
-    per-name count of checks in progress (not kept yet)."""
+    wrong PIN.
+
+    The check is counted while it runs (see `tui.store.attempts`): tries made
+    at the same moment in many sessions get no more checks than the limit
+    allows before a wait, and the right PIN typed in many sessions at once
+    waits its turn (a few key derivations) instead of being refused."""
     message = message or SIGN_IN_FAILED
-    with store.errors_explained():
-        left = attempts.seconds_left(lookup)
-    if left:
-        store.write(lambda: audit.record("sign_in_waiting"))
-        raise SignInWaitError(
-            f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then try "
-            "again. A recovery code works now.", left)
-    data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
-    if data_key is not None and person is not None:
-        return data_key
+    check_id = _begin_pin_check(store, lookup)
+    counted = False
+    try:
+        data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
+        if data_key is not None and person is not None:
+            return data_key
 
-    def count() -> int:
-        audit.record("sign_in_failed", person.id if person else None)
-        return attempts.record_failure(lookup)
+        def count() -> int:
+            attempts.end_check(check_id)
+            audit.record("sign_in_failed", person.id if person else None)
+            return attempts.record_failure(lookup)
 
-    wait_if_wrong = store.write(count)
+        wait_if_wrong = store.write(count)
+        counted = True
+    finally:
+        if not counted:
+            _end_pin_check(store, check_id)
     if wait_if_wrong:
         raise SignInWaitError(
             f"{message} Please wait {attempts.say_wait(wait_if_wrong)} before the next try.",
             wait_if_wrong)
     raise SignInError(message)
+
+
+def _begin_pin_check(store: Store, lookup: str) -> int:
+    """The id of a PIN check of `lookup` allowed to start now, waiting (up to
+    TURN_DEADLINE_SECONDS) while the checks in progress fill what the limit
+    allows; SignInWaitError while a wait is in force, or when no turn came."""
+
+    def begin() -> tuple[int, int | None]:
+        left, check_id = attempts.begin_check(lookup)
+        if left:
+            audit.record("sign_in_waiting")
+        return left, check_id
+
+    deadline = time.monotonic() + attempts.TURN_DEADLINE_SECONDS
+    while True:
+        left, check_id = store.write(begin)
+        if left:
+            raise SignInWaitError(
+                f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then "
+                "try again. A recovery code works now.", left)
+        if check_id is not None:
+            return check_id
+        # Other sessions are checking PINs for this name: look again (without
+        # the write lock) until one of them is done, then try for a turn.
+        while True:
+            if time.monotonic() >= deadline:
+                store.write(lambda: audit.record("sign_in_waiting"))
+                raise SignInWaitError(
+                    f"Many tries for this name are being checked right now. Please wait "
+                    f"{attempts.say_wait(TURN_WAIT_SECONDS)}, then try again. A recovery code "
+                    "works now.", TURN_WAIT_SECONDS)
+            time.sleep(random.uniform(*attempts.TURN_LOOK_SECONDS))
+            with store.errors_explained():
+                if attempts.may_begin(lookup):
+                    break
+
+
+def _end_pin_check(store: Store, check_id: int) -> None:
+    """The check is over (the right PIN, or an error midway). Should the
+    database be too busy to say so, the row stops counting after
+    CHECK_STALE_SECONDS: the caller's own outcome matters more."""
+    try:
+        store.write(lambda: attempts.end_check(check_id))
+    except DatabaseError:
+        pass
 
 
 def _failed(store: Store, lookup: str, person: m.Person | None, event: str, message: str):
@@ -567,6 +635,32 @@ class Plan:
     def record(self, event: str, detail: str = "") -> None:
         """Note in the audit trail that the plan was exported or imported (never what it says)."""
         self._write(lambda: audit.record(event, self.person_id, detail))
+
+    # -- the person's own settings -------------------------------------------
+
+    @property
+    def language(self) -> str | None:
+        """The language the person chose for the app's screens (one of
+        LANGUAGES), or None when none was chosen."""
+        return self._language()
+
+    @_reads
+    def _language(self) -> str | None:
+        row = m.Person.get_by_id(self.person_id)
+        if row.language_sealed is None:
+            return None
+        code = self._open(row, "language_sealed")
+        return code if code in LANGUAGES else None  # a language this version no longer has
+
+    @_writes(detail=lambda code: "language")
+    def set_language(self, code: str | None) -> None:
+        """Keep `code` (one of LANGUAGES) as the person's language; None
+        forgets the choice. The audit trail says the language changed, not which."""
+        row = m.Person.get_by_id(self.person_id)
+        if code is None:
+            m.Person.update(language_sealed=None).where(m.Person.id == row.id).execute()
+        else:
+            self._save_texts(row, {"language_sealed": _checked_language(code)})
 
     # -- plain values from rows ----------------------------------------------
 
