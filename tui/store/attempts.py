@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+from tui.i18n import ngettext
 from tui.store import clock, models as m
 
 SHORT_WAITS_FROM = 5
@@ -40,7 +41,6 @@ CHECK_STALE_SECONDS = 30
 # few key derivations), and how often it looks again meanwhile.
 TURN_DEADLINE_SECONDS = 5.0
 TURN_LOOK_SECONDS = (0.005, 0.02)
-
 
 
 def wait_after(failures: int) -> int:
@@ -137,9 +137,9 @@ def clear(lookup: str) -> None:
 def say_wait(seconds: int) -> str:
     """A wait in plain words: "5 seconds", "about 15 minutes", "about 2 hours"."""
     if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
+        return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+        return ngettext("about {n} minute", "about {n} minutes", minutes).format(n=minutes)
     hours = round(seconds / 3600)
-    return f"about {hours} hour{'s' if hours != 1 else ''}"
+    return ngettext("about {n} hour", "about {n} hours", hours).format(n=hours)

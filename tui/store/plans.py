@@ -19,6 +19,7 @@ from typing import Literal
 
 import peewee
 
+from tui.i18n import N_, _
 from tui.store import attempts, audit, clock, crypto, keys, models as m, pins
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
@@ -43,12 +44,13 @@ LANGUAGES: tuple[str, ...] = ("en", "es")
 
 # A contact can hold several roles, so one person stands in several parts of
 # the crisis plan without being typed twice.
+# (Each role's words are marked for the catalog: show them through _().)
 CONTACT_ROLES: dict[str, str] = {
-    "distracts": "takes my mind off things",
-    "helps": "I can ask for help",
-    "professional": "professional",
-    "crisis_line": "crisis line",
-    "checks_on_me": "checks on me",
+    "distracts": N_("takes my mind off things"),
+    "helps": N_("I can ask for help"),
+    "professional": N_("professional"),
+    "crisis_line": N_("crisis line"),
+    "checks_on_me": N_("checks on me"),
 }
 
 # Every section saved as a whole, with its fields in the order they are used.
@@ -60,18 +62,32 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
     for name, model in m.SECTION_MODELS.items()
 }
 
-SIGN_IN_FAILED = "That name and PIN don't open a plan. Check both and try again."
-UNREADABLE = (
+# Each section field in words, for messages (the English is the key's own words).
+_FIELD_WORDS = {
+    "vision": N_("vision"), "strengths": N_("strengths"),
+    "warning_signs": N_("warning signs"), "on_my_own": N_("on my own"),
+    "distractions": N_("distractions"), "ask_for_help": N_("ask for help"),
+    "professionals": N_("professionals"), "safer_surroundings": N_("safer surroundings"),
+    "matters_most": N_("matters most"), "emergency_numbers": N_("emergency numbers"),
+    "naloxone_where": N_("naloxone where"), "naloxone_person": N_("naloxone person"),
+    "check_in_person": N_("check in person"), "check_in_how": N_("check in how"),
+    "other_steps": N_("other steps"), "triggers": N_("triggers"), "relief": N_("relief"),
+}
+
+# Messages, marked for the catalog: raised through _().
+SIGN_IN_FAILED = N_("That name and PIN don't open a plan. Check both and try again.")
+UNREADABLE = N_(
     "A part of this plan can't be read: it was changed outside Recovery Plan, or the file "
     "is damaged. Nothing was changed. Ask staff to check the database or restore a backup."
 )
-CODE_FAILED = "That name and recovery code don't open a plan. Check both and try again."
+CODE_FAILED = N_("That name and recovery code don't open a plan. Check both and try again.")
 # What a try that found no turn (many checks of its name in progress) is told to wait.
 TURN_WAIT_SECONDS = 5
-NAME_TAKEN = (
+NAME_TAKEN = N_(
     "Someone already has a plan with that name. Add something to make it your own, "
     "like an initial, a nickname or a number."
 )
+PLAN_DELETED = N_("This plan was deleted.")
 
 
 # ----------------------------------------------------------------------------
@@ -179,7 +195,8 @@ class Reminder:
 
 Outcome = Literal["done", "not_yet", "changed"]
 # What can come of a step at a check-in, in words for the person.
-OUTCOMES: dict[str, str] = {"done": "done", "not_yet": "not yet", "changed": "changed"}
+# (The words are marked for the catalog: show them through _().)
+OUTCOMES: dict[str, str] = {"done": N_("done"), "not_yet": N_("not yet"), "changed": N_("changed")}
 
 
 @dataclass(frozen=True)
@@ -218,7 +235,7 @@ class CheckIn:
 
 
 def _checked_name(name: str) -> str:
-    name = checked(name, limit=NAME_LIMIT, what="name", required=True)
+    name = checked(name, limit=NAME_LIMIT, what=N_("name"), required=True)
     return name
 
 
@@ -232,7 +249,8 @@ def _person(lookup: str) -> m.Person | None:
 
 def _checked_language(code: object) -> str:
     if not isinstance(code, str) or code not in LANGUAGES:
-        raise InputError(f"Choose one of the languages Recovery Plan has: {', '.join(LANGUAGES)}.")
+        raise InputError(_("Choose one of the languages Recovery Plan has: {languages}.").format(
+            languages=", ".join(LANGUAGES)))
     return code
 
 
@@ -248,7 +266,7 @@ def create_person(store: Store, name: str, pin: str, *, language: str | None = N
     with store.errors_explained():
         taken = _person(lookup) is not None
     if taken:
-        raise NameTakenError(NAME_TAKEN)
+        raise NameTakenError(_(NAME_TAKEN))
     pin_key = keys.derive_new_pin_key(pin, store.site_key)  # slow on purpose: before the write lock
     data_key = crypto.new_data_key()
     sealer = crypto.Sealer(data_key)
@@ -273,7 +291,7 @@ def create_person(store: Store, name: str, pin: str, *, language: str | None = N
     try:
         person_id, codes = store.write(insert)
     except peewee.IntegrityError:
-        raise NameTakenError(NAME_TAKEN) from None
+        raise NameTakenError(_(NAME_TAKEN)) from None
     plan = Plan(store, person_id, name, data_key)
     plan.recovery_codes = tuple(codes)
     return plan
@@ -281,8 +299,8 @@ def create_person(store: Store, name: str, pin: str, *, language: str | None = N
 
 def _checked_sign_in_name(name: str) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise InputError("Please type your name first.")
-    return checked(name, limit=LONG_LIMIT, what="name")  # a broken character can't be looked up
+        raise InputError(_("Please type your name first."))
+    return checked(name, limit=LONG_LIMIT, what=N_("name"))  # a broken character can't be looked up
 
 
 def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
@@ -295,8 +313,9 @@ def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: 
     The check is counted while it runs (see `tui.store.attempts`): tries made
     at the same moment in many sessions get no more checks than the limit
     allows before a wait, and the right PIN typed in many sessions at once
-    waits its turn (a few key derivations) instead of being refused."""
-    message = message or SIGN_IN_FAILED
+    waits its turn (a few key derivations) instead of being refused.
+    `message` is marked with N_() and shown through _()."""
+    message = _(message or SIGN_IN_FAILED)
     check_id = _begin_pin_check(store, lookup)
     counted = False
     try:
@@ -316,7 +335,8 @@ def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: 
             _end_pin_check(store, check_id)
     if wait_if_wrong:
         raise SignInWaitError(
-            f"{message} Please wait {attempts.say_wait(wait_if_wrong)} before the next try.",
+            _("{message} Please wait {wait} before the next try.").format(
+                message=message, wait=attempts.say_wait(wait_if_wrong)),
             wait_if_wrong)
     raise SignInError(message)
 
@@ -337,8 +357,8 @@ def _begin_pin_check(store: Store, lookup: str) -> int:
         left, check_id = store.write(begin)
         if left:
             raise SignInWaitError(
-                f"Too many tries that didn't match. Please wait {attempts.say_wait(left)}, then "
-                "try again. A recovery code works now.", left)
+                _("Too many tries that didn't match. Please wait {wait}, then try again. A "
+                  "recovery code works now.").format(wait=attempts.say_wait(left)), left)
         if check_id is not None:
             return check_id
         # Other sessions are checking PINs for this name: look again (without
@@ -347,9 +367,9 @@ def _begin_pin_check(store: Store, lookup: str) -> int:
             if time.monotonic() >= deadline:
                 store.write(lambda: audit.record("sign_in_waiting"))
                 raise SignInWaitError(
-                    f"Many tries for this name are being checked right now. Please wait "
-                    f"{attempts.say_wait(TURN_WAIT_SECONDS)}, then try again. A recovery code "
-                    "works now.", TURN_WAIT_SECONDS)
+                    _("Many tries for this name are being checked right now. Please wait "
+                      "{wait}, then try again. A recovery code works now.").format(
+                          wait=attempts.say_wait(TURN_WAIT_SECONDS)), TURN_WAIT_SECONDS)
             time.sleep(random.uniform(*attempts.TURN_LOOK_SECONDS))
             with store.errors_explained():
                 if attempts.may_begin(lookup):
@@ -367,15 +387,16 @@ def _end_pin_check(store: Store, check_id: int) -> None:
 
 
 def _failed(store: Store, lookup: str, person: m.Person | None, event: str, message: str):
+    """`message` is marked with N_() and shown through _()."""
     def count() -> int:
         audit.record(event, person.id if person else None)
         return attempts.record_failure(lookup)
 
     wait = store.write(count)
     if wait:
-        return SignInWaitError(f"{message} Please wait {attempts.say_wait(wait)} before the next try.",
-                               wait)
-    return SignInError(message)
+        return SignInWaitError(_("{message} Please wait {wait} before the next try.").format(
+            message=_(message), wait=attempts.say_wait(wait)), wait)
+    return SignInError(_(message))
 
 
 def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> Plan:
@@ -385,7 +406,7 @@ def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> P
     wrapped with the PIN now, and new recovery codes (in `plan.recovery_codes`)."""
     name = _checked_sign_in_name(name)
     if not isinstance(pin, str) or not pin:
-        raise InputError("Please type your PIN.")
+        raise InputError(_("Please type your PIN."))
     lookup = _lookup(store, name)
     with store.errors_explained():
         person = _person(lookup)
@@ -412,7 +433,7 @@ def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
     while waiting after wrong tries), and set `new_pin`. The code is used up."""
     name = _checked_sign_in_name(name)
     if not isinstance(code, str) or not code.strip():
-        raise InputError("Please type one of your recovery codes.")
+        raise InputError(_("Please type one of your recovery codes."))
     pins.check_new_pin(new_pin)
     lookup = _lookup(store, name)
     with store.errors_explained():
@@ -425,7 +446,7 @@ def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
 
     def opened() -> None:
         if not keys.use_code(code_id):  # used meanwhile in another session: once only
-            raise SignInError(CODE_FAILED)
+            raise SignInError(_(CODE_FAILED))
         keys.set_pin(person.id, new_key, data_key)
         attempts.clear(lookup)
         audit.record("recovery_code_used", person.id)
@@ -519,7 +540,7 @@ class Plan:
 
     def _check_not_deleted(self) -> None:
         if self._deleted:
-            raise NotFoundError("This plan was deleted.")
+            raise NotFoundError(_(PLAN_DELETED))
 
     @contextmanager
     def _deleted_elsewhere_explained(self):
@@ -532,7 +553,7 @@ class Plan:
                 gone = not m.Person.select().where(m.Person.id == self.person_id).exists()
             if gone:
                 self._deleted = True
-                raise NotFoundError("This plan was deleted.") from None
+                raise NotFoundError(_(PLAN_DELETED)) from None
             raise
 
     def _write(self, operation):
@@ -562,7 +583,7 @@ class Plan:
             return self._sealer.open(getattr(row, column),
                                      crypto.place(row._meta.table_name, row.id, column))
         except crypto.SealError:
-            raise DatabaseError(UNREADABLE) from None
+            raise DatabaseError(_(UNREADABLE)) from None
 
     def _create(self, model: type[peewee.Model], texts: dict[str, str], **other) -> peewee.Model:
         """Insert a row whose sealed columns hold `texts` (the row id is part
@@ -586,7 +607,7 @@ class Plan:
     def change_pin(self, old_pin: str, new_pin: str) -> None:
         """Set a new PIN; the old one must be given. Re-wraps one key."""
         pins.check_new_pin(new_pin)
-        person = self._check_pin(old_pin, "That is not your current PIN. Nothing was changed.")
+        person = self._check_pin(old_pin, N_("That is not your current PIN. Nothing was changed."))
         new_key = keys.derive_new_pin_key(new_pin, self._store.site_key)
 
         def change() -> None:
@@ -600,7 +621,7 @@ class Plan:
         """The person's row when `pin` is theirs. Counted like a sign-in, so an
         open session can't be used to guess the PIN faster."""
         if not isinstance(pin, str) or not pin:
-            raise InputError("Please type your PIN.")
+            raise InputError(_("Please type your PIN."))
         self._check_not_deleted()
         person = self._person_row()
         with self._deleted_elsewhere_explained():
@@ -611,7 +632,7 @@ class Plan:
         """Replace all recovery codes with new ones, after checking the PIN (in
         an unlocked session, codes are a way to take a plan over); the old
         codes stop working."""
-        person = self._check_pin(pin, "That is not your PIN. Your codes were not changed.")
+        person = self._check_pin(pin, N_("That is not your PIN. Your codes were not changed."))
 
         def make() -> list[str]:
             attempts.clear(person.lookup)
@@ -628,7 +649,7 @@ class Plan:
 
     def delete(self, pin: str) -> None:
         """Delete this plan for good, after checking the PIN once more."""
-        self._check_pin(pin, "That is not your PIN. Your plan was not deleted.")
+        self._check_pin(pin, N_("That is not your PIN. Your plan was not deleted."))
         _delete_person(self._store, self.person_id, "by the person")
         self._deleted = True
 
@@ -689,7 +710,7 @@ class Plan:
     def _goal_row(self, goal_id: int) -> m.Goal:
         row = m.Goal.get_or_none((m.Goal.id == goal_id) & (m.Goal.person == self.person_id))
         if row is None:
-            raise NotFoundError("That goal is no longer in the plan.")
+            raise NotFoundError(_("That goal is no longer in the plan."))
         return row
 
     def _term_goals(self, term: str, order: Order) -> list[m.Goal]:
@@ -742,7 +763,7 @@ class Plan:
     @_writes
     def add_goal(self, text: str, term: Term = "short", target_date: date | None = None) -> Goal:
         """Add a goal at the end of both orders of its term."""
-        text = checked(text, limit=SHORT_LIMIT, what="goal", required=True)
+        text = checked(text, limit=SHORT_LIMIT, what=N_("goal"), required=True)
         term = _checked_term(term)
         count = len(self._term_goals(term, "importance"))
         now = clock.now()
@@ -762,7 +783,7 @@ class Plan:
         other term goes to the end of both of that term's orders."""
         row = self._goal_row(goal_id)
         if text is not None:
-            self._seal(row, "text", checked(text, limit=SHORT_LIMIT, what="goal", required=True))
+            self._seal(row, "text", checked(text, limit=SHORT_LIMIT, what=N_("goal"), required=True))
         if target_date != "keep":
             row.target_date = _checked_date(target_date)
         if term is not None and _checked_term(term) != row.term:
@@ -818,7 +839,7 @@ class Plan:
             .first()
         )
         if row is None:
-            raise NotFoundError("That step is no longer in the plan.")
+            raise NotFoundError(_("That step is no longer in the plan."))
         return row
 
     def _goal_steps(self, goal_id: int) -> list[m.Step]:
@@ -854,7 +875,7 @@ class Plan:
         values = _step_values(specific=specific, measurable=measurable, achievable=achievable,
                               when="" if due_date != "read" else when, bring=bring)
         if due_date != "read":
-            values["when_text"] = checked(when, limit=SHORT_LIMIT, what="by when")
+            values["when_text"] = checked(when, limit=SHORT_LIMIT, what=N_("by when"))
             values["due_date"] = _checked_date(due_date)
         now = clock.now()
         position = len(self._goal_steps(goal_id)) + 1
@@ -908,7 +929,7 @@ class Plan:
     def _section_model(self, name: str) -> type[m.SectionModel]:
         model = m.SECTION_MODELS.get(name)
         if model is None:
-            raise InputError(f"There is no part of the plan called {name!r}.")
+            raise InputError(_("There is no part of the plan called {name}.").format(name=repr(name)))
         return model
 
     @_reads
@@ -932,16 +953,17 @@ class Plan:
         fields = SECTION_FIELDS[name]
         unknown = set(values) - set(fields)
         if unknown:
-            raise InputError(f"The {name} part has no {', '.join(sorted(unknown))}.")
+            raise InputError(_("The {name} part has no {fields}.").format(
+                name=name, fields=", ".join(sorted(unknown))))
         cleaned = {
-            key: checked(value, limit=LONG_LIMIT, what=key.replace("_", " "))
+            key: checked(value, limit=LONG_LIMIT, what=_FIELD_WORDS.get(key, key.replace("_", " ")))
             for key, value in values.items()
         }
         row = model.get_or_none(model.person == self.person_id)
         current = row.revision if row else 0
         if revision is not None and revision != current:
             raise ConflictError(
-                "This part of your plan was changed in another session since you opened it."
+                _("This part of your plan was changed in another session since you opened it.")
             )
         if row is None:
             row = self._create(model, {f: "" for f in fields}, person=self.person_id, revision=0)
@@ -1001,7 +1023,7 @@ class Plan:
             row = m.SectionRevision.get_or_none(
                 (m.SectionRevision.id == revision_id) & (m.SectionRevision.person == self.person_id))
         if row is None:
-            raise NotFoundError("That version is no longer in your plan's history.")
+            raise NotFoundError(_("That version is no longer in your plan's history."))
         revision = self._revision(row)
         return self.save_section(revision.section, revision.fields, new_version=True)
 
@@ -1011,7 +1033,8 @@ class Plan:
         """Keep words not yet saved (every few seconds while typing). Not an audit event."""
         self._check_not_deleted()
         _draft_kind(place)
-        values = {key: checked(value, limit=LONG_LIMIT, what="draft") for key, value in values.items()}
+        values = {key: checked(value, limit=LONG_LIMIT, what=N_("draft"))
+                  for key, value in values.items()}
         sealed_json = json.dumps({"label": one_line(label)[:200], "values": values})
 
         def keep() -> None:
@@ -1095,8 +1118,9 @@ class Plan:
         from tui.content.toolkit import QUESTION_KEYS  # loaded here: the crisis path skips it
 
         if question not in QUESTION_KEYS:
-            raise InputError(f"There is no toolkit question {question!r}.")
-        answer = checked(answer, limit=LONG_LIMIT, what="answer")
+            raise InputError(_("There is no toolkit question {question}.").format(
+                question=repr(question)))
+        answer = checked(answer, limit=LONG_LIMIT, what=N_("answer"))
         now = clock.now()
         row = m.ToolkitAnswer.get_or_none(
             (m.ToolkitAnswer.person == self.person_id) & (m.ToolkitAnswer.question == question))
@@ -1116,7 +1140,7 @@ class Plan:
         row = m.Reminder.get_or_none(
             (m.Reminder.id == reminder_id) & (m.Reminder.person == self.person_id))
         if row is None:
-            raise NotFoundError("That reminder is no longer in the plan.")
+            raise NotFoundError(_("That reminder is no longer in the plan."))
         return row
 
     @_reads
@@ -1126,7 +1150,7 @@ class Plan:
     @_writes
     def add_reminder(self, text: str) -> Reminder:
         """Add a reminder at the end; the same words twice are kept once."""
-        text = checked(text, limit=SHORT_LIMIT, what="reminder", required=True)
+        text = checked(text, limit=SHORT_LIMIT, what=N_("reminder"), required=True)
         rows = self._reminder_rows()
         for row in rows:
             if self._open(row, "text") == text:
@@ -1159,7 +1183,7 @@ class Plan:
     def _contact_row(self, contact_id: int) -> m.Contact:
         row = m.Contact.get_or_none((m.Contact.id == contact_id) & (m.Contact.person == self.person_id))
         if row is None:
-            raise NotFoundError("That contact is no longer in the plan.")
+            raise NotFoundError(_("That contact is no longer in the plan."))
         return row
 
     @_reads
@@ -1221,7 +1245,7 @@ class Plan:
 
         self._check_not_deleted()
         if step not in GUIDE_KEYS:
-            raise InputError(f"The walkthrough has no step {step!r}.")
+            raise InputError(_("The walkthrough has no step {step}.").format(step=repr(step)))
 
         def keep() -> GuidePlace:
             now = clock.now()
@@ -1251,7 +1275,7 @@ class Plan:
     def _check_in_row(self, check_in_id: int) -> m.CheckIn:
         row = m.CheckIn.get_or_none((m.CheckIn.id == check_in_id) & (m.CheckIn.person == self.person_id))
         if row is None:
-            raise NotFoundError("That check-in is no longer in the plan.")
+            raise NotFoundError(_("That check-in is no longer in the plan."))
         return row
 
     @_reads
@@ -1274,8 +1298,8 @@ class Plan:
         same check-in gets its new outcome. Change the step itself with
         edit_step first, so the check-in keeps its new date."""
         if outcome not in OUTCOMES:
-            raise InputError("A step at a check-in is done, not yet, or changed.")
-        note = checked(note, limit=SHORT_LIMIT, what="note")
+            raise InputError(_("A step at a check-in is done, not yet, or changed."))
+        note = checked(note, limit=SHORT_LIMIT, what=N_("note"))
         step = self._step_row(step_id)
         if check_in_id is None:
             check_in = m.CheckIn.create(person=self.person_id, held_on=clock.today(),
@@ -1339,27 +1363,27 @@ def _revision_json(fields: dict[str, str], changed: list[str]) -> str:
 def _draft_kind(place: str) -> tuple[str, str]:
     """("section", "crisis") from "section:crisis" (or "section:crisis@<session mark>")."""
     where = place.partition("@")[0] if isinstance(place, str) else ""
-    kind, _, key = where.partition(":")
+    kind, _sep, key = where.partition(":")
     if kind not in DRAFT_KINDS or not key or len(place) > 200:
-        raise InputError(f"A draft can't be kept for {place!r}.")
+        raise InputError(_("A draft can't be kept for {place}.").format(place=repr(place)))
     return kind, key
 
 
 def _checked_term(term: str) -> Term:
     if term not in TERMS:
-        raise InputError("A goal is either short term or long term.")
+        raise InputError(_("A goal is either short term or long term."))
     return term  # type: ignore[return-value]
 
 
 def _checked_order(order: str) -> Order:
     if order not in ORDERS:
-        raise InputError("Goals can be ordered by importance or by timeline.")
+        raise InputError(_("Goals can be ordered by importance or by timeline."))
     return order  # type: ignore[return-value]
 
 
 def _checked_date(value: date | None) -> date | None:
     if value is not None and not isinstance(value, date):
-        raise InputError("The target date must be a date.")
+        raise InputError(_("The target date must be a date."))
     return value
 
 
@@ -1367,15 +1391,16 @@ def _checked_roles(roles: Iterable[str]) -> frozenset[str]:
     roles = frozenset(roles)
     unknown = roles - set(CONTACT_ROLES)
     if unknown:
-        raise InputError(f"A contact's role is one of: {', '.join(CONTACT_ROLES.values())}.")
+        raise InputError(_("A contact's role is one of: {roles}.").format(
+            roles=", ".join(_(words) for words in CONTACT_ROLES.values())))
     return roles
 
 
 _STEP_PARTS = {
-    "specific": "what I will do",
-    "measurable": "how much or how many",
-    "achievable": "why I can do it",
-    "bring": "what I will bring",
+    "specific": N_("what I will do"),
+    "measurable": N_("how much or how many"),
+    "achievable": N_("why I can do it"),
+    "bring": N_("what I will bring"),
 }
 
 
@@ -1383,7 +1408,7 @@ def _step_values(*, keep_unread_when: bool = False, **parts: str) -> dict[str, o
     values: dict[str, object] = {}
     for name, value in parts.items():
         if name == "when":
-            when = checked(value, limit=SHORT_LIMIT, what="by when")
+            when = checked(value, limit=SHORT_LIMIT, what=N_("by when"))
             values["when_text"] = when
             try:
                 values["due_date"] = parse_due_date(when, clock.today())
@@ -1394,13 +1419,13 @@ def _step_values(*, keep_unread_when: bool = False, **parts: str) -> dict[str, o
         elif name in _STEP_PARTS:
             values[name] = checked(value, limit=SHORT_LIMIT, what=_STEP_PARTS[name])
         else:
-            raise InputError(f"A step has no part called {name!r}.")
+            raise InputError(_("A step has no part called {name}.").format(name=repr(name)))
     return values
 
 
 _CONTACT_TEXT = {
-    "name": "contact's name", "relationship": "relationship", "phone": "phone number",
-    "email": "email", "reachable": "when they can be reached", "notes": "notes",
+    "name": N_("contact's name"), "relationship": N_("relationship"), "phone": N_("phone number"),
+    "email": N_("email"), "reachable": N_("when they can be reached"), "notes": N_("notes"),
 }
 
 
@@ -1415,7 +1440,7 @@ def _contact_values(**details) -> dict[str, object]:
             values[key] = checked(value, limit=SHORT_LIMIT, what=_CONTACT_TEXT[key],
                                   required=(key == "name"))
         else:
-            raise InputError(f"A contact has no {key!r}.")
+            raise InputError(_("A contact has no {key}.").format(key=repr(key)))
     return values
 
 
