@@ -49,3 +49,13 @@ def test_numeric_dates_follow_the_persons_language():
 def test_spanish_words_that_are_not_a_date_are_refused(text):
     with pytest.raises(InputError):
         parse_due_date(text, THURSDAY)
+
+
+
+def test_in_spanish_a_numeric_date_is_read_day_first():
+    from tui import i18n
+
+    i18n.set_language("es")
+
+    assert parse_due_date("4/12", THURSDAY) == date(2026, 12, 4)
+    assert parse_due_date("4/12", THURSDAY, day_first=False) == date(2027, 4, 12)

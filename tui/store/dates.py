@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, language
 from tui.store.errors import InputError
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -144,12 +144,15 @@ def _spanish(phrase: str, today: date) -> date | None:
     return None
 
 
-def parse_due_date(text: str, today: date, *, day_first: bool = False) -> date | None:
+def parse_due_date(text: str, today: date, *, day_first: bool | None = None) -> date | None:
     """The date `text` means, counted from `today`; None when `text` is blank.
-    `day_first`: "4/12" is the 4th of December (Spanish), not April 12.
+    `day_first`: "4/12" is the 4th of December (Spanish), not April 12; by
+    default, day first when the language in effect is Spanish.
 
     Raises InputError with a hint when the words can't be read as a date.
     """
+    if day_first is None:
+        day_first = language() == "es"
     phrase = " ".join(_without_accents(text.casefold()).replace(",", " ").split())
     phrase = re.sub(r"^(by|on|due|before)\s+", "", phrase).rstrip(".!")
     if not phrase:
