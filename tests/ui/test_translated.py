@@ -52,7 +52,8 @@ def _person_words() -> set[str]:
 
 ALLOWED = _person_words() | {
     # key names as Textual shows them, and the two languages named in themselves
-    "Ctrl", "Enter", "Esc", "Tab", "Shift", "esc", "tab", "enter", "space", "delete", "English", "Español", "Espa", "ol",
+    "Ctrl", "Enter", "Esc", "Tab", "Shift", "esc", "tab", "enter", "space", "delete", "pgup", "pgdn",
+    "PgUp", "PgDn", "English", "Español", "Espa", "ol",
     "pulsa", "press", "PIN",
     # Spanish month and day names: format_date writes them for the catalog's language
     *[word for names in (i18n._MONTHS["es"], i18n._DAYS["es"]) for word in names],
