@@ -3,7 +3,9 @@ what was done since the check-in before, and the next steps with what to
 bring. Plain text or a one-page PDF (Letter), written the way the pocket card
 is (tui.export.write_privately, tui.printing.print_file). No UI toolkit here.
 
-Every word a person wrote passes through `displayable()`.
+Every word a person wrote passes through `displayable()`. The page is in the
+language in effect when it is made (its words through `_()`, dates through
+`format_date`).
 """
 
 from __future__ import annotations
@@ -13,20 +15,23 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tui.i18n import N_, _, format_date
 from tui.store import CheckIn, Goal, Plan, Step
 from tui.store.text import displayable, one_line
 
 FORMATS = ("txt", "pdf")
-NO_WORDS = "(a step with no words yet)"
-OUTCOME_WORDS = {"done": "Done.", "not_yet": "Not yet.", "changed": "Changed."}
+NO_WORDS = N_("(a step with no words yet)")
+OUTCOME_WORDS = {"done": N_("Done."), "not_yet": N_("Not yet."), "changed": N_("Changed.")}
 
 
 def day(value: date) -> str:
-    return f"{value:%A, %B} {value.day}, {value.year}"
+    """Thursday, November 26, 2026 | jueves, 26 de noviembre de 2026"""
+    return format_date(value, "long")
 
 
 def short_day(value: date) -> str:
-    return f"{value:%a} {value.month}/{value.day}"
+    """Thu 11/26 | jue 26/11"""
+    return format_date(value, "numeric")
 
 
 @dataclass(frozen=True)
@@ -59,35 +64,39 @@ class CheckInSummary:
 def blocks(summary: CheckInSummary) -> list[tuple[str, str]]:
     """The page as (kind, text) blocks: "title", "heading", "item" or "detail"."""
     check_in = summary.check_in
-    out: list[tuple[str, str]] = [("title", f"My check-in, {day(check_in.held_on)}")]
-    out.append(("heading", "How my steps went"))
+    no_words = _(NO_WORDS)
+    out: list[tuple[str, str]] = [
+        ("title", _("My check-in, {date}").format(date=day(check_in.held_on)))]
+    out.append(("heading", _("How my steps went")))
     if not check_in.outcomes:
-        out.append(("item", "No steps were checked."))
+        out.append(("item", _("No steps were checked.")))
     for outcome in check_in.outcomes:
-        out.append(("item", one_line(outcome.step_text) or NO_WORDS))
-        out.append(("detail", f"Goal: {one_line(outcome.goal_text)}"))
-        result = OUTCOME_WORDS[outcome.outcome]
+        out.append(("item", one_line(outcome.step_text) or no_words))
+        out.append(("detail", _("Goal: {goal}").format(goal=one_line(outcome.goal_text))))
+        result = _(OUTCOME_WORDS[outcome.outcome])
         if outcome.outcome != "done" and outcome.due_date:
-            result += f" Due {day(outcome.due_date)}."
+            result += " " + _("Due {date}.").format(date=day(outcome.due_date))
         out.append(("detail", result))
         if outcome.note.strip():
-            out.append(("detail", f"What got in the way: {one_line(outcome.note)}"))
+            out.append(("detail", _("What got in the way: {note}").format(note=one_line(outcome.note))))
     if summary.before is not None:
-        out.append(("heading", f"Done since my check-in on {day(summary.before.held_on)}"))
+        out.append(("heading", _("Done since my check-in on {date}").format(
+            date=day(summary.before.held_on))))
         if not summary.done_since:
-            out.append(("item", "Nothing marked done in between."))
-        for _, step in summary.done_since:
-            words = one_line(step.specific) or NO_WORDS
+            out.append(("item", _("Nothing marked done in between.")))
+        for _goal, step in summary.done_since:
+            words = one_line(step.specific) or no_words
             out.append(("item", f"{words} ({short_day(step.done_on)})" if step.done_on else words))
-    out.append(("heading", "My next steps"))
+    out.append(("heading", _("My next steps")))
     if not summary.next_steps:
-        out.append(("item", "No next steps yet."))
+        out.append(("item", _("No next steps yet.")))
     for goal, step in summary.next_steps:
-        due = f" (by {short_day(step.due_date)})" if step.due_date else ""
-        out.append(("item", f"{one_line(step.specific) or NO_WORDS}{due}"))
-        out.append(("detail", f"Goal: {one_line(goal.text)}"))
+        words = one_line(step.specific) or no_words
+        out.append(("item", _("{step} (by {date})").format(step=words, date=short_day(step.due_date))
+                    if step.due_date else words))
+        out.append(("detail", _("Goal: {goal}").format(goal=one_line(goal.text))))
         if step.bring.strip():
-            out.append(("detail", f"I will bring: {one_line(step.bring)}"))
+            out.append(("detail", _("I will bring: {things}").format(things=one_line(step.bring))))
     return out
 
 
@@ -111,7 +120,7 @@ PAGE = "Letter"
 PAGE_MM = (215.9, 279.4)
 MARGIN_MM = 18.0
 SIZES = (11.0, 10.0, 9.0, 8.0)  # points; the largest that fits one page
-MORE = "The rest is in your plan."
+MORE = N_("The rest is in your plan.")
 
 
 def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = None) -> None:
@@ -122,7 +131,7 @@ def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = N
     pdf = FPDF(unit="mm", format=PAGE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_title("My check-in")
+    pdf.set_title(_("My check-in"))
     if font is not None:
         bold = font.with_name(font.stem + "-Bold" + font.suffix)
         pdf.add_font("page", "", str(font))
@@ -140,6 +149,7 @@ def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = N
     width = PAGE_MM[0] - 2 * MARGIN_MM
     room = PAGE_MM[1] - 2 * MARGIN_MM
     content = [(kind, text(("- " if kind == "item" else "") + words)) for kind, words in blocks(summary)]
+    more = text(_(MORE))
 
     def height(items, size: float) -> float:
         total = 0.0
@@ -154,10 +164,10 @@ def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = N
     pdf.add_page()
     size = next((s for s in SIZES if height(content, s) <= room), SIZES[-1])
     while height(content, size) > room and len(content) > 2:
-        if content[-1][1] == MORE:
+        if content[-1][1] == more:
             content.pop(-2)  # leave off the last block before the note
         else:
-            content[-1] = ("heading", MORE)
+            content[-1] = ("heading", more)
     for kind, words in content:
         style, scale = styles[kind]
         line = size * scale * 0.3528 * 1.35
@@ -174,7 +184,8 @@ def export_summary(summary: CheckInSummary, fmt: str, path: Path, font: Path | N
     from tui.export import ExportError, write_privately
 
     if fmt not in FORMATS:
-        raise ExportError(f"The check-in summary can be saved as {' or '.join(FORMATS)}, not {fmt}.")
+        raise ExportError(_("The check-in summary can be saved as {first} or {second}, not {fmt}.").format(
+            first=FORMATS[0], second=FORMATS[1], fmt=fmt))
     if fmt == "pdf":
         write_privately(path, lambda target: write_summary_pdf(summary, target, font))
     else:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_, _, ngettext
 from tui.store import InputError, Plan, StoreError
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
@@ -30,7 +31,7 @@ def _pins_match(screen, first_id: str, again_id: str) -> str | None:
     try:
         check_new_pin(pin)
         if pin != again:
-            raise InputError("The two PINs are not the same. Please type your new PIN again.")
+            raise InputError(_("The two PINs are not the same. Please type your new PIN again."))
     except InputError as error:
         for input_id in (first_id, again_id):
             screen.query_one(input_id, Input).value = ""
@@ -38,6 +39,10 @@ def _pins_match(screen, first_id: str, again_id: str) -> str | None:
         screen.show_message(error.message)
         return None
     return pin
+
+
+def new_pin_label() -> str:
+    return _("Your new PIN ({n} or more characters)").format(n=PIN_MIN)
 
 
 class _Form:
@@ -64,10 +69,10 @@ class _Form:
 def codes_text(codes: tuple[str, ...]) -> str:
     lines = "\n".join(f"  {number}. {code}" for number, code in enumerate(codes, start=1))
     return (
-        "MY RECOVERY CODES for Recovery Plan\n\n"
-        "If I forget my PIN, one of these opens my plan and lets me set a new PIN.\n"
-        "Each code works once. Keep them somewhere safe, apart from my name.\n\n"
-        f"{lines}\n"
+        _("MY RECOVERY CODES for Recovery Plan") + "\n\n"
+        + _("If I forget my PIN, one of these opens my plan and lets me set a new PIN.") + "\n"
+        + _("Each code works once. Keep them somewhere safe, apart from my name.") + "\n\n"
+        + f"{lines}\n"
     )
 
 
@@ -76,8 +81,8 @@ class RecoveryCodesScreen(ModalScreen[None]):
     anywhere readable: after this screen, nobody (staff included) can show them."""
 
     BINDINGS = [
-        Binding("enter,escape", "done", "I have them", id="codes_done"),
-        Binding("p", "print_codes", "Print codes", id="codes_print"),
+        Binding("enter,escape", "done", N_("I have them"), id="codes_done"),
+        Binding("p", "print_codes", N_("Print codes"), id="codes_print"),
     ]
 
     def __init__(self, codes: tuple[str, ...]):
@@ -86,20 +91,20 @@ class RecoveryCodesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="codes-box"):
-            yield Static(Text("Your recovery codes", style="bold"))
-            yield Static(Text(
+            yield Static(Text(_("Your recovery codes"), style="bold"))
+            yield Static(Text(_(
                 "If you ever forget your PIN, one of these codes opens your plan. Each works "
                 "once. Write them down or print them now and keep them safe: they are shown "
                 "only this once, and nobody, not even staff, can open your plan without "
-                "your PIN or a code."))
+                "your PIN or a code.")))
             yield Static(Text("\n".join(f"{n}. {code}" for n, code in enumerate(self.codes, 1)),
                               style="bold"), id="codes-list")
             yield Static("", classes="message")
-            yield Static(Text("p: print    Enter: I have them"), classes="hint")
+            yield Static(Text(_("p: print    Enter: I have them")), classes="hint")
         yield Footer()
 
     def action_print_codes(self) -> None:
-        self.notify("Sending your codes to the printer...", markup=False)
+        self.notify(_("Sending your codes to the printer..."), markup=False)
         self._print()
 
     @work(thread=True, exclusive=True, group="print-codes")
@@ -116,7 +121,7 @@ class RecoveryCodesScreen(ModalScreen[None]):
         except (ExportError, PrintError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
         else:
-            self.app.call_from_thread(self.notify, "Your codes are at the printer.", markup=False)
+            self.app.call_from_thread(self.notify, _("Your codes are at the printer."), markup=False)
 
     def action_done(self) -> None:
         self.dismiss()
@@ -130,21 +135,21 @@ class RecoverWithCodeScreen(_Form, Screen):
     """Name, one recovery code, a new PIN twice. Works even while sign-in is
     waiting after wrong tries."""
 
-    BINDINGS = [Binding("escape", "back", "Back to sign in", id="recover_back")]
+    BINDINGS = [Binding("escape", "back", N_("Back to sign in"), id="recover_back")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="recover-box", classes="form-box"):
-            yield Static("Forgot your PIN?", classes="title")
+            yield Static(_("Forgot your PIN?"), classes="title", markup=False)
             yield Static(
-                "Use one of the recovery codes you got when you made your plan. "
-                "Then choose a new PIN.", classes="subtitle", markup=False)
-            yield Label("Your name (or nickname)")
+                _("Use one of the recovery codes you got when you made your plan. "
+                  "Then choose a new PIN."), classes="subtitle", markup=False)
+            yield Label(_("Your name (or nickname)"), markup=False)
             yield TextInput(id="name", advance_on_enter=True)
-            yield Label("One recovery code (like ABCDE-12345-...)")
+            yield Label(_("One recovery code (like ABCDE-12345-...)"), markup=False)
             yield TextInput(id="code", advance_on_enter=True)
-            yield Label(f"Your new PIN ({PIN_MIN} or more characters)")
+            yield Label(new_pin_label(), markup=False)
             yield TextInput(id="pin", password=True, advance_on_enter=True)
-            yield Label("Your new PIN again")
+            yield Label(_("Your new PIN again"), markup=False)
             yield TextInput(id="pin2", password=True)
             yield Static("", classes="message")
         yield Footer()
@@ -163,7 +168,7 @@ class RecoverWithCodeScreen(_Form, Screen):
         pin = _pins_match(self, "#pin", "#pin2")
         if pin is None:
             return
-        self.show_message("Opening your plan...")
+        self.show_message(_("Opening your plan..."))
         self._set_busy(True)
         self._open(self.query_one("#name", Input).value, self.query_one("#code", Input).value, pin)
 
@@ -185,8 +190,9 @@ class RecoverWithCodeScreen(_Form, Screen):
         left = plan.recovery_codes_left()
         self.dismiss()
         self.app.open_plan(plan)
-        self.app.notify(f"Your new PIN is set. You have {left} recovery code"
-                        f"{'' if left == 1 else 's'} left.", markup=False)
+        self.app.notify(ngettext("Your new PIN is set. You have {n} recovery code left.",
+                                 "Your new PIN is set. You have {n} recovery codes left.",
+                                 left).format(n=left), markup=False)
 
     def action_back(self) -> None:
         if not self.query_one("#name", Input).disabled:
@@ -198,7 +204,7 @@ class RecoverWithCodeScreen(_Form, Screen):
 
 
 class ChangePinDialog(_Form, ModalScreen[None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="change_pin_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="change_pin_cancel")]
 
     def __init__(self, plan: Plan):
         super().__init__()
@@ -206,15 +212,15 @@ class ChangePinDialog(_Form, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Change my PIN", style="bold"))
-            yield Label("Your PIN now")
+            yield Static(Text(_("Change my PIN"), style="bold"))
+            yield Label(_("Your PIN now"), markup=False)
             yield TextInput(id="old", password=True, advance_on_enter=True)
-            yield Label(f"Your new PIN ({PIN_MIN} or more characters)")
+            yield Label(new_pin_label(), markup=False)
             yield TextInput(id="pin", password=True, advance_on_enter=True)
-            yield Label("Your new PIN again")
+            yield Label(_("Your new PIN again"), markup=False)
             yield TextInput(id="pin2", password=True)
             yield Static("", classes="message")
-            yield Static(Text("Enter: next    Esc: cancel"), classes="hint")
+            yield Static(Text(_("Enter: next    Esc: cancel")), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -225,7 +231,7 @@ class ChangePinDialog(_Form, ModalScreen[None]):
         pin = _pins_match(self, "#pin", "#pin2")
         if pin is None:
             return
-        self.show_message("Changing your PIN...")
+        self.show_message(_("Changing your PIN..."))
         self._set_busy(True)
         self._change(self.query_one("#old", Input).value, pin)
 
@@ -243,7 +249,7 @@ class ChangePinDialog(_Form, ModalScreen[None]):
 
     def _changed(self) -> None:
         self.dismiss()
-        self.app.notify("Your PIN is changed. Use the new one next time.", markup=False)
+        self.app.notify(_("Your PIN is changed. Use the new one next time."), markup=False)
 
     def action_cancel(self) -> None:
         if not self.query_one("#old", Input).disabled:
@@ -254,7 +260,7 @@ class NewCodesDialog(_Form, ModalScreen[None]):
     """New recovery codes, after the PIN: in a session left open, new codes
     would be a way to take someone's plan over."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new_codes_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="new_codes_cancel")]
 
     def __init__(self, plan: Plan):
         super().__init__()
@@ -262,12 +268,12 @@ class NewCodesDialog(_Form, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Make new recovery codes", style="bold"))
-            yield Static(Text("You get 8 new codes. The codes you have now stop working."))
-            yield Label("Type your PIN to go on")
+            yield Static(Text(_("Make new recovery codes"), style="bold"))
+            yield Static(Text(_("You get 8 new codes. The codes you have now stop working.")))
+            yield Label(_("Type your PIN to go on"), markup=False)
             yield TextInput(id="pin", password=True)
             yield Static("", classes="message")
-            yield Static(Text("Enter: make the codes    Esc: cancel"), classes="hint")
+            yield Static(Text(_("Enter: make the codes    Esc: cancel")), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -275,7 +281,7 @@ class NewCodesDialog(_Form, ModalScreen[None]):
 
     @on(Input.Submitted, "#pin")
     def _submit(self, event: Input.Submitted) -> None:
-        self.show_message("Making your codes...")
+        self.show_message(_("Making your codes..."))
         self._set_busy(True)
         self._make(event.value)
 
@@ -305,7 +311,7 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
     """The PIN, then a question that says it can't be undone; then the plan is
     gone and the sign-in screen shows."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="delete_plan_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="delete_plan_cancel")]
 
     def __init__(self, plan: Plan):
         super().__init__()
@@ -313,14 +319,14 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Delete my whole plan", style="bold"))
-            yield Static(Text(
+            yield Static(Text(_("Delete my whole plan"), style="bold"))
+            yield Static(Text(_(
                 "This removes everything in your plan: your goals, steps, crisis plan, "
-                "contacts and notes. Nobody can bring it back, not even staff."))
-            yield Label("Type your PIN to go on")
+                "contacts and notes. Nobody can bring it back, not even staff.")))
+            yield Label(_("Type your PIN to go on"), markup=False)
             yield TextInput(id="pin", password=True)
             yield Static("", classes="message")
-            yield Static(Text("Enter: next    Esc: keep my plan"), classes="hint")
+            yield Static(Text(_("Enter: next    Esc: keep my plan")), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -334,15 +340,15 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.show_message("Deleting your plan...")
+                self.show_message(_("Deleting your plan..."))
                 self._set_busy(True)
                 self._delete(pin)
             else:
                 self.dismiss()
 
         self.app.push_screen(ConfirmDialog(
-            "Delete your whole plan for good?", "Your recovery plan",
-            "This can't be undone."), answered)
+            _("Delete your whole plan for good?"), _("Your recovery plan"),
+            _("This can't be undone.")), answered)
 
     @work(thread=True, exclusive=True, group="delete-plan")
     def _delete(self, pin: str) -> None:
@@ -358,7 +364,7 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
 
     def _deleted(self) -> None:
         self.app.action_lock()
-        self.app.notify("Your plan is deleted.", markup=False)
+        self.app.notify(_("Your plan is deleted."), markup=False)
 
     def action_cancel(self) -> None:
         if not self.query_one("#pin", Input).disabled:

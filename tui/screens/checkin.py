@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_, _, format_date
 from tui.screens.base import PlanScreen
 from tui.screens.goals import due_label
 from tui.store import Goal, Plan, Step, StoreError, clock
@@ -32,20 +33,27 @@ from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, person_text
 from tui.widgets.step_fields import StepFields, save_step
 
-CHOICES = (("done", "d", "Done"), ("not_yet", "n", "Not yet"), ("changed", "c", "Change it"))
+# The values are stored; the words (N_) are translated where they are shown.
+CHOICES = (("done", "d", N_("Done")), ("not_yet", "n", N_("Not yet")), ("changed", "c", N_("Change it")))
 NEXT_TITLES = {
-    "done": "My next step toward this goal (you can skip this)",
-    "not_yet": "Set a new date, or change the step (you can skip this)",
-    "changed": "Change the step (you can skip this)",
+    "done": N_("My next step toward this goal (you can skip this)"),
+    "not_yet": N_("Set a new date, or change the step (you can skip this)"),
+    "changed": N_("Change the step (you can skip this)"),
 }
 NOTE_LABELS = {
-    "done": "Anything to remember about it? (you can skip this)",
-    "not_yet": "What got in the way? (you can skip this)",
-    "changed": "What got in the way? (you can skip this)",
+    "done": N_("Anything to remember about it? (you can skip this)"),
+    "not_yet": N_("What got in the way? (you can skip this)"),
+    "changed": N_("What got in the way? (you can skip this)"),
 }
-HINT = "d, n, c: how it went   Enter: next field   PgDn: next step or skip   Esc: stop"
-NOTHING_DUE = ("No steps are due now. A check-in comes up on the overview when a step's "
-               "date arrives.")
+HINT = N_("d, n, c: how it went   Enter: next field   PgDn: next step or skip   Esc: stop")
+NOTHING_DUE = N_("No steps are due now. A check-in comes up on the overview when a step's "
+                 "date arrives.")
+
+
+def day_without_year(value: date) -> str:
+    """"Thursday, November 26" | "jueves, 26 de noviembre": the long date, its year left off."""
+    year = str(value.year)
+    return format_date(value, "long").removesuffix(f", {year}").removesuffix(f" de {year}")
 
 
 class OutcomeChoice(Static, can_focus=True):
@@ -57,9 +65,9 @@ class OutcomeChoice(Static, can_focus=True):
     OutcomeChoice:focus { text-style: bold; background: $boost; }
     """
     BINDINGS = [
-        Binding("d", "choose('done')", "Done", id="outcome_done", show=False),
-        Binding("n", "choose('not_yet')", "Not yet", id="outcome_not_yet", show=False),
-        Binding("c", "choose('changed')", "Change it", id="outcome_changed", show=False),
+        Binding("d", "choose('done')", N_("Done"), id="outcome_done", show=False),
+        Binding("n", "choose('not_yet')", N_("Not yet"), id="outcome_not_yet", show=False),
+        Binding("c", "choose('changed')", N_("Change it"), id="outcome_changed", show=False),
     ]
 
     value: reactive[str | None] = reactive(None)
@@ -70,9 +78,9 @@ class OutcomeChoice(Static, can_focus=True):
             self.value = value
 
     def render(self) -> Text:
-        text = Text("How did it go?  ", style="bold")
+        text = Text(_("How did it go?") + "  ", style="bold")
         for value, key, words in CHOICES:
-            text.append(f"[{'X' if self.value == value else ' '}] {key}: {words}   ",
+            text.append(f"[{'X' if self.value == value else ' '}] {key}: {_(words)}   ",
                         style="bold" if self.value == value else "")
         return text
 
@@ -83,14 +91,14 @@ class OutcomeChoice(Static, can_focus=True):
 
 class CheckInScreen(PlanScreen):
     BINDINGS = [
-        Binding("pagedown", "next", "Next step", id="checkin_next", priority=True,
-                tooltip="Keep this step and go on (with no choice made, it is skipped)"),
-        Binding("s", "save_summary", "Save summary", id="checkin_save",
-                tooltip="Save a one-page summary to bring to a meeting (pdf or txt)"),
-        Binding("p", "print_summary", "Print summary", id="checkin_print",
-                tooltip="Print a one-page summary to bring to a meeting"),
-        Binding("escape", "leave", "Back", id="checkin_leave",
-                tooltip="Back to my plan; the steps you finished are kept"),
+        Binding("pagedown", "next", N_("Next step"), id="checkin_next", priority=True,
+                tooltip=N_("Keep this step and go on (with no choice made, it is skipped)")),
+        Binding("s", "save_summary", N_("Save summary"), id="checkin_save",
+                tooltip=N_("Save a one-page summary to bring to a meeting (pdf or txt)")),
+        Binding("p", "print_summary", N_("Print summary"), id="checkin_print",
+                tooltip=N_("Print a one-page summary to bring to a meeting")),
+        Binding("escape", "leave", N_("Back"), id="checkin_leave",
+                tooltip=N_("Back to my plan; the steps you finished are kept")),
     ]
 
     def __init__(self, plan: Plan):
@@ -113,11 +121,11 @@ class CheckInScreen(PlanScreen):
                 with Vertical(id="checkin-after"):
                     yield Label(id="note-label")
                     yield TextInput(id="note", classes="compact", advance_on_enter=True,
-                                    placeholder="like: my phone was cut off")
+                                    placeholder=_("like: my phone was cut off"))
                     yield Static(id="next-title", classes="table-title")
                     yield StepFields(clock.today(), id="checkin-fields")
             yield Static(id="checkin-summary")
-        yield Static(Text(HINT), id="checkin-hint", classes="guide-hint")
+        yield Static(Text(_(HINT)), id="checkin-hint", classes="guide-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -144,10 +152,11 @@ class CheckInScreen(PlanScreen):
         goal, step = self.items[index]
         today = clock.today()
         self.query_one("#checkin-title", Static).update(Text.assemble(
-            ("Check-in", "bold"), f"   {today:%A, %B} {today.day}   ",
-            (f"step {index + 1} of {len(self.items)}", "bold")))
-        about = Text.assemble(("Toward: ", "bold"), person_line(goal.text), "\n",
-                              ("Step: ", "bold"), person_line(step.specific or "(a step with no words yet)"))
+            (_("Check-in"), "bold"), f"   {day_without_year(today)}   ",
+            (_("step {number} of {total}").format(number=index + 1, total=len(self.items)), "bold")))
+        about = Text.assemble((_("Toward:") + " ", "bold"), person_line(goal.text), "\n",
+                              (_("Step:") + " ", "bold"),
+                              person_line(step.specific or _("(a step with no words yet)")))
         if step.due_date:
             about.append("  (")
             about.append_text(due_label(step.due_date, today))
@@ -171,12 +180,12 @@ class CheckInScreen(PlanScreen):
             else:
                 self.shown_step = next(s for s in self.plan.steps(goal.id) if s.id == step.id)
         except (StoreError, StopIteration):
-            self.notify("That step is no longer in the plan.", severity="error", markup=False)
+            self.notify(_("That step is no longer in the plan."), severity="error", markup=False)
             self.shown_step = None
-        self.query_one("#note-label", Label).update(NOTE_LABELS[event.value])
-        title = NEXT_TITLES[event.value]
+        self.query_one("#note-label", Label).update(Text(_(NOTE_LABELS[event.value])))
+        title = _(NEXT_TITLES[event.value])
         if event.value == "done" and self.shown_step is None:
-            title = "A new step toward this goal (you can skip this)"
+            title = _("A new step toward this goal (you can skip this)")
         self.query_one("#next-title", Static).update(Text(title, style="bold"))
         self.query_one("#checkin-after").display = True
         self.query_one(StepFields).load(self.shown_step)
@@ -220,7 +229,7 @@ class CheckInScreen(PlanScreen):
         if self.outcome is None or self.shown_step is None:
             return []
         changed = self.query_one(StepFields).changed(self.shown_step)
-        return [(f"step:{self.shown_step.id}", "A step at a check-in", changed)] if changed else []
+        return [(f"step:{self.shown_step.id}", N_("A step at a check-in"), changed)] if changed else []
 
     def on_screen_suspend(self) -> None:
         self._keep()
@@ -256,23 +265,24 @@ class CheckInScreen(PlanScreen):
             self.notify(error.message, severity="error", markup=False)
             self.summary = summary = None
         if self.check_in_id is not None:
-            title = "Check-in kept"
+            title = _("Check-in kept")
         elif summary is not None:
-            title = "My last check-in"
+            title = _("My last check-in")
         else:
-            title = "Check-in"
+            title = _("Check-in")
         self.query_one("#checkin-title", Static).update(Text(title, style="bold"))
         text = Text()
         if not self.items:
-            text.append(NOTHING_DUE + "\n\n", style="italic")
+            text.append(_(NOTHING_DUE) + "\n\n", style="italic")
         elif self.check_in_id is None:
-            text.append("Every step was skipped, and that's OK. Nothing was changed.\n\n", style="italic")
+            text.append(_("Every step was skipped, and that's OK. Nothing was changed.") + "\n\n",
+                        style="italic")
         if summary is not None:
             text.append_text(person_text(summary_text(summary, width=74)))
         self.query_one("#checkin-summary", Static).update(text)
         self.query_one("#checkin-hint", Static).update(Text(
-            "s: save this summary   p: print it   Esc: back to my plan" if summary is not None
-            else "Esc: back to my plan"))
+            _("s: save this summary   p: print it   Esc: back to my plan") if summary is not None
+            else _("Esc: back to my plan")))
         self.query_one("#checkin-body").scroll_home(animate=False)
         self.set_focus(self.query_one("#checkin-body"))
         self.refresh_bindings()
@@ -283,7 +293,7 @@ class CheckInScreen(PlanScreen):
         kept = self.check_in_id is not None and not self.finished
         self.dismiss()
         if kept:
-            self.app.notify("Your check-in is kept, with the steps you went through.", markup=False)
+            self.app.notify(_("Your check-in is kept, with the steps you went through."), markup=False)
 
     def action_save_summary(self) -> None:
         if self.summary is not None:
@@ -292,7 +302,7 @@ class CheckInScreen(PlanScreen):
     def action_print_summary(self) -> None:
         summary = self.summary
         if summary is not None:
-            self.notify("Sending your check-in summary to the printer...", markup=False)
+            self.notify(_("Sending your check-in summary to the printer..."), markup=False)
             self._print(summary)
 
     @work(thread=True, exclusive=True, group="print-checkin")
@@ -311,14 +321,14 @@ class CheckInScreen(PlanScreen):
         except (ExportError, PrintError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
         else:
-            self.app.call_from_thread(self.notify, "Your check-in summary is at the printer.",
+            self.app.call_from_thread(self.notify, _("Your check-in summary is at the printer."),
                                       markup=False)
 
 
 class SaveSummaryDialog(ModalScreen[None]):
     """Save the check-in summary to a file; the format follows the name's ending."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_summary_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save_summary_cancel")]
 
     def __init__(self, summary):
         super().__init__()
@@ -327,11 +337,11 @@ class SaveSummaryDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         held: date = self.summary.check_in.held_on
         with Vertical(classes="dialog"):
-            yield Static(Text("Save my check-in summary", style="bold"))
-            yield Label("File name (ends in .pdf or .txt)")
+            yield Static(Text(_("Save my check-in summary"), style="bold"))
+            yield Label(Text(_("File name (ends in .pdf or .txt)")))
             yield TextInput(str(Path.home() / f"check-in-{held.isoformat()}.pdf"), id="summary-path")
             yield Static(id="summary-message", classes="message")
-            yield Static(Text("Enter: save    Esc: cancel"), classes="hint")
+            yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()
 
     @on(Input.Submitted)
@@ -344,14 +354,14 @@ class SaveSummaryDialog(ModalScreen[None]):
         fmt = path.suffix.lstrip(".").lower()
         message = self.query_one("#summary-message", Static)
         if fmt not in FORMATS:
-            message.update(Text("Please end the name with .pdf or .txt"))
+            message.update(Text(_("Please end the name with .pdf or .txt")))
             return
         try:
             export_summary(self.summary, fmt, path, find_font(self.app.config.card_font))
         except ExportError as error:
             message.update(person_text(str(error)))
             return
-        self.app.notify(f"Saved your check-in summary to {path}.", markup=False)
+        self.app.notify(_("Saved your check-in summary to {path}.").format(path=path), markup=False)
         self.dismiss()
 
     def action_cancel(self) -> None:

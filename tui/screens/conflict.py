@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.i18n import N_, _
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
@@ -34,10 +35,10 @@ class ConflictDialog(ModalScreen[Choice | None]):
     what was typed stays on the screen."""
 
     BINDINGS = [
-        Binding("m", "choose('mine')", "Keep mine", id="conflict_mine"),
-        Binding("t", "choose('theirs')", "Take the other", id="conflict_theirs"),
-        Binding("b", "choose('both')", "Keep both", id="conflict_both"),
-        Binding("escape", "choose(None)", "Decide later", id="conflict_later"),
+        Binding("m", "choose('mine')", N_("Keep mine"), id="conflict_mine"),
+        Binding("t", "choose('theirs')", N_("Take the other"), id="conflict_theirs"),
+        Binding("b", "choose('both')", N_("Keep both"), id="conflict_both"),
+        Binding("escape", "choose(None)", N_("Decide later"), id="conflict_later"),
     ]
 
     def __init__(self, titles: dict[str, str], mine: dict[str, str], theirs: dict[str, str]):
@@ -46,18 +47,18 @@ class ConflictDialog(ModalScreen[Choice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="conflict-box"):
-            yield Static(Text("This part was also changed in another session", style="bold"))
+            yield Static(Text(_("This part was also changed in another session"), style="bold"))
             with VerticalScroll(id="conflict-texts"):
                 for field, title in self.titles.items():
                     mine, theirs = self.mine.get(field), self.theirs.get(field, "")
                     if mine is None or mine == theirs:
                         continue
-                    yield Static(Text(title, style="bold underline"))
-                    yield Static(Text("Saved in the other session:", style="italic"))
-                    yield Static(person_text(theirs or "(blank)"))
-                    yield Static(Text("What you typed here:", style="italic"))
-                    yield Static(person_text(mine or "(blank)"))
-            yield Static(Text("m: keep mine   t: take the other   b: keep both   Esc: later"),
+                    yield Static(Text(_(title), style="bold underline"))
+                    yield Static(Text(_("Saved in the other session:"), style="italic"))
+                    yield Static(person_text(theirs or _("(blank)")))
+                    yield Static(Text(_("What you typed here:"), style="italic"))
+                    yield Static(person_text(mine or _("(blank)")))
+            yield Static(Text(_("m: keep mine   t: take the other   b: keep both   Esc: later")),
                          classes="hint")
         yield Footer()
 

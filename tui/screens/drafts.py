@@ -3,7 +3,9 @@ kiosk switched off at the wall or a dropped SSH connection loses nothing; at
 the next sign-in they are offered back.
 
 A screen that holds typing offers `draft_values()`: a list of (place, label,
-values) for what differs from what is saved. `DraftKeeper` asks the screens of
+values) for what differs from what is saved. The label is kept as the English
+catalog text (marked N_) and translated when the draft is shown, so a draft
+kept in one language reads right in the next session's. `DraftKeeper` asks the screens of
 the current mode, keeps what changed, and forgets a draft once its screen has
 nothing unsaved any more (its words were saved).
 """
@@ -21,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.i18n import N_, _, format_date
 from tui.store import Draft, Plan, StoreError
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, person_text
@@ -75,9 +78,9 @@ class DraftsScreen(ModalScreen[None]):
     """Words from a session that ended before they were saved."""
 
     BINDINGS = [
-        Binding("s", "save", "Save it into my plan", id="draft_save"),
-        Binding("x", "discard", "Throw it away", id="draft_discard"),
-        Binding("escape", "later", "Decide later", id="draft_later"),
+        Binding("s", "save", N_("Save it into my plan"), id="draft_save"),
+        Binding("x", "discard", N_("Throw it away"), id="draft_discard"),
+        Binding("escape", "later", N_("Decide later"), id="draft_later"),
     ]
 
     def __init__(self, plan: Plan, drafts: list[Draft]):
@@ -87,13 +90,13 @@ class DraftsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="drafts-box"):
-            yield Static(Text("You were typing when your last session ended", style="bold"))
-            yield Static(Text("These words were not saved yet. s saves one into your plan, "
-                              "x throws it away, Esc asks again next time."))
+            yield Static(Text(_("You were typing when your last session ended"), style="bold"))
+            yield Static(Text(_("These words were not saved yet. s saves one into your plan, "
+                                "x throws it away, Esc asks again next time.")))
             yield OptionList(id="drafts")
             with VerticalScroll(id="draft-words"):
                 yield Static(id="draft-text")
-            yield Static(Text("s: save   x: throw away   Esc: later"), classes="hint")
+            yield Static(Text(_("s: save   x: throw away   Esc: later")), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,8 +106,8 @@ class DraftsScreen(ModalScreen[None]):
         options = self.query_one("#drafts", OptionList)
         options.clear_options()
         for draft in self.drafts:
-            when = f"{draft.saved_at:%b} {draft.saved_at.day}, {draft.saved_at:%H:%M}"
-            options.add_option(Option(person_line(f"{draft.label} ({when})"), id=str(draft.id)))
+            when = f"{format_date(draft.saved_at, 'day')}, {draft.saved_at:%H:%M}"
+            options.add_option(Option(person_line(f"{_(draft.label)} ({when})"), id=str(draft.id)))
         if self.drafts:
             options.highlighted = 0
             options.focus()
@@ -113,7 +116,7 @@ class DraftsScreen(ModalScreen[None]):
     def _show(self, event: OptionList.OptionHighlighted) -> None:
         draft = self.drafts[event.option_index]
         words = "\n\n".join(value for value in draft.values.values() if value.strip())
-        self.query_one("#draft-text", Static).update(person_text(words or "(blank)"))
+        self.query_one("#draft-text", Static).update(person_text(words or _("(blank)")))
 
     def _current(self) -> Draft | None:
         index = self.query_one("#drafts", OptionList).highlighted
@@ -135,7 +138,7 @@ class DraftsScreen(ModalScreen[None]):
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.notify("Saved into your plan.", markup=False)
+        self.notify(_("Saved into your plan."), markup=False)
         self._done_with(draft)
 
     def action_discard(self) -> None:

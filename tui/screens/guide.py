@@ -22,6 +22,7 @@ from tui.content.guide import GUIDE_KEYS, GUIDE_STEPS, guide_step
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
 from tui.content.reminders import REMINDERS
 from tui.content.toolkit import TOOLKIT
+from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
@@ -33,15 +34,16 @@ from tui.widgets.textbox import TextBox
 
 # Short labels for the parts of the crisis and overdose plans, to fit beside a field.
 SHORT_LABELS = {
-    "warning_signs": "Warning signs", "on_my_own": "On my own", "distractions": "Take my mind off",
-    "ask_for_help": "Ask for help", "professionals": "Pros, crisis lines",
-    "safer_surroundings": "Safer around me", "matters_most": "Matters most",
-    "emergency_numbers": "Emergency numbers", "naloxone_where": "Naloxone: where",
-    "naloxone_person": "Has naloxone", "check_in_person": "I check in with",
-    "check_in_how": "How they check", "other_steps": "Other steps",
+    "warning_signs": N_("Warning signs"), "on_my_own": N_("On my own"),
+    "distractions": N_("Take my mind off"), "ask_for_help": N_("Ask for help"),
+    "professionals": N_("Pros, crisis lines"), "safer_surroundings": N_("Safer around me"),
+    "matters_most": N_("Matters most"), "emergency_numbers": N_("Emergency numbers"),
+    "naloxone_where": N_("Naloxone: where"), "naloxone_person": N_("Has naloxone"),
+    "check_in_person": N_("I check in with"), "check_in_how": N_("How they check"),
+    "other_steps": N_("Other steps"),
 }
-HINT = "Every step can be skipped: PgDn goes on. What you type is kept."
-LAST_HINT = "PgDn finishes. What you type is kept."
+HINT = N_("Every step can be skipped: PgDn goes on. What you type is kept.")
+LAST_HINT = N_("PgDn finishes. What you type is kept.")
 
 
 def first_goal(goals: list[Goal]) -> Goal | None:
@@ -61,7 +63,7 @@ def save_section_kept(screen, plan: Plan, loaded: Section, changed: dict[str, st
     except ConflictError:
         theirs = plan.section(loaded.name).fields
         both = {field: both_texts(theirs.get(field, ""), text) for field, text in changed.items()}
-        screen.notify("This part was also changed in another session; both are kept.", markup=False)
+        screen.notify(_("This part was also changed in another session; both are kept."), markup=False)
         return plan.save_section(loaded.name, both)
 
 
@@ -91,7 +93,8 @@ class Page(Vertical):
 
 
 class TextPage(Page):
-    """One section field in a box: my dream, my strengths."""
+    """One section field in a box: my dream, my strengths. `heading` and
+    `placeholder` are catalog texts (N_), translated when shown."""
 
     def __init__(self, plan: Plan, section: str, heading: str, placeholder: str):
         super().__init__(plan)
@@ -99,9 +102,9 @@ class TextPage(Page):
         self.loaded: Section | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(self.heading, style="bold"))
+        yield Label(Text(_(self.heading), style="bold"))
         yield TextBox(id=f"guide-{self.section}", classes="guide-box", soft_wrap=True,
-                      tab_behavior="focus", placeholder=self.placeholder)
+                      tab_behavior="focus", placeholder=_(self.placeholder))
 
     def load(self) -> None:
         self.loaded = self.plan.section(self.section)
@@ -134,7 +137,7 @@ class ToolkitPage(Page):
 
     def compose(self) -> ComposeResult:
         for question in self.QUESTIONS:
-            yield Label(question.prompt, markup=False)
+            yield Label(_(question.prompt), markup=False)
             yield TextInput(id=f"guide-{question.key.replace('.', '-')}", classes="compact guide-answer",
                             advance_on_enter=True)
 
@@ -166,14 +169,14 @@ class GoalsPage(Page):
 
     def compose(self) -> ComposeResult:
         yield Static(id="guide-goal-list")
-        yield Label("A goal, in my own words (Enter adds it; Enter on a blank line goes on)")
-        yield TextInput(id="guide-new-goal", classes="compact", placeholder="I want to ...")
+        yield Label(_("A goal, in my own words (Enter adds it; Enter on a blank line goes on)"))
+        yield TextInput(id="guide-new-goal", classes="compact", placeholder=_("I want to ..."))
 
     def load(self) -> None:
         goals = [g for g in self.plan.goals("short") if not g.done]
-        text = Text("My goals so far", style="bold")
+        text = Text(_("My goals so far"), style="bold")
         if not goals:
-            text.append("\n  None yet.", style="italic")
+            text.append("\n  " + _("None yet."), style="italic")
         for goal in sorted(goals, key=lambda g: g.id):
             text.append("\n  * ")
             text.append_text(person_line(goal.text))
@@ -194,7 +197,7 @@ class GoalsPage(Page):
 
     def draft_values(self):
         text = self.query_one("#guide-new-goal", Input).value
-        return [("goal:new", "A goal", {"text": text, "term": "short"})] if text.strip() else []
+        return [("goal:new", N_("A goal"), {"text": text, "term": "short"})] if text.strip() else []
 
 
 class RankTable(DataTable):
@@ -207,10 +210,10 @@ class RankPage(Page):
     """Rank my goals by importance and order them into a timeline."""
 
     BINDINGS = [
-        Binding("u", "move(-1)", "Move up", id="guide_rank_up", tooltip="Move the goal up"),
-        Binding("d", "move(1)", "Move down", id="guide_rank_down", tooltip="Move the goal down"),
-        Binding("s", "switch", "Importance/timeline", id="guide_rank_switch",
-                tooltip="Switch between ranking by importance and ordering by time"),
+        Binding("u", "move(-1)", N_("Move up"), id="guide_rank_up", tooltip=N_("Move the goal up")),
+        Binding("d", "move(1)", N_("Move down"), id="guide_rank_down", tooltip=N_("Move the goal down")),
+        Binding("s", "switch", N_("Importance/timeline"), id="guide_rank_switch",
+                tooltip=N_("Switch between ranking by importance and ordering by time")),
     ]
 
     def __init__(self, plan: Plan):
@@ -224,19 +227,20 @@ class RankPage(Page):
 
     def on_mount(self) -> None:
         table = self.query_one(RankTable)
-        table.add_column("Goal", width=50, key="goal")
-        table.add_column("Importance", width=10, key="importance")
-        table.add_column("Time", width=5, key="timeline")
+        importance, time = _("Importance"), _("Time")
+        table.add_column(_("Goal"), width=50, key="goal")
+        table.add_column(importance, width=max(10, len(importance)), key="importance")
+        table.add_column(time, width=max(5, len(time)), key="timeline")
 
     def load(self, keep: int | None = None) -> None:
         goals = sorted((g for g in self.plan.goals("short") if not g.done),
                        key=lambda g: getattr(g, self.order))
-        words = ("Now: by IMPORTANCE, 1 matters most. u / d moves the goal. s: order by time."
+        words = (_("Now: by IMPORTANCE, 1 matters most. u / d moves the goal. s: order by time.")
                  if self.order == "importance" else
-                 "Now: by TIME, 1 comes first. u / d moves the goal. s: rank by importance.")
+                 _("Now: by TIME, 1 comes first. u / d moves the goal. s: rank by importance."))
         self.query_one("#guide-rank-title", Static).update(Text(words, style="bold"))
         none = self.query_one("#guide-no-goals", Static)
-        none.update(Text("No goals to rank yet. PgUp goes back to add some; PgDn skips this.",
+        none.update(Text(_("No goals to rank yet. PgUp goes back to add some; PgDn skips this."),
                          style="italic"))
         none.display = not goals
         table = self.query_one(RankTable)
@@ -291,11 +295,11 @@ class StepsPage(Page):
         fields = self.query_one(StepFields)
         fields.display = self.goal is not None
         if self.goal is None:
-            title.update(Text("No goal yet. PgUp goes back to add one; PgDn skips this.",
+            title.update(Text(_("No goal yet. PgUp goes back to add one; PgDn skips this."),
                               style="italic"))
             return
         self.step = self.goal.next_step
-        title.update(Text.assemble(("Toward: ", "bold"), person_line(self.goal.text)))
+        title.update(Text.assemble((_("Toward:") + " ", "bold"), person_line(self.goal.text)))
         fields.load(self.step)
 
     def save(self) -> None:
@@ -308,7 +312,7 @@ class StepsPage(Page):
         if self.step is None:
             return []
         changed = self.query_one(StepFields).changed(self.step)
-        return [(f"step:{self.step.id}", "A step", changed)] if changed else []
+        return [(f"step:{self.step.id}", N_("A step"), changed)] if changed else []
 
 
 class PartsPage(Page):
@@ -320,9 +324,15 @@ class PartsPage(Page):
         self.loaded: Section | None = None
 
     def compose(self) -> ComposeResult:
+        labels = {part.field: _(SHORT_LABELS[part.field]) for part in SECTION_PARTS[self.section]}
+        # The labels' column is 20 wide; a translation that needs more widens it.
+        width = max(len(label) for label in labels.values()) + 2
         for part in SECTION_PARTS[self.section]:
             with Horizontal(classes="field-row"):
-                yield Label(SHORT_LABELS[part.field], classes="field-label")
+                label = Label(labels[part.field], classes="field-label", markup=False)
+                if width > 20:
+                    label.styles.width = width
+                yield label
                 yield TextInput(id=f"guide-{part.field}", classes="compact", advance_on_enter=True)
         yield Static(id="guide-prompt", classes="prompt")
 
@@ -336,7 +346,7 @@ class PartsPage(Page):
         part = next((p for p in SECTION_PARTS[self.section] if p.field == field), None)
         if part is not None:
             self.query_one("#guide-prompt", Static).update(
-                Text.assemble((part.title + ": ", "bold"), part.prompt))
+                Text.assemble((_(part.title) + ": ", "bold"), _(part.prompt)))
 
     def _changed(self) -> dict[str, str]:
         if self.loaded is None:
@@ -359,8 +369,8 @@ class RemindersPage(Page):
     """Reminders that speak to me: tick some (Space), or write my own."""
 
     BINDINGS = [
-        Binding("down", "app.focus_next", "Next", id="guide_reminder_next", show=False),
-        Binding("up", "app.focus_previous", "Previous", id="guide_reminder_previous", show=False),
+        Binding("down", "app.focus_next", N_("Next"), id="guide_reminder_next", show=False),
+        Binding("up", "app.focus_previous", N_("Previous"), id="guide_reminder_previous", show=False),
     ]
 
     def __init__(self, plan: Plan):
@@ -376,9 +386,12 @@ class RemindersPage(Page):
         self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
         with Vertical(id="guide-reminder-ticks"):
             for index, text in enumerate(self.texts):
-                yield Tick(person_line(text), text in chosen, id=f"guide-reminder-{index}")
-        yield Label("My own reminder (Enter adds it)")
-        yield TextInput(id="guide-own-reminder", classes="compact", placeholder="like: One day at a time")
+                # One of ours is shown in the language in effect; the person's own as written.
+                shown = _(text) if text in REMINDERS else text
+                yield Tick(person_line(shown), text in chosen, id=f"guide-reminder-{index}")
+        yield Label(_("My own reminder (Enter adds it)"))
+        yield TextInput(id="guide-own-reminder", classes="compact",
+                        placeholder=_("like: One day at a time"))
 
     def ticked(self) -> list[str]:
         return [text for index, text in enumerate(self.texts)
@@ -406,11 +419,11 @@ class RemindersPage(Page):
 
 def make_page(plan: Plan, key: str) -> Page:
     if key == "dream":
-        return TextPage(plan, "vision", "My vision",
-                        "Who do I want to be? What life do I want to have?")
+        return TextPage(plan, "vision", N_("My vision"),
+                        N_("Who do I want to be? What life do I want to have?"))
     if key == "strengths":
-        return TextPage(plan, "strengths", "My strengths and assets",
-                        "What do I have going for me? What am I good at? Who is in my corner?")
+        return TextPage(plan, "strengths", N_("My strengths and assets"),
+                        N_("What do I have going for me? What am I good at? Who is in my corner?"))
     if key == "works":
         return ToolkitPage(plan)
     if key == "goals":
@@ -430,12 +443,12 @@ class GuideScreen(PlanScreen):
     """Build my plan, one short step at a time."""
 
     BINDINGS = [
-        Binding("pagedown", "next", "Next", id="guide_next", priority=True,
-                tooltip="Keep this step and go on (with nothing typed, it is skipped)"),
-        Binding("pageup", "back", "Back", id="guide_back", priority=True,
-                tooltip="Back to the step before"),
-        Binding("escape", "leave", "Stop", id="guide_leave",
-                tooltip="Back to my plan; what you typed is kept, and next time you can pick up here"),
+        Binding("pagedown", "next", N_("Next"), id="guide_next", priority=True,
+                tooltip=N_("Keep this step and go on (with nothing typed, it is skipped)")),
+        Binding("pageup", "back", N_("Back"), id="guide_back", priority=True,
+                tooltip=N_("Back to the step before")),
+        Binding("escape", "leave", N_("Stop"), id="guide_leave",
+                tooltip=N_("Back to my plan; what you typed is kept, and next time you can pick up here")),
     ]
 
     def __init__(self, plan: Plan, start: str | None = None):
@@ -448,7 +461,7 @@ class GuideScreen(PlanScreen):
         yield Static(id="guide-why", classes="guide-why")
         yield Static(id="guide-example", classes="guide-example")
         yield VerticalScroll(id="guide-body")
-        yield Static(Text(HINT), id="guide-hint", classes="guide-hint")
+        yield Static(Text(_(HINT)), id="guide-hint", classes="guide-hint")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -462,9 +475,12 @@ class GuideScreen(PlanScreen):
         self.index = index
         number, step = guide_step(self.key)
         self.query_one("#guide-title", Static).update(Text.assemble(
-            ("Build my plan", "bold"), f"   step {number} of {len(GUIDE_STEPS)}: ", (step.title, "bold")))
-        self.query_one("#guide-why", Static).update(Text(step.why))
-        self.query_one("#guide-example", Static).update(Text(f"For example: {step.example}", style="italic"))
+            (_("Build my plan"), "bold"),
+            "   " + _("step {number} of {total}:").format(number=number, total=len(GUIDE_STEPS)) + " ",
+            (_(step.title), "bold")))
+        self.query_one("#guide-why", Static).update(Text(_(step.why)))
+        self.query_one("#guide-example", Static).update(
+            Text(_("For example: {example}").format(example=_(step.example)), style="italic"))
         body = self.query_one("#guide-body", VerticalScroll)
         await body.remove_children()
         self.page = make_page(self.plan, self.key)
@@ -479,7 +495,7 @@ class GuideScreen(PlanScreen):
         if first is not None:
             self.set_focus(first)
         last = self.index == len(GUIDE_KEYS) - 1
-        self.query_one("#guide-hint", Static).update(Text(LAST_HINT if last else HINT))
+        self.query_one("#guide-hint", Static).update(Text(_(LAST_HINT if last else HINT)))
 
     def save_pending(self) -> bool:
         """Keep what the step shown holds (a lock, quitting, another screen)."""
@@ -507,7 +523,7 @@ class GuideScreen(PlanScreen):
         self.run_store(lambda: self.plan.keep_guide_place(self.key, finished=True))
         self.page = None
         self.dismiss()
-        self.app.notify("Your plan is built. You can change any part of it any time.", markup=False)
+        self.app.notify(_("Your plan is built. You can change any part of it any time."), markup=False)
 
     async def action_back(self) -> None:
         if self.index > 0 and self.save_pending():
@@ -519,8 +535,9 @@ class GuideScreen(PlanScreen):
         number, step = guide_step(self.key)
         self.page = None
         self.dismiss()
-        self.app.notify(f"Kept. You stopped at step {number} of {len(GUIDE_STEPS)}: {step.title}. "
-                        "Press b on the overview to pick up here.", markup=False)
+        self.app.notify(_("Kept. You stopped at step {number} of {total}: {title}. "
+                          "Press b on the overview to pick up here.").format(
+                            number=number, total=len(GUIDE_STEPS), title=_(step.title)), markup=False)
 
     @on(Input.Submitted)
     async def _entered(self, event: Input.Submitted) -> None:
@@ -542,9 +559,9 @@ class PickUpDialog(ConfirmDialog, inherit_bindings=False):
     """Pick up where the walkthrough stopped (y), start again at step 1 (n), or not now (Esc)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Pick up there", id="pick_up"),
-        Binding("n", "answer(False)", "Start at step 1", id="start_again"),
-        Binding("escape", "not_now", "Not now", id="pick_up_not_now"),
+        Binding("y,enter", "answer(True)", N_("Pick up there"), id="pick_up"),
+        Binding("n", "answer(False)", N_("Start at step 1"), id="start_again"),
+        Binding("escape", "not_now", N_("Not now"), id="pick_up_not_now"),
     ]
 
     def action_not_now(self) -> None:
@@ -570,8 +587,10 @@ def open_guide(app, plan: Plan) -> None:
             app.push_screen(GuideScreen(plan, place.step if pick_up else None))
 
     app.push_screen(PickUpDialog(
-        "Pick up where you stopped?", f"Step {number} of {len(GUIDE_STEPS)}: {step.title}",
-        "n: start again at step 1 (what you wrote is kept). Esc: not now."), answered)
+        _("Pick up where you stopped?"),
+        _("Step {number} of {total}: {title}").format(number=number, total=len(GUIDE_STEPS),
+                                                      title=_(step.title)),
+        _("n: start again at step 1 (what you wrote is kept). Esc: not now.")), answered)
 
 
 def offer_guide(app, plan: Plan) -> None:
@@ -581,5 +600,6 @@ def offer_guide(app, plan: Plan) -> None:
             app.push_screen(GuideScreen(plan))
 
     app.push_screen(ConfirmDialog(
-        "Build my plan step by step?", f"{len(GUIDE_STEPS)} short steps. Each one can be skipped.",
-        "y: start now    n: not now (b on the overview starts it any time)"), answered)
+        _("Build my plan step by step?"),
+        _("{n} short steps. Each one can be skipped.").format(n=len(GUIDE_STEPS)),
+        _("y: start now    n: not now (b on the overview starts it any time)")), answered)

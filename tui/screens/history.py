@@ -13,33 +13,37 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.i18n import N_, _, format_moment
 from tui.store import Plan, Revision, StoreError
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 # Sections edited outside the crisis screen, by field.
-OTHER_TITLES = {"vision": "My vision", "strengths": "My strengths and assets"}
+OTHER_TITLES = {"vision": N_("My vision"), "strengths": N_("My strengths and assets")}
 
 
 def section_title(section: str) -> str:
-    return SECTION_TITLES.get(section) or OTHER_TITLES.get(section, section)
+    """The part's title, in the language in effect."""
+    return _(SECTION_TITLES.get(section) or OTHER_TITLES.get(section, section))
 
 
 def field_titles(section: str) -> dict[str, str]:
+    """Each field's title, in the language in effect."""
     parts = SECTION_PARTS.get(section)
     if parts:
-        return {part.field: part.title for part in parts}
-    return {section: OTHER_TITLES.get(section, section)}
+        return {part.field: _(part.title) for part in parts}
+    return {section: _(OTHER_TITLES.get(section, section))}
 
 
 def when_saved(revision: Revision) -> str:
-    return f"{revision.saved_at:%b} {revision.saved_at.day}, {revision.saved_at:%Y %H:%M}"
+    """Nov 26, 2026 14:05 | 26 nov 2026 14:05"""
+    return format_moment(revision.saved_at)
 
 
 class HistoryScreen(Screen):
     BINDINGS = [
-        Binding("r", "restore", "Put this version back", id="history_restore"),
-        Binding("escape", "back", "Back", id="history_back"),
+        Binding("r", "restore", N_("Put this version back"), id="history_restore"),
+        Binding("escape", "back", N_("Back"), id="history_back"),
     ]
 
     def __init__(self, plan: Plan, section: str):
@@ -49,10 +53,10 @@ class HistoryScreen(Screen):
         self.revisions: list[Revision] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Past versions: {section_title(self.section_name)}", style="bold"),
-                     classes="screen-title")
-        yield Static(Text("Up and down pick a version; its words show below. "
-                          "r puts it back (what you have now is kept as a version too)."),
+        yield Static(Text(_("Past versions: {title}").format(title=section_title(self.section_name)),
+                          style="bold"), classes="screen-title")
+        yield Static(Text(_("Up and down pick a version; its words show below. "
+                            "r puts it back (what you have now is kept as a version too).")),
                      classes="progress")
         yield OptionList(id="versions")
         with VerticalScroll(id="version-words"):
@@ -72,15 +76,15 @@ class HistoryScreen(Screen):
         versions = self.query_one("#versions", OptionList)
         versions.clear_options()
         for index, revision in enumerate(self.revisions):
-            changed = ", ".join(titles.get(f, f).lower() for f in revision.changed) or "saved"
-            now = "  (now)" if index == 0 else ""
+            changed = ", ".join(titles.get(f, f).lower() for f in revision.changed) or _("saved")
+            now = "  " + _("(now)") if index == 0 else ""
             versions.add_option(Option(Text(f"{when_saved(revision)}  {changed}{now}"), id=str(revision.id)))
         if self.revisions:
             versions.highlighted = 0
             versions.focus()
         else:
             self.query_one("#version-text", Static).update(
-                Text("No versions yet. Each time you save this part, a version is kept here."))
+                Text(_("No versions yet. Each time you save this part, a version is kept here.")))
 
     @on(OptionList.OptionHighlighted, "#versions")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
@@ -88,7 +92,7 @@ class HistoryScreen(Screen):
         words = Text()
         for field, title in field_titles(self.section_name).items():
             words.append(f"{title}\n", style="bold")
-            words.append_text(person_text(revision.fields.get(field, "").strip() or "(blank)"))
+            words.append_text(person_text(revision.fields.get(field, "").strip() or _("(blank)")))
             words.append("\n\n")
         self.query_one("#version-text", Static).update(words)
 
@@ -103,7 +107,7 @@ class HistoryScreen(Screen):
         if index is None or not self.revisions:
             return
         if index == 0:
-            self.notify("This is the version in your plan now.", markup=False)
+            self.notify(_("This is the version in your plan now."), markup=False)
             return
         revision = self.revisions[index]
 
@@ -115,13 +119,13 @@ class HistoryScreen(Screen):
             except StoreError as error:
                 self.notify(error.message, severity="error", markup=False)
                 return
-            self.notify(f"The version from {when_saved(revision)} is back in your plan.",
-                        markup=False)
+            self.notify(_("The version from {when} is back in your plan.").format(
+                when=when_saved(revision)), markup=False)
             self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            "Put this version back?", f"{section_title(self.section_name)}, {when_saved(revision)}",
-            "What you have now is kept as a past version."), answered)
+            _("Put this version back?"), f"{section_title(self.section_name)}, {when_saved(revision)}",
+            _("What you have now is kept as a past version.")), answered)
 
     def action_back(self) -> None:
         self.dismiss()

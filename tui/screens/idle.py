@@ -16,6 +16,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.i18n import _, ngettext
+
 WARN_SECONDS = 30  # how long before the lock the warning shows
 
 
@@ -45,7 +47,7 @@ class IdleClock:
 
 def seconds_words(left: float) -> str:
     seconds = max(1, math.ceil(left))
-    return "1 second" if seconds == 1 else f"{seconds} seconds"
+    return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
 
 
 class IdleWarningScreen(Screen[None]):
@@ -76,16 +78,16 @@ class IdleWarningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="idle-box"):
-            yield Static(Text("Are you still here?"), id="idle-title")
+            yield Static(Text(_("Are you still here?")), id="idle-title")
             yield Static(self._countdown(self.left), id="idle-countdown")
-            yield Static(Text("Press any key to keep going."), classes="hint")
+            yield Static(Text(_("Press any key to keep going.")), classes="hint")
 
     def _countdown(self, left: float) -> Text:
         if self.has_plan:
-            return Text(f"Your plan locks in {seconds_words(left)}, so no one else sees it. "
-                        "What you typed is kept.")
-        return Text(f"What you typed here is cleared in {seconds_words(left)}, "
-                    "so no one else sees it.")
+            return Text(_("Your plan locks in {time}, so no one else sees it. "
+                          "What you typed is kept.").format(time=seconds_words(left)))
+        return Text(_("What you typed here is cleared in {time}, "
+                      "so no one else sees it.").format(time=seconds_words(left)))
 
     def show_left(self, left: float) -> None:
         self.left = left
