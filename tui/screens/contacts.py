@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
@@ -19,24 +20,37 @@ from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
 TEXT_FIELDS = (
-    ("name", "Name"),
-    ("relationship", "Who they are to me"),
-    ("phone", "Phone"),
-    ("email", "Email"),
-    ("reachable", "When to reach them"),
-    ("notes", "Notes"),
+    ("name", N_("Name")),
+    ("relationship", N_("Who they are to me")),
+    ("phone", N_("Phone")),
+    ("email", N_("Email")),
+    ("reachable", N_("When to reach them")),
+    ("notes", N_("Notes")),
 )
 
-NO_CONTACTS = (
+NO_CONTACTS = N_(
     "No contacts yet. Who can you call or text when things get hard? Who takes your "
     "mind off things? Who checks on you? Press a to add someone."
 )
 
+# The words of the store's contact roles (tui.store.CONTACT_ROLES), marked here
+# for the catalog: this screen shows them through _().
+N_("takes my mind off things")
+N_("I can ask for help")
+N_("professional")
+N_("crisis line")
+N_("checks on me")
+
+
+def role_words(role: str) -> str:
+    """A contact role in words, in the language in effect."""
+    return _(CONTACT_ROLES[role])
+
 
 class ContactDialog(ModalScreen[dict | None]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="contact_cancel"),
-        Binding("enter", "save", "Save", id="contact_save", show=False),
+        Binding("escape", "cancel", N_("Cancel"), id="contact_cancel"),
+        Binding("enter", "save", N_("Save"), id="contact_save", show=False),
     ]
 
     def __init__(self, title: str, contact: Contact | None = None):
@@ -50,16 +64,16 @@ class ContactDialog(ModalScreen[dict | None]):
             yield Static(Text(self.title_text, style="bold"))
             for field, label in TEXT_FIELDS:
                 with Horizontal(classes="field-row"):
-                    yield Label(label, classes="field-label")
+                    yield Label(_(label), classes="field-label")
                     yield TextInput(getattr(c, field) if c else "", id=f"contact-{field}",
                                     classes="compact", advance_on_enter=True)
-            yield Tick("They can get texts", c.can_text if c else False, id="contact-can_text")
-            yield Label(Text("This person (Space to tick):", style="bold"))
-            for role, words in CONTACT_ROLES.items():
-                yield Tick(words, role in c.roles if c else False, id=f"role-{role}")
-            yield Button("Save", id="contact-save", compact=True)
+            yield Tick(_("They can get texts"), c.can_text if c else False, id="contact-can_text")
+            yield Label(Text(_("This person (Space to tick):"), style="bold"))
+            for role in CONTACT_ROLES:
+                yield Tick(role_words(role), role in c.roles if c else False, id=f"role-{role}")
+            yield Button(_("Save"), id="contact-save", compact=True)
             yield Static(id="contact-message", classes="message")
-            yield Static(Text("Tab: next   Space: tick   Enter on a tick or Save: save   Esc: cancel"),
+            yield Static(Text(_("Tab: next   Space: tick   Enter on a tick or Save: save   Esc: cancel")),
                          classes="hint")
         yield Footer()
 
@@ -68,11 +82,11 @@ class ContactDialog(ModalScreen[dict | None]):
 
     def action_save(self) -> None:
         values: dict[str, object] = {
-            field: self.query_one(f"#contact-{field}", Input).value for field, _ in TEXT_FIELDS
+            field: self.query_one(f"#contact-{field}", Input).value for field, _label in TEXT_FIELDS
         }
         if not str(values["name"]).strip():
             self.query_one("#contact-message", Static).update(
-                Text("Please type a name first. A first name or nickname is fine."))
+                Text(_("Please type a name first. A first name or nickname is fine.")))
             self.set_focus(self.query_one("#contact-name", Input))
             return
         values["can_text"] = self.query_one("#contact-can_text", Tick).value
@@ -90,13 +104,16 @@ class ContactDialog(ModalScreen[dict | None]):
 
 class ContactsScreen(PlanScreen):
     BINDINGS = [
-        Binding("a", "add", "Add", id="contact_add", tooltip="Add a contact"),
-        Binding("e,enter", "edit", "Edit", id="contact_edit", tooltip="Change the selected contact"),
-        Binding("u", "move(-1)", "Move up", id="contact_up", tooltip="Move the contact up"),
-        Binding("d", "move(1)", "Move down", id="contact_down", tooltip="Move the contact down"),
-        Binding("x,delete", "delete", "Delete", id="contact_delete",
-                tooltip="Remove the contact (asks first)"),
-        Binding("escape", "back", "Back", id="contacts_back", tooltip="Back to the crisis plan"),
+        Binding("a", "add", N_("Add"), id="contact_add", tooltip=N_("Add a contact")),
+        Binding("e,enter", "edit", N_("Edit"), id="contact_edit",
+                tooltip=N_("Change the selected contact")),
+        Binding("u", "move(-1)", N_("Move up"), id="contact_up", tooltip=N_("Move the contact up")),
+        Binding("d", "move(1)", N_("Move down"), id="contact_down",
+                tooltip=N_("Move the contact down")),
+        Binding("x,delete", "delete", N_("Delete"), id="contact_delete",
+                tooltip=N_("Remove the contact (asks first)")),
+        Binding("escape", "back", N_("Back"), id="contacts_back",
+                tooltip=N_("Back to the crisis plan")),
     ]
 
     def __init__(self, plan: Plan):
@@ -104,15 +121,16 @@ class ContactsScreen(PlanScreen):
         self.contacts: list[Contact] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("People and lines in my plan", style="bold"), classes="screen-title")
-        yield Static(NO_CONTACTS, id="no-contacts", markup=False)
+        yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
+        yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
         yield DataTable(cursor_type="row", id="contacts")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("Name", 20), ("Phone", 14), ("Text", 4), ("In my plan as", 32)):
-            table.add_column(label, width=width)
+        for label, width in ((_("Name"), 20), (_("Phone"), 14), (_("Text"), 4),
+                             (_("In my plan as"), 32)):
+            table.add_column(label, width=max(width, len(label)))
         self.reload()
         table.focus()
 
@@ -125,9 +143,9 @@ class ContactsScreen(PlanScreen):
         table = self.query_one(DataTable)
         table.clear()
         for contact in self.contacts:
-            roles = ", ".join(CONTACT_ROLES[r] for r in CONTACT_ROLES if r in contact.roles)
+            roles = ", ".join(role_words(r) for r in CONTACT_ROLES if r in contact.roles)
             table.add_row(person_line(contact.name), person_line(contact.phone),
-                          Text("yes" if contact.can_text else ""), Text(roles), key=str(contact.id))
+                          Text(_("yes") if contact.can_text else ""), Text(roles), key=str(contact.id))
         self.query_one("#no-contacts").display = not self.contacts
         table.display = bool(self.contacts)
         for index, contact in enumerate(self.contacts):
@@ -150,7 +168,7 @@ class ContactsScreen(PlanScreen):
             if values and self.run_store(lambda: made.append(self.plan.add_contact(**values))):
                 self.reload(keep=made[0].id)
 
-        self.app.push_screen(ContactDialog("Add a contact"), added)
+        self.app.push_screen(ContactDialog(_("Add a contact")), added)
 
     def action_edit(self) -> None:
         contact = self._selected()
@@ -161,7 +179,7 @@ class ContactsScreen(PlanScreen):
             if values and self.run_store(lambda: self.plan.edit_contact(contact.id, **values)):
                 self.reload(keep=contact.id)
 
-        self.app.push_screen(ContactDialog("Change this contact", contact), edited)
+        self.app.push_screen(ContactDialog(_("Change this contact"), contact), edited)
 
     def action_move(self, by: int) -> None:
         contact = self._selected()
@@ -177,7 +195,7 @@ class ContactsScreen(PlanScreen):
             if yes and self.run_store(lambda: self.plan.delete_contact(contact.id)):
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog("Remove this contact from my plan?", contact.name),
+        self.app.push_screen(ConfirmDialog(_("Remove this contact from my plan?"), contact.name),
                              answered)
 
     def action_back(self) -> None:

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_, _
 from tui.store import InputError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput, Tick
@@ -24,8 +25,8 @@ class ConfirmDialog(ModalScreen[bool]):
     """Asks "Delete <the thing, named>?"; y or Enter says yes, n or Esc says no."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="yes"),
-        Binding("n,escape", "answer(False)", "No", id="no"),
+        Binding("y,enter", "answer(True)", N_("Yes"), id="yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="no"),
     ]
 
     def __init__(self, question: str, subject: str, detail: str = ""):
@@ -38,7 +39,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(person_text(self.subject), classes="subject")
             if self.detail:
                 yield Static(Text(self.detail))
-            yield Static(Text("y: yes    n: no"), classes="hint")
+            yield Static(Text(_("y: yes    n: no")), classes="hint")
         yield Footer()
 
     def action_answer(self, yes: bool) -> None:
@@ -52,8 +53,8 @@ class GoalDialog(ModalScreen[bool]):
     Leaving by another key, a lock or quitting keeps typed words too."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("enter", "save", "Save", id="goal_save", show=False),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
+        Binding("enter", "save", N_("Save"), id="goal_save", show=False),
     ]
 
     def __init__(self, title: str, text: str = "", term: str = "short", target: date | None = None,
@@ -68,15 +69,15 @@ class GoalDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"))
-            yield Label("My goal, in my own words")
-            yield TextInput(self.text, id="goal-text", placeholder="I want to ...",
+            yield Label(_("My goal, in my own words"))
+            yield TextInput(self.text, id="goal-text", placeholder=_("I want to ..."),
                             advance_on_enter=True)
-            yield Label("Target date (you can leave this blank)")
+            yield Label(_("Target date (you can leave this blank)"))
             yield TextInput(self.target.isoformat() if self.target else "", id="goal-target",
-                            placeholder="like 2027-03-01, or \"in 2 months\"")
-            yield Tick("A long-term goal (a year or more)", self.term == "long", id="goal-long")
+                            placeholder=_("like 2027-03-01, or \"in 2 months\""))
+            yield Tick(_("A long-term goal (a year or more)"), self.term == "long", id="goal-long")
             yield Static(id="dialog-message", classes="message")
-            yield Static(Text("Enter: save    Tab: next    Space: tick    Esc: cancel"),
+            yield Static(Text(_("Enter: save    Tab: next    Space: tick    Esc: cancel")),
                          classes="hint")
         yield Footer()
 
@@ -93,7 +94,7 @@ class GoalDialog(ModalScreen[bool]):
         message = self.query_one("#dialog-message", Static)
         if not text.strip():
             if strict:
-                message.update(Text("Please type your goal first. It can be short."))
+                message.update(Text(_("Please type your goal first. It can be short.")))
                 self.set_focus(self.query_one("#goal-text", Input))
             return None
         try:
@@ -120,7 +121,8 @@ class GoalDialog(ModalScreen[bool]):
         text = self.query_one("#goal-text", Input).value
         if self.saved or not text.strip() or text == self.original[0]:
             return []
-        return [(self.draft_place, "A goal", {"text": text, "term": self.term})]
+        # The label is the catalog's English, translated where drafts are shown.
+        return [(self.draft_place, N_("A goal"), {"text": text, "term": self.term})]
 
     def save_pending(self) -> None:
         """Called when the plan locks, the app quits or another screen is chosen."""

@@ -14,19 +14,32 @@ from textual.widgets import DataTable, Static
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
+from tui.i18n import N_, _, format_date, ngettext
 from tui.store import Goal, Plan, StoreError, clock
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
-TERM_TITLES = {"short": "Short-term goals", "long": "Long-term goals"}
-ORDER_NAMES = {"importance": "importance", "timeline": "timeline"}
+TERM_TITLES = {"short": N_("Short-term goals"), "long": N_("Long-term goals")}
+SORTED_BY = {"importance": N_("sorted by importance"), "timeline": N_("sorted by timeline")}
 
-EMPTY_BOARD = (
+EMPTY_BOARD = N_(
     "No goals yet, and that's fine. A goal is something you want, in your own words: "
     '"I want to find a place to live" or "I want to get back in touch with my brother".\n\n'
     "Press a to add your first goal. Later you can rank your goals by how much they "
     "matter, and put them in the order you will work on them."
 )
+
+# A day late in December: its labels are as wide as any (two-digit month and day).
+_WIDE_DAY = date(2026, 12, 28)
+
+
+def numeric_date(day: date, with_year: bool = False) -> str:
+    """A short date in numbers, in the order of the language in effect:
+    "11/26" or "12/3/26" in English, "26/11" or "3/12/26" in Spanish."""
+    if with_year:
+        return _("{month}/{day}/{year}").format(month=day.month, day=day.day,
+                                                year=f"{day.year % 100:02d}")
+    return _("{month}/{day}").format(month=day.month, day=day.day)
 
 
 def due_label(due: date | None, today: date) -> Text:
@@ -34,10 +47,22 @@ def due_label(due: date | None, today: date) -> Text:
     if due is None:
         return Text("")
     if due < today:
-        return Text(f"LATE {due:%-m/%-d}", style="bold red")
+        return Text(_("LATE {date}").format(date=numeric_date(due)), style="bold red")
     if due <= today + timedelta(days=6):
-        return Text(f"{due:%a %-m/%-d}", style="bold")
-    return Text(f"{due:%-m/%-d/%y}")
+        return Text(format_date(due, "numeric"), style="bold")
+    return Text(numeric_date(due, with_year=True))
+
+
+def due_width(at_least: int) -> int:
+    """A column wide enough for any due label in the language in effect."""
+    labels = (due_label(_WIDE_DAY, _WIDE_DAY + timedelta(days=1)),
+              due_label(_WIDE_DAY, _WIDE_DAY), due_label(_WIDE_DAY, _WIDE_DAY - timedelta(days=7)))
+    return max(at_least, *(label.cell_len for label in labels))
+
+
+def done_label(done_on: date | None) -> str:
+    """A goal reached, with the day when it is known."""
+    return _("done {date}").format(date=numeric_date(done_on)) if done_on else _("done")
 
 
 class GoalTable(DataTable):
@@ -51,25 +76,34 @@ class GoalTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.term = term
 
-    # Every column but the goal has a fixed width; the goal takes the rest.
-    FIXED = (("Imp", 3, "importance"), ("Time", 4, "timeline"), ("Status", 8, "status"),
-             ("Next step", 16, "next"), ("Due", 9, "due"))
+    # Every column but the goal has a fixed width (at least this, and as wide as
+    # its heading and its longest value in the language in effect); the goal
+    # takes the rest.
+    FIXED = ((N_("Imp"), 3, "importance"), (N_("Time"), 4, "timeline"), (N_("Status"), 8, "status"),
+             (N_("Next step"), 16, "next"), (N_("Due"), 9, "due"))
     GOAL_MIN = 20
 
-    def _goal_width(self, screen_width: int) -> int:
-        fixed = sum(width for _, width, _ in self.FIXED)
-        padding = 2 * self.cell_padding * (len(self.FIXED) + 1)
+    def _fixed_columns(self) -> list[tuple[str, int, str]]:
+        """(heading, width, key) of each fixed column, in the language in effect."""
+        widest = {"status": max(len(_("active")), len(done_label(_WIDE_DAY))),
+                  "due": due_width(0)}
+        return [(_(label), max(width, len(_(label)), widest.get(key, 0)), key)
+                for label, width, key in self.FIXED]
+
+    def _goal_width(self, screen_width: int, fixed_columns: list[tuple[str, int, str]]) -> int:
+        fixed = sum(width for _label, width, _key in fixed_columns)
+        padding = 2 * self.cell_padding * (len(fixed_columns) + 1)
         return max(self.GOAL_MIN, screen_width - fixed - padding - 3)  # margin and scrollbar
 
     def show(self, goals: list[Goal], today: date, keep: int | None, screen_width: int) -> None:
         self.clear(columns=True)
-        self.add_column("Goal", width=self._goal_width(screen_width), key="goal")
-        for label, width, key in self.FIXED:
+        fixed_columns = self._fixed_columns()
+        self.add_column(_("Goal"), width=self._goal_width(screen_width, fixed_columns), key="goal")
+        for label, width, key in fixed_columns:
             self.add_column(label, width=width, key=key)
         for goal in goals:
             style = "dim" if goal.done else ""
-            status = Text(f"done {goal.done_on:%-m/%-d}" if goal.done_on else "done", style="dim") \
-                if goal.done else Text("active")
+            status = Text(done_label(goal.done_on), style="dim") if goal.done else Text(_("active"))
             step = goal.next_step
             self.add_row(
                 person_line(("✓ " if goal.done else "") + goal.text, style),
@@ -104,21 +138,21 @@ class GoalBoardScreen(PlanScreen):
     """All my goals. Sort by importance or timeline; move, add, edit, finish, delete."""
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="goal_add", tooltip="Add a goal"),
-        Binding("e,enter", "edit", "Edit", id="goal_edit", tooltip="Change the selected goal"),
-        Binding("u", "move(-1)", "Move up", id="goal_up",
-                tooltip="Move the goal up in the order shown (the other order stays)"),
-        Binding("d", "move(1)", "Move down", id="goal_down",
-                tooltip="Move the goal down in the order shown (the other order stays)"),
-        Binding("s", "sort", "Sort", id="goal_sort", tooltip="Sort by importance or by timeline"),
-        Binding("space", "toggle_done", "Done", id="goal_done",
-                tooltip="Mark the goal reached, or not yet"),
-        Binding("x,delete", "delete", "Delete", id="goal_delete",
-                tooltip="Delete the goal (asks first)"),
-        Binding("h", "toggle_done_shown", "Hide/show done", id="goal_hide_done",
-                tooltip="Hide or show the goals you reached"),
-        Binding("escape", "app.go('overview')", "Back", id="goal_back", show=False,
-                tooltip="Back to the overview"),
+        Binding("a", "add", N_("Add"), id="goal_add", tooltip=N_("Add a goal")),
+        Binding("e,enter", "edit", N_("Edit"), id="goal_edit", tooltip=N_("Change the selected goal")),
+        Binding("u", "move(-1)", N_("Move up"), id="goal_up",
+                tooltip=N_("Move the goal up in the order shown (the other order stays)")),
+        Binding("d", "move(1)", N_("Move down"), id="goal_down",
+                tooltip=N_("Move the goal down in the order shown (the other order stays)")),
+        Binding("s", "sort", N_("Sort"), id="goal_sort", tooltip=N_("Sort by importance or by timeline")),
+        Binding("space", "toggle_done", N_("Done"), id="goal_done",
+                tooltip=N_("Mark the goal reached, or not yet")),
+        Binding("x,delete", "delete", N_("Delete"), id="goal_delete",
+                tooltip=N_("Delete the goal (asks first)")),
+        Binding("h", "toggle_done_shown", N_("Hide/show done"), id="goal_hide_done",
+                tooltip=N_("Hide or show the goals you reached")),
+        Binding("escape", "app.go('overview')", N_("Back"), id="goal_back", show=False,
+                tooltip=N_("Back to the overview")),
     ]
 
     def __init__(self, plan: Plan):
@@ -130,7 +164,7 @@ class GoalBoardScreen(PlanScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title", classes="screen-title")
-        yield Static(EMPTY_BOARD, id="empty-board", markup=False)
+        yield Static(_(EMPTY_BOARD), id="empty-board", markup=False)
         with Vertical(id="board"):
             for term in ("short", "long"):
                 yield Static(id=f"{term}-title", classes="table-title")
@@ -179,8 +213,9 @@ class GoalBoardScreen(PlanScreen):
         self.query_one("#board").display = bool(goals)
         hidden = sum(1 for g in goals if g.done) if not self.show_done else 0
         title = Text.assemble(
-            ("My goals", "bold"), f"  sorted by {ORDER_NAMES[self.order]}",
-            f"  ({hidden} done hidden: h shows them)" if hidden else "",
+            (_("My goals"), "bold"), "  " + _(SORTED_BY[self.order]),
+            "  " + ngettext("({n} done hidden: h shows them)", "({n} done hidden: h shows them)",
+                            hidden).format(n=hidden) if hidden else "",
         )
         self.query_one("#board-title", Static).update(title)
         for term in ("short", "long"):
@@ -189,7 +224,8 @@ class GoalBoardScreen(PlanScreen):
                 key=lambda g: getattr(g, self.order),
             )
             count = sum(1 for g in goals if g.term == term)
-            heading = TERM_TITLES[term] + (f" ({count})" if count else ": none yet")
+            heading = _("{title} ({count})").format(title=_(TERM_TITLES[term]), count=count) \
+                if count else _("{title}: none yet").format(title=_(TERM_TITLES[term]))
             self.query_one(f"#{term}-title", Static).update(Text(heading, style="bold"))
             table = self.query_one(f"#{term}-goals", GoalTable)
             table.show(shown, today, keep, self.app.size.width)
@@ -238,7 +274,7 @@ class GoalBoardScreen(PlanScreen):
         return ok
 
     def action_add(self) -> None:
-        self.app.push_screen(GoalDialog("Add a goal", save=lambda v: self._save_goal(None, v)))
+        self.app.push_screen(GoalDialog(_("Add a goal"), save=lambda v: self._save_goal(None, v)))
 
     def action_edit(self) -> None:
         goal_id = self.selected_goal_id()
@@ -251,7 +287,7 @@ class GoalBoardScreen(PlanScreen):
             self.reload()
             return
         self.app.push_screen(GoalDialog(
-            "Change this goal", goal.text, goal.term, goal.target_date,
+            _("Change this goal"), goal.text, goal.term, goal.target_date,
             save=lambda v: self._save_goal(goal_id, v), draft_place=f"goal:{goal_id}"))
 
     def action_move(self, by: int) -> None:
@@ -290,7 +326,7 @@ class GoalBoardScreen(PlanScreen):
             return
         if self.run_store(lambda: self.plan.complete_goal(goal_id, not goal.done)):
             if not goal.done:
-                self.notify("Well done! You reached a goal.", markup=False)
+                self.notify(_("Well done! You reached a goal."), markup=False)
             self.reload(keep=goal_id if self.show_done else None)
             if not self.show_done and table is not None and table.row_count:
                 table.move_cursor(row=min(row, table.row_count - 1), animate=False)
@@ -314,5 +350,6 @@ class GoalBoardScreen(PlanScreen):
             if yes and self.run_store(lambda: self.plan.delete_goal(goal_id)):
                 self.reload()
 
-        detail = f"Its {steps} step{'s' if steps != 1 else ''} will be deleted too." if steps else ""
-        self.app.push_screen(ConfirmDialog("Delete this goal?", goal.text, detail), answered)
+        detail = ngettext("Its {n} step will be deleted too.", "Its {n} steps will be deleted too.",
+                          steps).format(n=steps) if steps else ""
+        self.app.push_screen(ConfirmDialog(_("Delete this goal?"), goal.text, detail), answered)

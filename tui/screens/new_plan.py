@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_, _
 from tui.store import InputError, Plan, StoreError, create_person
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
@@ -18,22 +19,22 @@ from tui.widgets.person_text import person_text
 
 class NewPlanScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", "Back to sign in", id="back"),
+        Binding("escape", "back", N_("Back to sign in"), id="back"),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-plan-box", classes="form-box"):
-            yield Static("Start your plan", classes="title")
+            yield Static(_("Start your plan"), classes="title", markup=False)
             yield Static(
-                "Your plan is yours. Pick a name or nickname you will remember, "
-                f"and a PIN of at least {PIN_MIN} characters that only you know.",
+                _("Your plan is yours. Pick a name or nickname you will remember, "
+                  "and a PIN of at least {n} characters that only you know.").format(n=PIN_MIN),
                 classes="subtitle", markup=False,
             )
-            yield Label("Your name (or nickname)")
+            yield Label(_("Your name (or nickname)"))
             yield TextInput(id="name", advance_on_enter=True)
-            yield Label(f"Your PIN ({PIN_MIN} or more characters)")
+            yield Label(_("Your PIN ({n} or more characters)").format(n=PIN_MIN))
             yield TextInput(id="pin", password=True, advance_on_enter=True)
-            yield Label("Your PIN again")
+            yield Label(_("Your PIN again"))
             yield TextInput(id="pin2", password=True)
             yield Static("", id="message", classes="message")
         yield Footer()
@@ -55,9 +56,9 @@ class NewPlanScreen(Screen):
             self._retype_pin(error.message)
             return
         if pin != again:
-            self._retype_pin("The two PINs are not the same. Please type your PIN again.")
+            self._retype_pin(_("The two PINs are not the same. Please type your PIN again."))
             return
-        self.show_message("Making your plan...")
+        self.show_message(_("Making your plan..."))
         for widget in self.query(Input):
             widget.disabled = True
         self._make(name, pin)

@@ -15,21 +15,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
 from tui.cards import PlanSnapshot, completeness
-from tui.content.reminders import REMINDERS
+from tui.content.reminders import REMINDERS, shown_reminder
+from tui.i18n import N_, _, format_date, ngettext
 from tui.screens.goals import due_label
 from tui.store import OUTCOMES, ConflictError, Plan, Section, StoreError, clock
+from tui.store.text import one_line
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
-from tui.widgets.person_text import person_line
+from tui.widgets.person_text import fill, person_line
 from tui.widgets.spark import spark_text
 
 TOP_GOALS = 5
-OUTCOME_LABELS = {"done": "DONE", "not_yet": "NOT YET", "changed": "CHANGED"}
-GROWTH_NAMES = {"vision": "my vision", "strengths": "my strengths", "crisis": "my crisis plan",
-                "overdose": "my overdose plan", "cravings": "cravings"}
+OUTCOME_LABELS = {"done": N_("DONE"), "not_yet": N_("NOT YET"), "changed": N_("CHANGED")}
+GROWTH_NAMES = {"vision": N_("my vision"), "strengths": N_("my strengths"),
+                "crisis": N_("my crisis plan"), "overdose": N_("my overdose plan"),
+                "cravings": N_("cravings")}
 
-WHERE_TO_BEGIN = (
+WHERE_TO_BEGIN = N_(
     "Where to begin? One small part at a time, in any order:\n"
     "  1. Dare to dream: write your vision in the box below (Tab).\n"
     "  2. Add a goal you want (F3).\n"
@@ -39,32 +42,41 @@ WHERE_TO_BEGIN = (
     "Every question can be skipped. Your words are kept as you write them."
 )
 
-# (section, field, heading, placeholder)
+# (section, field, heading, placeholder); heading and placeholder shown through _().
 IN_PLACE = (
-    ("vision", "vision", "My vision",
-     "Dare to dream: who do I want to be? What life do I want to have?"),
-    ("strengths", "strengths", "My strengths and assets",
-     "What do I have going for me? What am I good at? Who is in my corner?"),
+    ("vision", "vision", N_("My vision"),
+     N_("Dare to dream: who do I want to be? What life do I want to have?")),
+    ("strengths", "strengths", N_("My strengths and assets"),
+     N_("What do I have going for me? What am I good at? Who is in my corner?")),
 )
+
+
+def outcome_count(outcome: str, count: int) -> str:
+    """How many steps came to an outcome at one check-in: "2 done", "1 not yet"."""
+    if outcome == "done":
+        return ngettext("{n} done", "{n} done", count).format(n=count)
+    if outcome == "not_yet":
+        return ngettext("{n} not yet", "{n} not yet", count).format(n=count)
+    return ngettext("{n} changed", "{n} changed", count).format(n=count)
 
 
 class OverviewScreen(Screen):
     """My plan at a glance."""
 
     BINDINGS = [
-        Binding("g", "app.go('goals')", "Goals", id="overview_goals", tooltip="My goals (F3)"),
-        Binding("c", "app.go('crisis')", "Crisis plan", id="overview_crisis",
-                tooltip="My crisis plan (F5)"),
-        Binding("o", "pocket", "Overdose plan", id="overview_pocket",
-                tooltip="My pocket overdose plan on one screen"),
-        Binding("r", "reminders", "Reminders", id="overview_reminders",
-                tooltip="Choose reminders that speak to me, or write my own"),
-        Binding("v", "edit_vision", "Vision", id="overview_vision",
-                tooltip="Write or change my vision and strengths"),
-        Binding("b", "guide", "Build my plan (guided)", id="overview_guide", show=False,
-                tooltip="Build my plan step by step, with a guide; every step can be skipped"),
-        Binding("k", "check_in", "Check-in", id="overview_check_in", show=False,
-                tooltip="Check in on the steps that are due: done, not yet, or change it"),
+        Binding("g", "app.go('goals')", N_("Goals"), id="overview_goals", tooltip=N_("My goals (F3)")),
+        Binding("c", "app.go('crisis')", N_("Crisis plan"), id="overview_crisis",
+                tooltip=N_("My crisis plan (F5)")),
+        Binding("o", "pocket", N_("Overdose plan"), id="overview_pocket",
+                tooltip=N_("My pocket overdose plan on one screen")),
+        Binding("r", "reminders", N_("Reminders"), id="overview_reminders",
+                tooltip=N_("Choose reminders that speak to me, or write my own")),
+        Binding("v", "edit_vision", N_("Vision"), id="overview_vision",
+                tooltip=N_("Write or change my vision and strengths")),
+        Binding("b", "guide", N_("Build my plan (guided)"), id="overview_guide", show=False,
+                tooltip=N_("Build my plan step by step, with a guide; every step can be skipped")),
+        Binding("k", "check_in", N_("Check-in"), id="overview_check_in", show=False,
+                tooltip=N_("Check in on the steps that are due: done, not yet, or change it")),
     ]
 
     def __init__(self, plan: Plan):
@@ -76,11 +88,11 @@ class OverviewScreen(Screen):
         with VerticalScroll(id="overview"):
             yield Static(id="heading", classes="title")
             yield Static(id="offers", classes="part offers")
-            yield Static(WHERE_TO_BEGIN, id="where-to-begin", markup=False, classes="part")
-            for section, _, heading, placeholder in IN_PLACE:
-                yield Label(Text(heading, style="bold"))
+            yield Static(_(WHERE_TO_BEGIN), id="where-to-begin", markup=False, classes="part")
+            for section, _field, heading, placeholder in IN_PLACE:
+                yield Label(Text(_(heading), style="bold"))
                 yield TextBox(id=f"in-place-{section}", classes="in-place", soft_wrap=True,
-                              tab_behavior="focus", placeholder=placeholder)
+                              tab_behavior="focus", placeholder=_(placeholder))
             yield Static(id="goals", classes="part")
             yield Static(id="due", classes="part")
             yield Static(id="check-ins", classes="part")
@@ -105,8 +117,8 @@ class OverviewScreen(Screen):
     def _show(self) -> None:
         plan, today = self.plan, clock.today()
         self.query_one("#heading", Static).update(
-            Text.assemble("My plan: ", person_line(plan.name)))
-        for section, field, _, _ in IN_PLACE:
+            fill(_("My plan: {name}"), name=person_line(plan.name)))
+        for section, field, _heading, _placeholder in IN_PLACE:
             loaded = plan.section(section)
             self.loaded[section] = loaded
             box = self.query_one(f"#in-place-{section}", TextArea)
@@ -118,22 +130,23 @@ class OverviewScreen(Screen):
         crisis_filled, crisis_total = completeness(snapshot, "crisis")
         overdose_filled, overdose_total = completeness(snapshot, "overdose")
         is_new = not goals and not crisis_filled and not overdose_filled \
-            and not any(self.loaded[s].fields[f].strip() for s, f, _, _ in IN_PLACE)
+            and not any(self.loaded[s].fields[f].strip() for s, f, _h, _p in IN_PLACE)
         self.query_one("#where-to-begin").display = is_new
 
         open_goals = sorted((g for g in goals if g.term == "short" and not g.done),
                             key=lambda g: g.importance)
-        goals_text = Text("Goals that matter most to me", style="bold")
+        goals_text = Text(_("Goals that matter most to me"), style="bold")
         if not open_goals:
-            goals_text.append("\n  No goals yet. A goal can be small: one thing you want. (F3)",
+            goals_text.append("\n  " + _("No goals yet. A goal can be small: one thing you want. (F3)"),
                               style="italic")
         for goal in open_goals[:TOP_GOALS]:
             goals_text.append(f"\n  {goal.importance}. ")
             goals_text.append_text(person_line(goal.text))
             step = goal.next_step
             if step is not None:
-                goals_text.append("\n     Next: ")
-                goals_text.append_text(person_line(step.specific or step.when_text))
+                goals_text.append("\n     ")
+                goals_text.append_text(fill(_("Next: {step}"),
+                                            step=person_line(step.specific or step.when_text)))
                 if step.due_date:
                     goals_text.append(" (")
                     goals_text.append_text(due_label(step.due_date, today))
@@ -144,7 +157,7 @@ class OverviewScreen(Screen):
         due_widget = self.query_one("#due", Static)
         due_widget.display = bool(due)
         if due:
-            due_text = Text("Steps due this week", style="bold")
+            due_text = Text(_("Steps due this week"), style="bold")
             for goal, step in due:
                 due_text.append("\n  ")
                 due_text.append_text(due_label(step.due_date, today))
@@ -156,19 +169,21 @@ class OverviewScreen(Screen):
         self._show_check_ins(plan, today)
         self._show_growth(plan, today)
 
-        readiness = Text("Ready for a rainy day", style="bold")
-        readiness.append(f"\n  Crisis plan: {crisis_filled} of {crisis_total} parts filled (c or F5)")
-        readiness.append(
-            f"\n  Pocket overdose plan: {overdose_filled} of {overdose_total} parts filled (o)")
+        readiness = Text(_("Ready for a rainy day"), style="bold")
+        readiness.append("\n  " + _("Crisis plan: {filled} of {total} parts filled (c or F5)").format(
+            filled=crisis_filled, total=crisis_total))
+        readiness.append("\n  " + _("Pocket overdose plan: {filled} of {total} parts filled (o)").format(
+            filled=overdose_filled, total=overdose_total))
         self.query_one("#readiness", Static).update(readiness)
 
         reminders = plan.reminders()
-        text = Text("Reminders that speak to me", style="bold")
+        text = Text(_("Reminders that speak to me"), style="bold")
         if not reminders:
-            text.append("\n  Press r to pick some from the guide, or write your own.", style="italic")
+            text.append("\n  " + _("Press r to pick some from the guide, or write your own."),
+                        style="italic")
         for reminder in reminders:
             text.append("\n  * ")
-            text.append_text(person_line(reminder.text))
+            text.append_text(person_line(shown_reminder(reminder.text)))
         self.query_one("#reminders", Static).update(text)
 
     def _show_growth(self, plan: Plan, today) -> None:
@@ -178,17 +193,21 @@ class OverviewScreen(Screen):
         weeks = plan.steps_done_by_week(weeks=8)
         lately = self.query_one("#lately", Static)
         lately.display = bool(month.goals_done or month.steps_done or month.sections or any(weeks))
-        text = Text("How I am growing", style="bold")
+        text = Text(_("How I am growing"), style="bold")
         done = []
         if month.goals_done:
-            done.append(f"{month.goals_done} goal{'s' if month.goals_done != 1 else ''} reached")
+            done.append(ngettext("{n} goal reached", "{n} goals reached",
+                                 month.goals_done).format(n=month.goals_done))
         if month.steps_done:
-            done.append(f"{month.steps_done} step{'s' if month.steps_done != 1 else ''} done")
+            done.append(ngettext("{n} step done", "{n} steps done",
+                                 month.steps_done).format(n=month.steps_done))
         if month.sections:
-            done.append("updated " + ", ".join(GROWTH_NAMES.get(s, s) for s in month.sections))
+            done.append(_("updated {parts}").format(
+                parts=", ".join(_(GROWTH_NAMES[s]) if s in GROWTH_NAMES else s
+                                for s in month.sections)))
         if done:
-            text.append("\n  This month: " + "; ".join(done) + ".")
-        text.append("\n  Steps done each week: ")
+            text.append("\n  " + _("This month: {done}.").format(done="; ".join(done)))
+        text.append("\n  " + _("Steps done each week: "))
         text.append_text(spark_text(weeks))
         lately.update(text)
 
@@ -200,14 +219,16 @@ class OverviewScreen(Screen):
         lines = []
         due = plan.steps_to_check_in()
         if due:
-            count = f"{len(due)} step{'s are' if len(due) != 1 else ' is'}"
-            lines.append(f"{count} due. Press k to check in on {'them' if len(due) != 1 else 'it'}"
-                         " (you can skip it).")
+            lines.append(ngettext(
+                "{n} step is due. Press k to check in on it (you can skip it).",
+                "{n} steps are due. Press k to check in on them (you can skip it).",
+                len(due)).format(n=len(due)))
         place = plan.guide_place()
         if place is not None and not place.finished:
             number, step = guide_step(place.step)
-            lines.append(f"You stopped building your plan at step {number} of {len(GUIDE_STEPS)}: "
-                         f"{step.title}. Press b to pick up there.")
+            lines.append(_("You stopped building your plan at step {number} of {total}: "
+                           "{title}. Press b to pick up there.").format(
+                number=number, total=len(GUIDE_STEPS), title=_(step.title)))
         offers = self.query_one("#offers", Static)
         offers.display = bool(lines)
         offers.update(Text("\n".join(f"> {line}" for line in lines), style="bold"))
@@ -221,32 +242,43 @@ class OverviewScreen(Screen):
         if not history:
             return
         last = history[0]
-        text = Text("My check-ins", style="bold")
-        text.append(f"\n  Last: {last.held_on:%a %b} {last.held_on.day}")
+        text = Text(_("My check-ins"), style="bold")
+        text.append("\n  " + _("Last: {date}").format(date=format_date(last.held_on, "weekday")))
+        # The outcome labels line up: as wide as the widest in the language in effect.
+        width = max(9, *(len(_(label)) + 2 for label in OUTCOME_LABELS.values()))
         for outcome in last.outcomes:
-            text.append(f"\n    {OUTCOME_LABELS[outcome.outcome]:<9}", style="bold")
-            text.append_text(person_line(outcome.step_text or "(a step with no words yet)"))
+            text.append(f"\n    {_(OUTCOME_LABELS[outcome.outcome]):<{width}}", style="bold")
+            if outcome.step_text:
+                text.append_text(person_line(outcome.step_text))
+            else:
+                text.append(_("(a step with no words yet)"))
             if outcome.outcome != "done" and outcome.due_date:
-                text.append(" (due ")
-                text.append_text(due_label(outcome.due_date, today))
-                text.append(")")
+                text.append(" ")
+                text.append_text(fill(_("(due {date})"), date=due_label(outcome.due_date, today)))
         since = plan.steps_done_since(last)
         if since:
-            text.append(f"\n  Done since: {len(since)} step{'s' if len(since) != 1 else ''}: ")
-            text.append_text(person_line("; ".join(step.specific or "(no words)" for _, step in since)))
+            text.append("\n  " + ngettext("Done since: {n} step: ", "Done since: {n} steps: ",
+                                           len(since)).format(n=len(since)))
+            text.append_text(person_line("; ".join(step.specific or _("(no words)")
+                                                   for _goal, step in since)))
         if len(history) > 1:
-            earlier = "; ".join(f"{c.held_on:%b} {c.held_on.day}: " + ", ".join(
-                f"{c.count(o)} {words}" for o, words in OUTCOMES.items() if c.count(o))
+            earlier = "; ".join(
+                _("{date}: {outcomes}").format(
+                    date=format_date(c.held_on, "day"),
+                    outcomes=", ".join(outcome_count(o, c.count(o)) for o in OUTCOMES if c.count(o)))
                 for c in history[1:4])
-            more = f"; and {len(history) - 4} more" if len(history) > 4 else ""
-            text.append(f"\n  Before: {earlier}{more}")
+            if len(history) > 4:
+                text.append("\n  " + _("Before: {list}; and {n} more").format(
+                    list=earlier, n=len(history) - 4))
+            else:
+                text.append("\n  " + _("Before: {list}").format(list=earlier))
         widget.update(text)
 
     # -- editing in place ------------------------------------------------------
 
     def save_pending(self) -> bool:
         ok = True
-        for section, field, _, _ in IN_PLACE:
+        for section, field, _heading, _placeholder in IN_PLACE:
             loaded = self.loaded.get(section)
             if loaded is None:
                 continue
@@ -261,7 +293,7 @@ class OverviewScreen(Screen):
                 both = f"{current}\n\n{typed}" if current.strip() else typed
                 self.loaded[section] = self.plan.save_section(section, {field: both})
                 self.query_one(f"#in-place-{section}", TextArea).load_text(both)
-                self.notify("Your vision was also changed in another session; both are kept.",
+                self.notify(_("Your vision was also changed in another session; both are kept."),
                             markup=False)
             except StoreError as error:
                 self.notify(error.message, severity="error", markup=False, timeout=8)
@@ -271,10 +303,11 @@ class OverviewScreen(Screen):
     def draft_values(self) -> list[tuple[str, str, dict[str, str]]]:
         """The vision or strengths typed here and not saved yet (see tui.screens.drafts)."""
         drafts = []
-        for section, field, heading, _ in IN_PLACE:
+        for section, field, heading, _placeholder in IN_PLACE:
             loaded = self.loaded.get(section)
             typed = self.query_one(f"#in-place-{section}", TextArea).text
             if loaded is not None and typed != loaded.fields[field]:
+                # The label is the catalog's English, translated where drafts are shown.
                 drafts.append((f"section:{section}", heading, {field: typed}))
         return drafts
 
@@ -320,9 +353,10 @@ class ReminderDialog(ModalScreen[None]):
     """Pick reminders from the guide's lists (Space), or write one of my own."""
 
     BINDINGS = [
-        Binding("escape,enter", "done", "Done", id="reminders_done", tooltip="Keep what is ticked"),
-        Binding("down", "app.focus_next", "Next", id="reminders_next", show=False),
-        Binding("up", "app.focus_previous", "Previous", id="reminders_previous", show=False),
+        Binding("escape,enter", "done", N_("Done"), id="reminders_done",
+                tooltip=N_("Keep what is ticked")),
+        Binding("down", "app.focus_next", N_("Next"), id="reminders_next", show=False),
+        Binding("up", "app.focus_previous", N_("Previous"), id="reminders_previous", show=False),
     ]
 
     def __init__(self, plan: Plan):
@@ -334,17 +368,27 @@ class ReminderDialog(ModalScreen[None]):
         chosen = [r.text for r in self.plan.reminders()]
         self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
         with Vertical(classes="dialog reminder-dialog"):
-            yield Static(Text("Reminders that speak to me", style="bold"))
-            yield Static(Text("Space: tick or untick.  Tab: next.  Esc: done."), classes="hint")
+            yield Static(Text(_("Reminders that speak to me"), style="bold"))
+            yield Static(Text(_("Space: tick or untick.  Tab: next.  Esc: done.")), classes="hint")
             with VerticalScroll(id="reminder-ticks"):
                 for index, text in enumerate(self.texts):
-                    yield Tick(person_line(text), text in chosen, id=f"reminder-{index}")
-            yield Label("My own reminder (Enter adds it)")
-            yield TextInput(id="own-reminder", placeholder="like: One day at a time")
+                    yield Tick(person_line(shown_reminder(text)), text in chosen,
+                               id=f"reminder-{index}")
+            yield Label(_("My own reminder (Enter adds it)"))
+            yield TextInput(id="own-reminder", placeholder=_("like: One day at a time"))
             yield Static(id="reminder-message", classes="message")
         yield Footer()
 
+    # The dialog's usual width (app.tcss .dialog) and the room a reminder has in it.
+    DIALOG_WIDTH, REMINDER_ROOM = 64, 53
+
     def on_mount(self) -> None:
+        # Reminders run longer in some languages (and a person's own may be long):
+        # the dialog grows to show the longest whole, as far as the screen allows.
+        longest = max((len(one_line(shown_reminder(text))) for text in self.texts), default=0)
+        if longest > self.REMINDER_ROOM:
+            self.query_one(".reminder-dialog").styles.width = \
+                self.DIALOG_WIDTH + longest - self.REMINDER_ROOM
         self.set_focus(self.query_one("#reminder-0", Tick))
 
     @on(Input.Submitted, "#own-reminder")
@@ -360,7 +404,7 @@ class ReminderDialog(ModalScreen[None]):
             self.query_one("#reminder-ticks").mount(
                 Tick(person_line(text), True, id=f"reminder-{len(self.texts) - 1}"))
         event.input.value = ""
-        self.query_one("#reminder-message", Static).update(Text("Added. Add another, or Esc."))
+        self.query_one("#reminder-message", Static).update(Text(_("Added. Add another, or Esc.")))
 
     def save_pending(self) -> None:
         """Keep exactly the reminders ticked."""

@@ -18,16 +18,17 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.goals import due_label
+from tui.i18n import N_, _
+from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import person_line
+from tui.widgets.person_text import fill, person_line
 from tui.widgets.spark import spark_text
-from tui.widgets.step_fields import PARTS, smart_check_text, step_value, understood_text
+from tui.widgets.step_fields import PART_NAMES, PARTS, smart_check_text, step_value, understood_text
 
-NO_STEPS = (
+NO_STEPS = N_(
     "No steps yet. Big goals get easier in small steps. Press a to add one: "
     "what you will do, how much, and by when."
 )
@@ -39,20 +40,24 @@ class StepTable(DataTable):
     """
 
     def on_mount(self) -> None:
+        # Due and Done are as wide as their labels in the language in effect.
+        due, done = _("Due"), _("Done")
         self.add_column("#", width=2, key="position")
-        self.add_column("What I will do", width=38, key="specific")
-        self.add_column("Due", width=10, key="due")
-        self.add_column("Done", width=10, key="done")
+        self.add_column(_("What I will do"), width=38, key="specific")
+        self.add_column(due, width=max(due_width(10), len(due)), key="due")
+        self.add_column(done, width=max(10, len(done), len(_("not yet"))), key="done")
 
     def show(self, steps: list[Step], today: date, keep: int | None) -> None:
         self.clear()
         for step in steps:
             style = "dim" if step.done else ""
-            done = Text(f"✓ {step.done_on:%-m/%-d}" if step.done_on else "✓", style=style) \
-                if step.done else Text("not yet")
+            done = Text(f"✓ {numeric_date(step.done_on)}" if step.done_on else "✓", style=style) \
+                if step.done else Text(_("not yet"))
             self.add_row(
                 Text(str(step.position), style=style),
-                person_line(step.specific or "(what will you do?)", style),
+                # A step with no words yet is shown as (our) question, not as the person's words.
+                person_line(step.specific, style) if step.specific
+                else Text(_("(what will you do?)"), style=style),
                 due_label(step.due_date, today) if not step.done else Text(""),
                 done,
                 key=str(step.id),
@@ -69,17 +74,17 @@ class StepTable(DataTable):
 
 class StepEditorScreen(PlanScreen):
     BINDINGS = [
-        Binding("a", "add", "Add step", id="step_add", tooltip="Add a step to this goal"),
-        Binding("enter", "edit", "Edit", id="step_edit", show=False,
-                tooltip="Type in the selected step's parts (Tab moves between them)"),
-        Binding("space", "toggle_done", "Done", id="step_done",
-                tooltip="Mark the selected step done, or not yet"),
-        Binding("u", "move(-1)", "Move up", id="step_up", tooltip="Move the step up"),
-        Binding("d", "move(1)", "Move down", id="step_down", tooltip="Move the step down"),
-        Binding("x,delete", "delete", "Delete", id="step_delete",
-                tooltip="Delete the selected step (asks first)"),
-        Binding("escape", "back", "Back to goals", id="step_back",
-                tooltip="Back to the goal board; what you typed is kept"),
+        Binding("a", "add", N_("Add step"), id="step_add", tooltip=N_("Add a step to this goal")),
+        Binding("enter", "edit", N_("Edit"), id="step_edit", show=False,
+                tooltip=N_("Type in the selected step's parts (Tab moves between them)")),
+        Binding("space", "toggle_done", N_("Done"), id="step_done",
+                tooltip=N_("Mark the selected step done, or not yet")),
+        Binding("u", "move(-1)", N_("Move up"), id="step_up", tooltip=N_("Move the step up")),
+        Binding("d", "move(1)", N_("Move down"), id="step_down", tooltip=N_("Move the step down")),
+        Binding("x,delete", "delete", N_("Delete"), id="step_delete",
+                tooltip=N_("Delete the selected step (asks first)")),
+        Binding("escape", "back", N_("Back to goals"), id="step_back",
+                tooltip=N_("Back to the goal board; what you typed is kept")),
     ]
 
     def __init__(self, plan: Plan, goal_id: int):
@@ -90,13 +95,13 @@ class StepEditorScreen(PlanScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="steps-title", classes="screen-title")
-        yield Static(NO_STEPS, id="no-steps", markup=False)
+        yield Static(_(NO_STEPS), id="no-steps", markup=False)
         yield StepTable(cursor_type="row", id="steps")
         with Vertical(id="step-editor"):
             for part, label, placeholder in PARTS:
                 with Horizontal(classes="field-row"):
-                    yield Label(label, classes="field-label")
-                    yield TextInput(id=part, placeholder=placeholder, classes="compact",
+                    yield Label(_(label), classes="field-label")
+                    yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
                                     advance_on_enter=True)
                 if part == "when":
                     yield Static(id="understood", classes="understood")
@@ -117,10 +122,10 @@ class StepEditorScreen(PlanScreen):
             self.notify(error.message, severity="error", markup=False)
             return
         self.goal_text = goal.text
-        title = Text.assemble(("Steps toward: ", "bold"), person_line(goal.text))
+        title = fill(_("Steps toward: {goal}"), "bold", goal=person_line(goal.text))
         weeks = self.plan.steps_done_by_week(weeks=8, goal_id=self.goal_id)
         if any(weeks):
-            title.append("\nSteps done each week: ")
+            title.append("\n" + _("Steps done each week: "))
             title.append_text(spark_text(weeks))
         self.query_one("#steps-title", Static).update(title)
         table = self.query_one(StepTable)
@@ -139,7 +144,7 @@ class StepEditorScreen(PlanScreen):
 
     def _load_fields(self, step: Step | None) -> None:
         self.editing = step
-        for part, _, _ in PARTS:
+        for part in PART_NAMES:
             field = self.query_one(f"#{part}", Input)
             with field.prevent(Input.Changed):
                 field.value = step_value(step, part) if step else ""
@@ -147,7 +152,7 @@ class StepEditorScreen(PlanScreen):
 
     def _check(self) -> None:
         """Refresh the SMART check and the date understood, from what is typed now."""
-        values = {part: self.query_one(f"#{part}", Input).value for part, _, _ in PARTS}
+        values = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES}
         today = clock.today()
         self.query_one("#understood", Static).update(understood_text(values["when"], today))
         self.query_one("#smart-check", Static).update(smart_check_text(values, today))
@@ -163,11 +168,14 @@ class StepEditorScreen(PlanScreen):
         step = self.editing
         if step is None:
             return []
-        changed = {part: self.query_one(f"#{part}", Input).value for part, _, _ in PARTS
+        changed = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES
                    if self.query_one(f"#{part}", Input).value != step_value(step, part)}
         if not changed:
             return []
-        return [(f"step:{step.id}", f"A step toward: {getattr(self, 'goal_text', '')}", changed)]
+        # It names the goal, so it can't be a catalog text: it is kept in the
+        # language in effect (the drafts screen shows it as it is).
+        label = _("A step toward: {goal}").format(goal=getattr(self, "goal_text", ""))
+        return [(f"step:{step.id}", label, changed)]
 
     def save_pending(self, leaving: bool = True, left: str | None = None) -> bool:
         """Save what the fields hold for the step shown; False if something could not be saved.
@@ -186,7 +194,7 @@ class StepEditorScreen(PlanScreen):
             return True
         changed = {
             part: self.query_one(f"#{part}", Input).value
-            for part, _, _ in PARTS
+            for part in PART_NAMES
             if self.query_one(f"#{part}", Input).value != step_value(step, part)
         }
         if not leaving and not strict_when and "when" in changed:
@@ -259,7 +267,7 @@ class StepEditorScreen(PlanScreen):
         if step is not None and self.save_pending() and \
                 self.run_store(lambda: self.plan.complete_step(step.id, not step.done)):
             if not step.done:
-                self.notify("Step done. Nice work!", markup=False)
+                self.notify(_("Step done. Nice work!"), markup=False)
             self.reload(keep=step.id)
 
     def action_move(self, by: int) -> None:
@@ -280,7 +288,7 @@ class StepEditorScreen(PlanScreen):
                 self.reload()
 
         self.app.push_screen(
-            ConfirmDialog("Delete this step?", step.specific or "(a step with no words yet)"),
+            ConfirmDialog(_("Delete this step?"), step.specific or _("(a step with no words yet)")),
             answered)
 
     def action_back(self) -> None:

@@ -1,6 +1,8 @@
 """The SMART check: which part of an action step is still missing or vague.
 
-It guides and never blocks saving: the messages are suggestions in plain words.
+It guides and never blocks saving: the messages are suggestions in plain words,
+in the language in effect. Amounts and vague words are recognised in English
+and in Spanish, whichever the person types.
 """
 
 from __future__ import annotations
@@ -8,15 +10,23 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from tui.i18n import _, format_date
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
 
 _NUMBER_WORDS = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|half|once|twice|a few|a couple|every|each|daily|weekly)\b",
+    r"forty|fifty|hundred|half|once|twice|a few|a couple|every|each|daily|weekly|"
+    # Spanish
+    r"una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|"
+    r"cuarenta|cincuenta|cien|media hora|medio día|medio dia|un par|unos cuantos|unas cuantas|"
+    r"cada|diario|diaria|diariamente|semanal|semanalmente|todos los días|todos los dias|"
+    r"todas las semanas|vez|veces)\b",
     re.IGNORECASE,
 )
-_VAGUE_DO = {"try", "stuff", "things", "something", "better", "more", "work on it", "do it"}
+_VAGUE_DO = {"try", "stuff", "things", "something", "better", "more", "work on it", "do it",
+             "intentar", "intentarlo", "tratar", "cosas", "algo", "mejor", "más", "mas",
+             "trabajar en eso", "hacerlo", "echarle ganas"}
 
 
 def has_amount(text: str) -> bool:
@@ -29,23 +39,24 @@ def smart_check(*, specific: str, measurable: str, achievable: str, when: str, t
     hints: list[str] = []
     words = specific.strip()
     if not words:
-        hints.append("Specific: say what you will do, like \"call 3 landlords\".")
+        hints.append(_("Specific: say what you will do, like \"call 3 landlords\"."))
     elif len(words.split()) < 2 or words.casefold() in _VAGUE_DO:
-        hints.append("Specific: add a few words on exactly what you will do.")
+        hints.append(_("Specific: add a few words on exactly what you will do."))
     if not measurable.strip():
-        hints.append("Measurable: how much or how many? Like \"for 1 hour\" or \"5 places\".")
+        hints.append(_("Measurable: how much or how many? Like \"for 1 hour\" or \"5 places\"."))
     elif not has_amount(measurable):
-        hints.append("Measurable: add a number, so you will know when it's done.")
+        hints.append(_("Measurable: add a number, so you will know when it's done."))
     if not achievable.strip():
-        hints.append("Achievable: why can you do this? What will help you?")
+        hints.append(_("Achievable: why can you do this? What will help you?"))
     if not when.strip():
-        hints.append("Time-limited: by when? Like \"next Friday\" or \"in 3 days\".")
+        hints.append(_("Time-limited: by when? Like \"next Friday\" or \"in 3 days\"."))
     else:
         try:
             due = parse_due_date(when, today)
         except InputError:
-            hints.append("Time-limited: I can't read that date. Try \"next Friday\" or 12/4.")
+            hints.append(_("Time-limited: I can't read that date. Try \"next Friday\" or 12/4."))
         else:
             if due is not None and due < today:
-                hints.append(f"Time-limited: {due:%b %-d} has passed. Pick a day still to come.")
+                hints.append(_("Time-limited: {date} has passed. Pick a day still to come.").format(
+                    date=format_date(due, "day")))
     return hints

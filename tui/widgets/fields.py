@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Input
 
+from tui.i18n import N_
 from tui.store.text import displayable
 
 
@@ -64,7 +65,7 @@ class Tick(Checkbox, inherit_bindings=False):
     never rests on colour alone (16-colour consoles, NO_COLOR). Space ticks;
     Enter is left to the dialog (it saves), as in every form of the app."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Tick", id="tick", show=False)]
+    BINDINGS = [Binding("space", "toggle_button", N_("Tick"), id="tick", show=False)]
 
     @property
     def _button(self) -> Content:

@@ -7,6 +7,8 @@ import os
 
 from rich.text import Text
 
+from tui.i18n import _
+
 BARS = " ▁▂▃▄▅▆▇█"
 
 
@@ -23,5 +25,5 @@ def spark_text(counts: list[int]) -> Text:
         text.append("".join(BARS[0 if n == 0 else max(1, round(n / top * 8))] for n in counts))
         text.append("  ")
     text.append(" ".join(str(n) for n in counts))
-    text.append("  (this week last)", style="italic")
+    text.append("  " + _("(this week last)"), style="italic")
     return text

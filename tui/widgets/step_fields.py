@@ -13,20 +13,22 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_, _, format_date
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
 from tui.store.smart import smart_check
 from tui.widgets.fields import TextInput
 
-# (field id, label, placeholder); the id is the store's name for the part.
+# (field id, label, placeholder); the id is the store's name for the part. The
+# label and placeholder are shown through _().
 PARTS = (
-    ("specific", "What I will do", "like: look for rentals online"),
-    ("measurable", "How much, how many", "like: for 1 hour, or 5 places"),
-    ("when", "By when", "like: next Friday, in 3 days, 12/4"),
-    ("achievable", "Why I can do it", "what will help me do it"),
-    ("bring", "Bring to check-in", "like: my notes from the calls"),
+    ("specific", N_("What I will do"), N_("like: look for rentals online")),
+    ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
+    ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
+    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
+    ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
 )
-PART_NAMES = tuple(part for part, _, _ in PARTS)
+PART_NAMES = tuple(part for part, _label, _placeholder in PARTS)
 
 
 def step_value(step, part: str) -> str:
@@ -39,20 +41,20 @@ def understood_text(when: str, today: date) -> Text:
     try:
         due = parse_due_date(when, today)
     except InputError:
-        return Text("  I can't read that date yet.", style="italic")
-    return Text(f"  = {due:%A, %B %-d, %Y}" if due else "", style="italic")
+        return Text("  " + _("I can't read that date yet."), style="italic")
+    return Text(f"  = {format_date(due, 'long')}" if due else "", style="italic")
 
 
 def smart_check_text(values: dict[str, str], today: date) -> Text:
     """"SMART check:" and the parts still missing or vague, or a word of praise."""
     hints = smart_check(specific=values["specific"], measurable=values["measurable"],
                         achievable=values["achievable"], when=values["when"], today=today)
-    check = Text("SMART check: ", style="bold")
+    check = Text(_("SMART check: "), style="bold")
     if hints:
-        check.append("a few ideas (you can save it as it is)\n")
+        check.append(_("a few ideas (you can save it as it is)") + "\n")
         check.append("\n".join(f"- {hint}" for hint in hints))
     else:
-        check.append("this step is specific, measurable, achievable and has a date. Nice work.")
+        check.append(_("this step is specific, measurable, achievable and has a date. Nice work."))
     return check
 
 
@@ -71,8 +73,8 @@ class StepFields(Vertical):
     def compose(self) -> ComposeResult:
         for part, label, placeholder in PARTS:
             with Horizontal(classes="field-row"):
-                yield Label(label, classes="field-label")
-                yield TextInput(id=part, placeholder=placeholder, classes="compact",
+                yield Label(_(label), classes="field-label")
+                yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
                                 advance_on_enter=True)
             if part == "when":
                 yield Static(id="understood", classes="understood")
