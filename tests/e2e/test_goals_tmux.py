@@ -26,7 +26,7 @@ def test_move_a_goal_and_add_a_step_then_find_both_after_a_restart(tmp_path):
         term.keys("u")  # now importance 1, still timeline 1
         screen = term.wait_for("I want to find a place  1    1")
         rows = [line for line in screen.splitlines() if line.startswith(" I want")]
-        assert rows[0].startswith(" I want to find a place to")
+        assert rows[0].startswith(" I want to find a place ")
         term.keys("F4")
         term.wait_for("Steps toward: I want to find a place to live")
         term.keys("a")

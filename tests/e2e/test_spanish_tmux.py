@@ -38,6 +38,6 @@ def test_f10_switches_a_session_to_spanish_before_sign_in(tmp_path):
         term.keys("F10")
         term.wait_for("Entra a tu plan")
         term.keys("Demo", "Enter", "975310", "Enter")
-        term.wait_for("Resumen")
+        term.wait_for("Mi plan: Demo")
     finally:
         term.close()
