@@ -150,3 +150,14 @@ def test_steps_done_by_week_oldest_first(plan):
     clock.set_now(TEST_NOW)
     assert plan.steps_done_by_week(weeks=8) == [1, 0, 0, 0, 0, 0, 2, 2]  # 60 days ago is out
     assert plan.steps_done_by_week(weeks=8, goal_id=goal.id + 99) == [0] * 8
+
+
+def test_a_step_done_on_a_later_day_than_today_counts_this_week(plan):
+    """The clock set back (or a file from a machine whose clock ran ahead) must
+    not break the overview's chart."""
+    goal = plan.add_goal("Find work")
+    clock.set_now(TEST_NOW + timedelta(days=3))
+    plan.complete_step(plan.add_step(goal.id, specific="x").id)
+    clock.set_now(TEST_NOW)
+
+    assert plan.steps_done_by_week(weeks=4) == [0, 0, 0, 1]

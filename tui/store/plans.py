@@ -1103,7 +1103,9 @@ class Plan:
         counts = [0] * weeks
         for row in query:
             done = _as_date(row.done_on)
-            counts[weeks - 1 - (today - done).days // 7] += 1
+            # A step marked done on a later day than today (a clock set back, a
+            # file from a machine whose clock ran ahead) counts in this week.
+            counts[weeks - 1 - max(0, (today - done).days) // 7] += 1
         return counts
 
     # -- resilience toolkit --------------------------------------------------
