@@ -255,12 +255,7 @@ class RecoveryPlanApp(Locking, App):
         self._keep_language(plan, code)
         self._switch_language(code)
         goal_id = self.selected_goal_id
-        self.switch_mode("signin")
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        for mode in PLAN_MODES:
-            if mode in self._modes:
-                self.remove_mode(mode)
+        self._close_plan_screens()
         self._add_plan_modes(plan)
         self.selected_goal_id = goal_id
         self.action_go(where if where in PLAN_MODES else "overview")
@@ -419,18 +414,23 @@ class RecoveryPlanApp(Locking, App):
         self.selected_goal_id = None
         if had_plan:
             self.language_chosen = None
-        self.switch_mode("signin")
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        for mode in PLAN_MODES:
-            if mode in self._modes:
-                self.remove_mode(mode)
+        self._close_plan_screens()
         if had_plan and language() != self.startup_language:  # the next person starts as everyone does
             self._switch_language(self.startup_language)
         self.screen.clear_form()
         self.clear_notifications()  # a message may quote the plan
         self.refresh_bindings()
         self.clear_terminal()
+
+    def _close_plan_screens(self) -> None:
+        """Back to sign-in, with every plan screen and dialog gone (Textual keeps
+        the screens of other modes alive: each plan mode is removed)."""
+        self.switch_mode("signin")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for mode in PLAN_MODES:
+            if mode in self._modes:
+                self.remove_mode(mode)
 
     def action_clear_typing(self) -> None:
         self.action_lock()
