@@ -104,7 +104,7 @@ async def test_a_check_in_in_spanish_has_spanish_dates(store):
         await settle(pilot)
         text = screen_text(app)
         assert "Revisión guardada" in text
-        assert "MI REVISIÓN SEMANAL DEL JUEVES, 3 DE DICIEMBRE DE 2026" in text
+        assert "MI REVISIÓN DEL JUEVES, 3 DE DICIEMBRE DE 2026" in text
         assert "Todavía no. Para el sábado, 28 de noviembre de 2026." in text
         assert "Lo que me lo impidió: Me cortaron el teléfono" in text
         assert "s: guardar este resumen   p: imprimirlo   Esc: volver a mi plan" in text
