@@ -60,10 +60,9 @@ def test_every_marked_text_has_a_spanish_translation_and_none_is_fuzzy():
 
 def test_the_compiled_catalog_matches_its_po():
     """The committed .mo must be rebuilt whenever the .po changes."""
-    po_path, mo_path = i18n.catalog_paths("es")
-    from_po = gettext.GNUTranslations.__new__(gettext.GNUTranslations)
     import io
 
+    po_path, mo_path = i18n.catalog_paths("es")
     from_po = gettext.GNUTranslations(io.BytesIO(
         i18n.compile_mo(i18n.read_po(po_path.read_text(encoding="utf-8")))))
     with mo_path.open("rb") as file:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.config import Config
-from tui.i18n import N_, _, language
+from tui.i18n import N_, _, choose_language, language
 from tui.locking import Locking
 from tui.screens.signin import SignInScreen
 from tui.store.errors import StoreError
@@ -221,8 +221,6 @@ class RecoveryPlanApp(Locking, App):
     def _use_plan_language(self, plan: Plan, new: bool) -> None:
         """The person's language: --lang first, then a switch made at sign-in (or the
         language a new plan was made in), kept with the plan; else their saved choice."""
-        from tui.i18n import choose_language
-
         chosen = self.language_chosen or (language() if new else None)
         self.language_chosen = None
         if chosen is not None and self.config.language_option is None:

@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from tui import __version__
-from tui.i18n import LANGUAGES, N_, _, choose_language, ngettext, set_language
+from tui.i18n import (
+    LANGUAGES, N_, _, choose_language, language_from_environment, ngettext, normalize, set_language)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -605,7 +606,8 @@ def _early_language(argv: list[str] | None) -> str | None:
             break
         except (SystemExit, argparse.ArgumentError):
             continue
-    site = None
+    if normalize(known.lang) or language_from_environment():
+        return choose_language(known.lang)  # the site config can't change it: not read twice
     try:
         from tui.config import load_config
 

@@ -22,6 +22,7 @@ translation, adds new texts untranslated and writes the .po and .mo;
 from __future__ import annotations
 
 import gettext as _gettext
+import io
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -35,7 +36,6 @@ DEFAULT_LANGUAGE = "en"
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
 _loaded: dict[str, _gettext.NullTranslations] = {}
-_listeners: list = []
 
 
 def _(message: str) -> str:
@@ -97,17 +97,8 @@ def set_language(code: str | None) -> str:
     translations = _load(code)
     if translations is None:
         code, translations = DEFAULT_LANGUAGE, _gettext.NullTranslations()
-    changed = code != _language
     _translations, _language = translations, code
-    if changed:
-        for listener in list(_listeners):
-            listener(code)
     return code
-
-
-def on_language_change(listener) -> None:
-    """Call `listener(code)` after each switch (screens rebuild their texts)."""
-    _listeners.append(listener)
 
 
 def install_translations(translations: _gettext.NullTranslations, code: str) -> None:
@@ -132,38 +123,13 @@ def _load(code: str) -> _gettext.NullTranslations | None:
         with mo_path.open("rb") as file:
             translations = _gettext.GNUTranslations(file)
     except (OSError, ValueError, UnicodeDecodeError):
-        try:  # no compiled catalog (or a broken one): read the .po itself
-            translations = CatalogTranslations(read_po(po_path.read_text(encoding="utf-8")))
+        try:  # no compiled catalog (or a broken one): compile the .po in memory
+            compiled = compile_mo(read_po(po_path.read_text(encoding="utf-8")))
+            translations = _gettext.GNUTranslations(io.BytesIO(compiled))
         except (OSError, ValueError, UnicodeDecodeError):
             return None
     _loaded[code] = translations
     return translations
-
-
-class CatalogTranslations(_gettext.NullTranslations):
-    """Translations from a parsed .po (used when the .mo is missing)."""
-
-    def __init__(self, entries: list[dict]):
-        super().__init__()
-        self._catalog: dict = {}
-        for entry in entries:
-            if entry["fuzzy"] or not entry["msgid"]:
-                continue
-            if entry["msgid_plural"] is not None:
-                forms = entry["msgstr_plural"]
-                if all(forms.values()):
-                    self._catalog[(entry["msgid"], 0)] = forms.get(0, "")
-                    self._catalog[(entry["msgid"], 1)] = forms.get(1, "")
-            elif entry["msgstr"]:
-                self._catalog[entry["msgid"]] = entry["msgstr"]
-
-    def gettext(self, message: str) -> str:
-        return self._catalog.get(message, message)
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        # Spanish and English: one form for 1, the other for every other number.
-        form = 0 if count == 1 else 1
-        return self._catalog.get((singular, form), singular if form == 0 else plural)
 
 
 # --- .po reading and .mo writing (no gettext tools needed) ---------------------
@@ -256,23 +222,18 @@ def read_po(text: str) -> list[dict]:
 
 
 def compile_mo(entries: list[dict]) -> bytes:
-    """A .mo file (GNU format, little-endian) holding the translated, not fuzzy entries."""
+    """A .mo file (GNU format, little-endian) holding the header and the
+    translated, not fuzzy entries."""
     import struct
 
     pairs: dict[bytes, bytes] = {}
     for entry in entries:
-        if entry["fuzzy"] and entry["msgid"]:
-            continue
-        if entry["msgid_plural"] is not None:
-            forms = [entry["msgstr_plural"].get(i, "") for i in range(len(entry["msgstr_plural"]))]
-            if not forms or not all(forms):
-                continue
-            key = entry["msgid"] + "\0" + entry["msgid_plural"]
-            value = "\0".join(forms)
-        else:
-            if not entry["msgstr"]:
-                continue
-            key, value = entry["msgid"], entry["msgstr"]
+        if entry["msgid"] == "" and entry["msgstr"]:  # the header: charset, plural forms
+            pairs[b""] = entry["msgstr"].encode("utf-8")
+    for key, value in _translations_of(entries).items():
+        if isinstance(key, tuple):
+            key = "\0".join(key)
+            value = "\0".join(value[index] for index in sorted(value))
         pairs[key.encode("utf-8")] = value.encode("utf-8")
     keys = sorted(pairs)
     ids, strs, offsets = b"", b"", []
@@ -423,12 +384,14 @@ def write_po(code: str, messages: dict, translations: dict) -> str:
 
 
 def _translations_of(entries: list[dict]) -> dict:
+    """{msgid: msgstr, (msgid, plural): {0: form, 1: form}} of the entries that are
+    translated and not fuzzy: the one rule of what a catalog holds."""
     found = {}
     for entry in entries:
         if not entry["msgid"] or entry["fuzzy"]:
             continue
         if entry["msgid_plural"] is not None:
-            if all(entry["msgstr_plural"].values()):
+            if entry["msgstr_plural"] and all(entry["msgstr_plural"].values()):
                 found[(entry["msgid"], entry["msgid_plural"])] = dict(entry["msgstr_plural"])
         elif entry["msgstr"]:
             found[entry["msgid"]] = entry["msgstr"]
