@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from tui.content.guide import GUIDE_KEYS, GUIDE_STEPS, guide_step
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
-from tui.content.reminders import REMINDERS
+from tui.content.reminders import REMINDERS, shown_reminder
 from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
@@ -386,9 +386,8 @@ class RemindersPage(Page):
         self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
         with Vertical(id="guide-reminder-ticks"):
             for index, text in enumerate(self.texts):
-                # One of ours is shown in the language in effect; the person's own as written.
-                shown = _(text) if text in REMINDERS else text
-                yield Tick(person_line(shown), text in chosen, id=f"guide-reminder-{index}")
+                yield Tick(person_line(shown_reminder(text)), text in chosen,
+                           id=f"guide-reminder-{index}")
         yield Label(_("My own reminder (Enter adds it)"))
         yield TextInput(id="guide-own-reminder", classes="compact",
                         placeholder=_("like: One day at a time"))
