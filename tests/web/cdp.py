@@ -50,13 +50,13 @@ SCREEN_SCRIPT = """(() => {
 class Browser:
     """Headless Chromium with a new empty profile under `folder`."""
 
-    def __init__(self, chromium: str, folder: Path):
+    def __init__(self, chromium: str, folder: Path, *flags: str):
         self.folder = folder
         profile = folder / "profile"
         profile.mkdir(parents=True)
         self.log = (folder / "chromium.log").open("wb")
         self.process = subprocess.Popen(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            [chromium, *CHROMIUM_FLAGS, *flags, f"--user-data-dir={profile}", "about:blank"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 60

@@ -74,7 +74,8 @@ def test_a_new_plan_made_with_keys_a_browser_lets_through(serve, browser):
     tab.wait_for("Find a room of my own")
     tab.key("F1")  # help names the keys that work here
     help_text = tab.wait_for("Keys that work everywhere")
-    assert "Ctrl+N" not in help_text and "Ctrl+T" not in help_text
+    assert "^n" not in help_text and "^t" not in help_text  # Ctrl+N, Ctrl+T
+    assert "f3, 3 " in help_text
     tab.key("Escape")
     tab.key("F12")
     tab.wait_for("Sign in to your plan")
