@@ -7,7 +7,7 @@
    its script, the websocket and the app process the server starts for it.
 2. Memory per session: the server's app process for one tab (VmRSS, and VmHWM,
    its peak) at the sign-in screen and after signing in to the crisis plan,
-   beside the terminal app's peak at its sign-in screen. The server's own
+   beside the terminal app's at the same two moments. The server's own
    process is reported once (it is shared by every session).
 
 Needs Debian's chromium and the web extra. Run alone:
@@ -31,7 +31,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.perf.bench_signin import F5  # noqa: E402
 from tests.perf.bench_startup import SCRIPT, start_once  # noqa: E402
+from tests.perf.terminal import PtyApp  # noqa: E402
 from tests.web.cdp import Browser, find_chromium  # noqa: E402
 from tests.web.conftest import Served, sign_in_to_crisis  # noqa: E402
 
@@ -60,6 +62,20 @@ def browser_once(browser: Browser, served: Served, sign_in: bool) -> dict[str, f
     tab.close()
     served.wait_for_app_processes(0)
     return result
+
+
+def terminal_crisis_kib(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """The terminal app's (VmRSS, VmHWM) once signed in to the crisis plan."""
+    app = PtyApp(argv, env)
+    try:
+        app.wait_for(b"Sign in to your plan")
+        app.drain(1.0)
+        app.send(b"Demo" + F5 + b"975310\r")
+        app.wait_for(b"front pocket")
+        app.drain(0.5)
+        return status_kib(app.process.pid, "VmRSS"), status_kib(app.process.pid, "VmHWM")
+    finally:
+        app.close()
 
 
 def main() -> None:
@@ -91,6 +107,7 @@ def main() -> None:
                     web.append(browser_once(browser, served, True))
                     terminal.append(start_once(terminal_argv, env))
             server_rss = status_kib(served.process.pid, "VmRSS")
+            terminal_crisis = [terminal_crisis_kib(terminal_argv, env) for _ in range(3)]
         finally:
             browser.close()
             served.stop()
@@ -109,7 +126,9 @@ def main() -> None:
           f"{median(r['rss_sign_in'] for r in web) / 1024:.1f} MiB RSS, signed in to the crisis "
           f"plan {median(r['rss_crisis'] for r in web) / 1024:.1f} MiB RSS "
           f"(peak {median(r['hwm_crisis'] for r in web) / 1024:.1f} MiB); "
-          f"terminal app at sign-in: peak {term_peak:.1f} MiB")
+          f"terminal app at sign-in: peak {term_peak:.1f} MiB, signed in to the crisis plan "
+          f"{median(rss for rss, _ in terminal_crisis) / 1024:.1f} MiB RSS "
+          f"(peak {median(hwm for _, hwm in terminal_crisis) / 1024:.1f} MiB)")
     print(f"the server itself (shared by all sessions): {server_rss / 1024:.1f} MiB RSS; "
           f"{runs} pairs")
 

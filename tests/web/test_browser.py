@@ -177,3 +177,18 @@ def test_too_many_new_sessions_from_one_address_are_refused(serve):
     with pytest.raises(InvalidStatus) as refused:
         _connect(served, origin)
     assert refused.value.response.status_code == 429
+
+
+def test_stopping_the_server_keeps_what_an_open_session_typed(serve, browser):
+    served = serve()
+    tab = browser.new_tab(served.url)
+    sign_in_to_crisis(tab)
+    tab.type("e")
+    tab.wait_for("Change: My crisis plan")
+    tab.type("Text Ana first. ")
+    tab.wait_for("Text Ana first.")
+    served.stop()  # SIGTERM, as systemd stops a service
+    assert served.process.returncode == 0
+    assert tab.wait_for("What you typed is kept", read=tab.body_text)
+    shown = served.command("crisis", "Demo", "--pin-stdin", stdin=DEMO_PIN + "\n")
+    assert "Text Ana first. I stop answering my phone." in " ".join(shown.stdout.split())
