@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
-from tui.i18n import N_, _, format_date
+from tui.i18n import N_, _, format_date, ngettext
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
 from tui.store.errors import InputError, SignInWaitError, StoreError
@@ -228,8 +228,7 @@ class PlainSession:
         }.get(key)
 
     def menu(self) -> None:
-        self.talk.say(self.talk.count(len(MENU), N_("The menu has {n} choice:"),
-                                      N_("The menu has {n} choices:")))
+        self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:", len(MENU)).format(n=len(MENU)))
         for key, words in MENU:
             self.talk.say(f"{key}: {_(words)}")
 
@@ -290,20 +289,18 @@ class PlainSession:
         goals = plan.goals()
         open_goals = [g for g in goals if not g.done]
         talk.say(_("Goals: {all}, {open} not reached yet. Press 3 to hear them.").format(
-            all=talk.count(len(goals), N_("{n} goal"), N_("{n} goals")), open=len(open_goals)))
+            all=ngettext("{n} goal", "{n} goals", len(goals)).format(n=len(goals)), open=len(open_goals)))
         due = plan.steps_due(today + timedelta(days=7))
         if not due:
             talk.say(_("No steps are due this week."))
         else:
-            talk.say(talk.count(len(due), N_("{n} step is due this week or before:"),
-                                N_("{n} steps are due this week or before:")))
+            talk.say(ngettext("{n} step is due this week or before:", "{n} steps are due this week or before:", len(due)).format(n=len(due)))
         for goal, step in due:
             talk.person(f"{step.specific or _('(a step with no words yet)')}, "
                         f"{due_words(step, today)}", "  ")
         ready = len(plan.steps_to_check_in())
         if ready:
-            talk.say(talk.count(ready, N_("{n} step is ready for a check-in. Press k to check in."),
-                                N_("{n} steps are ready for a check-in. Press k to check in.")))
+            talk.say(ngettext("{n} step is ready for a check-in. Press k to check in.", "{n} steps are ready for a check-in. Press k to check in.", ready).format(n=ready))
         snapshot = PlanSnapshot(plan)
         for section in ("crisis", "overdose"):
             filled, total = completeness(snapshot, section)
@@ -328,14 +325,14 @@ class PlainSession:
         if not goals:
             talk.say(_("You have no goals yet. A goal can be small: one thing you want."))
         else:
-            talk.say(talk.count(len(goals), N_("You have {n} goal."), N_("You have {n} goals.")))
+            talk.say(ngettext("You have {n} goal.", "You have {n} goals.", len(goals)).format(n=len(goals)))
         number = 0
         for term, heading in (("short", N_("Short-term goals")), ("long", N_("Long-term goals"))):
             these = [g for g in goals if g.term == term]
             if not these:
                 continue
             talk.say(_("{heading}: {count}.").format(
-                heading=_(heading), count=talk.count(len(these), N_("{n} goal"), N_("{n} goals"))))
+                heading=_(heading), count=ngettext("{n} goal", "{n} goals", len(these)).format(n=len(these))))
             for goal in these:
                 number += 1
                 talk.person(f"{number}. {goal.text}")
@@ -404,7 +401,7 @@ class PlainSession:
             if not steps:
                 talk.say(_("No steps yet. Big goals get easier in small steps."))
             else:
-                talk.say(talk.count(len(steps), N_("{n} step:"), N_("{n} steps:")))
+                talk.say(ngettext("{n} step:", "{n} steps:", len(steps)).format(n=len(steps)))
             for number, step in enumerate(steps, start=1):
                 talk.person(f"{number}. {step.specific or _('(a step with no words yet)')}, "
                             f"{due_words(step, today)}.")
@@ -485,7 +482,7 @@ class PlainSession:
             for section, parts in SECTION_PARTS.items():
                 talk.say(_("{title}: {count}.").format(
                     title=_(SECTION_TITLES[section]),
-                    count=talk.count(len(parts), N_("{n} part"), N_("{n} parts"))))
+                    count=ngettext("{n} part", "{n} parts", len(parts)).format(n=len(parts))))
                 values = snapshot.sections[section]
                 for number, part in enumerate(parts, start=1):
                     talk.say(f"{number}. {_(part.title)}")
@@ -496,8 +493,7 @@ class PlainSession:
                     elif not people:
                         talk.say(_(NOT_WRITTEN), "   ")
                     if people:
-                        talk.say(talk.count(len(people), N_("{n} person or line:"),
-                                            N_("{n} people or lines:")), "   ")
+                        talk.say(ngettext("{n} person or line:", "{n} people or lines:", len(people)).format(n=len(people)), "   ")
                         for contact in people:
                             talk.person(contact_line(contact), "   ")
             talk.say(_("That is the end of your crisis plan."))
@@ -529,11 +525,10 @@ class PlainSession:
         answers = self.plan.toolkit_answers()
         questions = sum(len(s.questions) for s in TOOLKIT)
         talk.say(_("My resilience toolkit: {sets}, {questions}.").format(
-            sets=talk.count(len(TOOLKIT), N_("{n} part"), N_("{n} parts")),
-            questions=talk.count(questions, N_("{n} question"), N_("{n} questions"))))
+            sets=ngettext("{n} part", "{n} parts", len(TOOLKIT)).format(n=len(TOOLKIT)),
+            questions=ngettext("{n} question", "{n} questions", questions).format(n=questions)))
         for number, question_set in enumerate(TOOLKIT, start=1):
-            talk.say(f"{number}. {_(question_set.title)}: " + talk.count(
-                len(question_set.questions), N_("{n} question"), N_("{n} questions")) + ".")
+            talk.say(f"{number}. {_(question_set.title)}: " + ngettext("{n} question", "{n} questions", len(question_set.questions)).format(n=len(question_set.questions)) + ".")
             for question in question_set.questions:
                 talk.say(_(question.prompt), "   ")
                 answer = answers.get(question.key, "")
@@ -560,8 +555,7 @@ class PlainSession:
         law = good_samaritan(self.config.jurisdiction)
         topics = [(t.title, t.paragraphs) for t in TOPICS]
         law_title = _("The Good Samaritan law in {place}").format(place=_(law.jurisdiction))
-        talk.say(_("Learn: staying safer") + ". " + talk.count(
-            len(topics) + 1, N_("{n} topic:"), N_("{n} topics:")))
+        talk.say(_("Learn: staying safer") + ". " + ngettext("{n} topic:", "{n} topics:", len(topics) + 1).format(n=len(topics) + 1))
         for number, (title, _paragraphs) in enumerate(topics, start=1):
             talk.say(f"{number}. {_(title)}")
         talk.say(f"{len(topics) + 1}. {law_title}")
@@ -592,8 +586,7 @@ class PlainSession:
             entries = [shown(line) for line in lines if line.kind == kind]
             if not entries:
                 continue
-            talk.say(f"{_(heading)}: " + talk.count(len(entries), N_("{n} number"),
-                                                    N_("{n} numbers")) + ".")
+            talk.say(f"{_(heading)}: " + ngettext("{n} number", "{n} numbers", len(entries)).format(n=len(entries)) + ".")
             for entry in entries:
                 talk.person(f"{entry.number}: {entry.name}.", "  ")
                 talk.person(entry.what_for + " " + _("(checked {date})").format(
@@ -608,7 +601,7 @@ class PlainSession:
             talk.say(_(NOTHING_DUE))
             return
         talk.say(_("Check-in: {count} to look at. For each: how did it go?").format(
-            count=talk.count(len(items), N_("{n} step"), N_("{n} steps"))))
+            count=ngettext("{n} step", "{n} steps", len(items)).format(n=len(items))))
         check_in_id, kept = None, {}
         for number, (goal, step) in enumerate(items, start=1):
             talk.say(_("step {number} of {total}").format(number=number, total=len(items)))

@@ -99,9 +99,6 @@ class Talk:
                                    break_long_words=True) or [""]
         return lines
 
-    def count(self, n: int, singular: str, plural: str) -> str:
-        return ngettext(singular, plural, n).format(n=n)
-
     def _more(self) -> None:
         answer = self.ask(_("More follows. Enter: go on. a: read all the rest. s: stop."),
                           blank_ok=True).strip().casefold()
