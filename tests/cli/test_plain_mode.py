@@ -1,0 +1,289 @@
+"""Plain mode (`recovery-plan --plain`) driven through a pseudo-terminal, as a
+screen reader user would: one answer a line, the PIN typed without echo.
+Everything the program writes is kept, byte for byte, and checked for escape
+characters and box-drawing characters."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from datetime import date
+
+import pytest
+
+from tests.cli.test_cli import SCRIPT, private_home, run  # noqa: F401  (private_home: autouse)
+from tests.conftest import open_test_store, site_key_env
+from tui import i18n
+from tui.content import demo
+from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.i18n import _, format_date, ngettext
+from tui.store.dates import parse_due_date
+
+pexpect = pytest.importorskip("pexpect")
+
+DEMO_DAY = "2026-11-26T10:00"
+BOX_DRAWING = re.compile("[\u2500-\u259f]")  # box drawing and block elements
+
+
+class Plain:
+    """The installed command in plain mode on an 80x24 pseudo-terminal."""
+
+    def __init__(self, db, *options: str, now: str = DEMO_DAY):
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("RECOVERY_PLAN_", "LANG", "LC_"))}
+        env.update(site_key_env(db), RECOVERY_PLAN_NOW=now, TERM="linux", LANG="C.UTF-8")
+        self.child = pexpect.spawn(str(SCRIPT), ["--db", str(db), *options, "--plain"], env=env,
+                                   dimensions=(24, 80), timeout=30)
+        self.output = bytearray()
+
+    def expect(self, *texts: str) -> int:
+        """Waits for the first of `texts` (their words may be wrapped across lines)."""
+        patterns = [re.compile(r"\s+".join(re.escape(word) for word in text.split()).encode())
+                    for text in texts]
+        index = self.child.expect(patterns)
+        self.output += self.child.before + self.child.after
+        return index
+
+    def answer(self, line: str) -> None:
+        self.child.sendline(line)
+
+    def ended(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.output += self.child.before
+        self.child.close()
+        return self.child.exitstatus
+
+    @property
+    def text(self) -> str:
+        return bytes(self.output).decode("utf-8")
+
+    def words(self) -> str:
+        """What a screen reader would speak, as one line of words."""
+        return " ".join(self.text.split())
+
+
+def plain_words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def demo_db(db_location):
+    assert run("--db", str(db_location), "demo").returncode == 0
+    return db_location
+
+
+def sign_in(session: Plain, name: str = "Demo", pin: str = "975310") -> None:
+    session.expect(_("Your name (or nickname), then Enter. Or type 9 for help now, q to leave."))
+    session.answer(name)
+    session.expect(_("Your PIN, then Enter. It is not shown as you type."))
+    session.answer(pin)
+
+
+def hear_the_crisis_plan(session: Plain) -> str:
+    """5, then Enter at each "more": what was said from the 5 to the plan's end."""
+    start = len(session.output)
+    session.answer("5")
+    while session.expect(_("More follows. Enter: go on. a: read all the rest. s: stop."),
+                         _("That is the end of your crisis plan.")) == 0:
+        session.answer("")
+    return bytes(session.output[start:]).decode("utf-8")
+
+
+def crisis_words_in_order() -> list[str]:
+    """Every heading and every word of the demo's crisis plan, overdose plan and
+    cravings, in the order they must be heard."""
+    texts = {"crisis": demo.CRISIS_PLAN, "overdose": demo.OVERDOSE_PLAN, "cravings": demo.CRAVINGS}
+    expected = []
+    for section, parts in SECTION_PARTS.items():
+        expected.append(_(SECTION_TITLES[section]))
+        for number, part in enumerate(parts, start=1):
+            expected += [f"{number}. {_(part.title)}", texts[section][part.field]]
+    return expected
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_whole_session_in_plain_mode(demo_db, language):
+    i18n.set_language(language)
+    options = ("--lang", language)
+    session = Plain(demo_db, *options, now="2026-11-30T10:00")  # the first housing step is due
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter. 1 reads the menu."))
+
+    # The crisis plan: every section's words, in order.
+    heard = plain_words(hear_the_crisis_plan(session))
+    position = 0
+    for words in crisis_words_in_order():
+        found = heard.find(plain_words(words), position)
+        assert found >= 0, f"{words!r} was not heard after position {position}:\n{heard}"
+        position = found + len(plain_words(words))
+    assert "My sister (sister): 555-0142" in heard
+    session.expect(_("{choices}. Enter: back to the main menu.").split("{choices}")[1])
+    session.answer("")
+
+    # A goal, and a SMART step toward it.
+    session.expect(_("Main menu: type a number, then Enter. 1 reads the menu."))
+    session.answer("3")
+    session.expect(ngettext("You have {n} goal.", "You have {n} goals.", 6).format(n=6))
+    session.expect(_("add a goal"))
+    session.answer("a")
+    session.expect(_("Your goal, in your own words, then Enter. Enter alone: back."))
+    session.answer("Get a library card")
+    session.expect(_("Is it a short-term goal (s) or a long-term goal, a year or more "
+                     "(l)? Enter: short-term."))
+    session.answer("")
+    session.expect(_("Add a first step toward it now? y: yes. Enter: no."))
+    session.answer("s" if language == "es" else "y")
+    answers = (("What I will do", "Go to the library on Main Street"),
+               ("How much, how many", "1 visit"), ("By when", "next Friday" if language == "en"
+                                                   else "el próximo viernes"),
+               ("Why I can do it", "It is near my place"), ("Bring to check-in", "My new card"))
+    for label, words in answers:
+        session.expect(_(label))
+        session.answer(words)
+        if label == "By when":
+            due = parse_due_date(words, date(2026, 11, 30))
+            session.expect(_("That is {date}.").format(date=format_date(due, "long")))
+    session.expect(_("Added the step."))
+
+    # A check-in: the first housing step is done.
+    session.expect(_("Main menu: type a number, then Enter. 1 reads the menu."))
+    session.answer("k")
+    session.expect(_("How did it go?"))
+    session.answer("d")
+    session.expect(_("Anything to remember about it? (you can skip this)"))
+    session.answer("It went fine")
+    while session.expect(_("How did it go?"), _("Check-in kept")) == 0:
+        session.answer("")  # other steps due: skipped
+    session.expect(_("Main menu: type a number, then Enter. 1 reads the menu."))
+    session.answer("0")
+    session.expect(_("Your plan is locked. Everything you answered is kept."))
+    assert session.ended() == 0
+
+    raw = bytes(session.output)
+    assert b"\x1b" not in raw
+    assert not BOX_DRAWING.search(session.text)
+    assert b"975310" not in raw  # the PIN is never echoed
+    store = open_test_store(demo_db)
+    try:
+        from tui.store import sign_in as open_plan
+
+        plan = open_plan(store, "Demo", "975310")
+        goal = next(g for g in plan.goals() if g.text == "Get a library card")
+        step, = plan.steps(goal.id)
+        assert (step.specific, step.measurable, step.bring) == (
+            "Go to the library on Main Street", "1 visit", "My new card")
+        assert step.due_date == due
+        check_in = plan.check_ins()[0]
+        assert [(o.step_text, o.outcome, o.note) for o in check_in.outcomes] == [
+            ("Look for rentals online, Craigslist too", "done", "It went fine")]
+    finally:
+        store.close()
+
+
+def test_get_help_now_before_signing_in(demo_db):
+    session = Plain(demo_db)
+    session.expect(_("Your name (or nickname), then Enter. Or type 9 for help now, q to leave."))
+    session.answer("9")
+    session.expect("800-484-3731")
+    session.expect(_("Your name (or nickname), then Enter. Or type 9 for help now, q to leave."))
+    session.answer("q")
+    assert session.ended() == 0
+    words = session.words()
+    assert "Crisis lines: 3 numbers." in words
+    assert "911: Emergency." in words and "988 (call or text): 988 Suicide & Crisis Lifeline." in words
+    assert b"\x1b" not in bytes(session.output)
+
+
+def one_sentence_after(session: Plain, line: str) -> str:
+    """The words said after the line `line` typed, up to the next question."""
+    text = session.text
+    return plain_words(text[text.rindex(line) + len(line):])
+
+
+def test_a_wrong_pin_says_so_plainly(demo_db):
+    session = Plain(demo_db)
+    sign_in(session, pin="000000")
+    session.expect(_("Your name (or nickname), then Enter."))
+    said = session.words()
+    assert "That name and PIN don't open a plan. Check both and try again." in said
+    assert "Your plan is open" not in said
+    session.answer("q")
+    assert session.ended() == 0
+    assert b"\x1b" not in bytes(session.output) and b"000000" not in bytes(session.output)
+
+
+def test_waits_then_a_locked_out_name(demo_db):
+    session = Plain(demo_db)
+    for _try in range(5):
+        sign_in(session, pin="000000")
+    session.expect("Please wait 5 seconds before the next try.")
+    session.expect("Type 9 for crisis lines now; they need no sign-in.")
+    sign_in(session)  # the right PIN, during the wait: not checked
+    session.expect("Too many tries that didn't match. Please wait")
+    session.expect("A recovery code works now.")
+    assert "Your plan is open" not in session.text
+    session.answer("q")
+    assert session.ended() == 0
+    assert b"\x1b" not in bytes(session.output)
+
+
+def test_an_empty_crisis_plan_is_one_sentence(db_location):
+    from tui.store import create_person
+
+    store = open_test_store(db_location)
+    try:
+        create_person(store, "Sam", "a-long-pin-27")
+    finally:
+        store.close()
+    session = Plain(db_location)
+    sign_in(session, "Sam", "a-long-pin-27")
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("5")
+    session.expect("Enter: back to the main menu.")
+    after = one_sentence_after(session, "\n5")
+    assert after.startswith("Your crisis plan is empty: nothing is written in it yet. Press e to "
+                            "fill it in, one question at a time, or 9 for crisis lines now.")
+    assert _("(not written yet)") not in after
+    session.answer("0")
+    assert session.ended() == 0
+
+
+def test_the_idle_lock_ends_the_session_and_says_so(demo_db):
+    session = Plain(demo_db, "--idle-lock", "5")
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    started = time.monotonic()
+    session.expect("Are you still here? Your plan locks in")
+    session.expect("Your plan locked itself after 5 seconds with no answer, so no one else sees "
+                   "it. Everything you answered is kept. Start Recovery Plan again to open it.")
+    assert session.ended() == 0
+    assert time.monotonic() - started >= 2  # not before the warning's time
+    assert b"\x1b" not in bytes(session.output)
+
+
+def test_enter_after_the_idle_warning_keeps_the_plan_open(demo_db):
+    session = Plain(demo_db, "--idle-lock", "6")
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.expect("Are you still here?")
+    session.answer("")
+    session.expect(_("Main menu: type a number, then Enter."))  # asked again, still open
+    session.answer("2")
+    session.expect("My plan: Demo")
+    session.answer("")
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("0")
+    assert session.ended() == 0
+
+
+def test_a_name_left_without_its_pin_is_cleared(demo_db):
+    session = Plain(demo_db, "--idle-lock", "5")
+    session.expect(_("Your name (or nickname), then Enter."))
+    session.answer("Demo")
+    session.expect(_("Your PIN, then Enter."))
+    session.expect("Nothing was typed for a while, so your name was cleared. Type it again to "
+                   "sign in.")
+    session.expect(_("Your name (or nickname), then Enter."))
+    session.answer("q")
+    assert session.ended() == 0
