@@ -287,3 +287,38 @@ def test_a_name_left_without_its_pin_is_cleared(demo_db):
     session.expect(_("Your name (or nickname), then Enter."))
     session.answer("q")
     assert session.ended() == 0
+
+
+def test_every_menu_of_a_plain_session_leaves_the_ui_toolkit_unloaded(demo_db):
+    import subprocess
+    import sys
+
+    code = ("import sys; from tui.cli import main; code = main(sys.argv[1:]); "
+            "print('textual' in sys.modules, 'rich' in sys.modules, file=sys.stderr); "
+            "raise SystemExit(code)")
+    typed = "Demo\n975310\n1\n2\n\n3\n\n4\n2\n\n5\na\n\n6\na\n\n7\n1\n9\nk\n0\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(demo_db), "--plain"], input=typed,
+        capture_output=True, text=True, env={**os.environ, **site_key_env(demo_db),
+                                              "RECOVERY_PLAN_NOW": DEMO_DAY})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "False False"
+    for heard in ("My plan: Demo", "You have 6 goals.", "Steps toward: I want to find a place",
+                  "That is the end of your crisis plan.", "My resilience toolkit: 4 parts",
+                  "A long walk with my dog.", "Your tolerance drops after a break",
+                  "Crisis lines: 3 numbers.", "Your plan is locked."):
+        assert heard in result.stdout
+    assert "\x1b" not in result.stdout and not BOX_DRAWING.search(result.stdout)
+
+
+def test_the_site_config_can_make_plain_mode_the_default(demo_db, tmp_path):
+    config = tmp_path / "site.toml"
+    config.write_text("[display]\nplain = true\n")
+    result = run("--config", str(config), "--db", str(demo_db), input="q\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Recovery Plan, plain mode.")
+    assert "\x1b" not in result.stdout
+    config.write_text('[display]\nplain = "yes"\n')
+    result = run("--config", str(config), "--db", str(demo_db), input="q\n")
+    assert result.returncode == 1
+    assert "display.plain must be true or false" in result.stderr
