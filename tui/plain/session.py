@@ -21,7 +21,8 @@ from tui.store.text import one_line
 
 # The same words as the full-screen app's (one catalog entry each).
 VISION_PARTS = (
-    ("vision", N_("My vision"), N_("Dare to dream: who do I want to be? What life do I want to have?")),
+    ("vision", N_("My vision"),
+     N_("Dare to dream: who do I want to be? What life do I want to have?")),
     ("strengths", N_("My strengths and assets"),
      N_("What do I have going for me? What am I good at? Who is in my corner?")),
 )
@@ -58,7 +59,8 @@ LOCK_KEYS = {"0", "12", "q", "f12"}
 
 
 def long_day(value: date) -> str:
-    """"Saturday, November 28" | "sábado, 28 de noviembre": the year only when it isn't this one's."""
+    """"Saturday, November 28" | "sábado, 28 de noviembre": the year only when it
+    isn't this one's."""
     year = str(value.year)
     text = format_date(value, "long")
     if value.year == clock.today().year:
@@ -68,7 +70,9 @@ def long_day(value: date) -> str:
 
 def due_words(step, today: date) -> str:
     if step.done:
-        return _("done on {date}").format(date=long_day(step.done_on)) if step.done_on else _("done")
+        if step.done_on is None:
+            return _("done")
+        return _("done on {date}").format(date=long_day(step.done_on))
     if step.due_date is None:
         return _("no date yet")
     if step.due_date < today:
@@ -228,7 +232,8 @@ class PlainSession:
         }.get(key)
 
     def menu(self) -> None:
-        self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:", len(MENU)).format(n=len(MENU)))
+        n = len(MENU)
+        self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:", n).format(n=n))
         for key, words in MENU:
             self.talk.say(f"{key}: {_(words)}")
 
@@ -245,7 +250,8 @@ class PlainSession:
             raise Stop
         if key in LOCK_KEYS or self.place(key) is not None:
             raise Jump(key)
-        talk.say(_("{key} is not one of the choices here.").format(key=one_line(answer.strip())[:20]))
+        talk.say(_("{key} is not one of the choices here.").format(
+            key=one_line(answer.strip())[:20]))
         raise Stop
 
     # -- questions --------------------------------------------------------------
@@ -289,18 +295,22 @@ class PlainSession:
         goals = plan.goals()
         open_goals = [g for g in goals if not g.done]
         talk.say(_("Goals: {all}, {open} not reached yet. Press 3 to hear them.").format(
-            all=ngettext("{n} goal", "{n} goals", len(goals)).format(n=len(goals)), open=len(open_goals)))
+            all=ngettext("{n} goal", "{n} goals", len(goals)).format(n=len(goals)),
+            open=len(open_goals)))
         due = plan.steps_due(today + timedelta(days=7))
         if not due:
             talk.say(_("No steps are due this week."))
         else:
-            talk.say(ngettext("{n} step is due this week or before:", "{n} steps are due this week or before:", len(due)).format(n=len(due)))
+            talk.say(ngettext("{n} step is due this week or before:",
+                              "{n} steps are due this week or before:", len(due)).format(n=len(due)))
         for goal, step in due:
             talk.person(f"{step.specific or _('(a step with no words yet)')}, "
                         f"{due_words(step, today)}", "  ")
         ready = len(plan.steps_to_check_in())
         if ready:
-            talk.say(ngettext("{n} step is ready for a check-in. Press k to check in.", "{n} steps are ready for a check-in. Press k to check in.", ready).format(n=ready))
+            talk.say(ngettext("{n} step is ready for a check-in. Press k to check in.",
+                              "{n} steps are ready for a check-in. Press k to check in.",
+                              ready).format(n=ready))
         snapshot = PlanSnapshot(plan)
         for section in ("crisis", "overdose"):
             filled, total = completeness(snapshot, section)
@@ -325,14 +335,16 @@ class PlainSession:
         if not goals:
             talk.say(_("You have no goals yet. A goal can be small: one thing you want."))
         else:
-            talk.say(ngettext("You have {n} goal.", "You have {n} goals.", len(goals)).format(n=len(goals)))
+            n = len(goals)
+            talk.say(ngettext("You have {n} goal.", "You have {n} goals.", n).format(n=n))
         number = 0
         for term, heading in (("short", N_("Short-term goals")), ("long", N_("Long-term goals"))):
             these = [g for g in goals if g.term == term]
             if not these:
                 continue
             talk.say(_("{heading}: {count}.").format(
-                heading=_(heading), count=ngettext("{n} goal", "{n} goals", len(these)).format(n=len(these))))
+                heading=_(heading),
+                count=ngettext("{n} goal", "{n} goals", len(these)).format(n=len(these))))
             for goal in these:
                 number += 1
                 talk.person(f"{number}. {goal.text}")
@@ -493,7 +505,9 @@ class PlainSession:
                     elif not people:
                         talk.say(_(NOT_WRITTEN), "   ")
                     if people:
-                        talk.say(ngettext("{n} person or line:", "{n} people or lines:", len(people)).format(n=len(people)), "   ")
+                        n = len(people)
+                        talk.say(ngettext("{n} person or line:", "{n} people or lines:",
+                                          n).format(n=n), "   ")
                         for contact in people:
                             talk.person(contact_line(contact), "   ")
             talk.say(_("That is the end of your crisis plan."))
@@ -528,7 +542,9 @@ class PlainSession:
             sets=ngettext("{n} part", "{n} parts", len(TOOLKIT)).format(n=len(TOOLKIT)),
             questions=ngettext("{n} question", "{n} questions", questions).format(n=questions)))
         for number, question_set in enumerate(TOOLKIT, start=1):
-            talk.say(f"{number}. {_(question_set.title)}: " + ngettext("{n} question", "{n} questions", len(question_set.questions)).format(n=len(question_set.questions)) + ".")
+            n = len(question_set.questions)
+            talk.say(f"{number}. {_(question_set.title)}: "
+                     + ngettext("{n} question", "{n} questions", n).format(n=n) + ".")
             for question in question_set.questions:
                 talk.say(_(question.prompt), "   ")
                 answer = answers.get(question.key, "")
@@ -555,7 +571,9 @@ class PlainSession:
         law = good_samaritan(self.config.jurisdiction)
         topics = [(t.title, t.paragraphs) for t in TOPICS]
         law_title = _("The Good Samaritan law in {place}").format(place=_(law.jurisdiction))
-        talk.say(_("Learn: staying safer") + ". " + ngettext("{n} topic:", "{n} topics:", len(topics) + 1).format(n=len(topics) + 1))
+        n = len(topics) + 1
+        talk.say(_("Learn: staying safer") + ". "
+                 + ngettext("{n} topic:", "{n} topics:", n).format(n=n))
         for number, (title, _paragraphs) in enumerate(topics, start=1):
             talk.say(f"{number}. {_(title)}")
         talk.say(f"{len(topics) + 1}. {law_title}")
@@ -586,7 +604,8 @@ class PlainSession:
             entries = [shown(line) for line in lines if line.kind == kind]
             if not entries:
                 continue
-            talk.say(f"{_(heading)}: " + ngettext("{n} number", "{n} numbers", len(entries)).format(n=len(entries)) + ".")
+            n = len(entries)
+            talk.say(f"{_(heading)}: " + ngettext("{n} number", "{n} numbers", n).format(n=n) + ".")
             for entry in entries:
                 talk.person(f"{entry.number}: {entry.name}.", "  ")
                 talk.person(entry.what_for + " " + _("(checked {date})").format(

@@ -122,21 +122,24 @@ class Talk:
                 return answer
 
     def ask_secret(self, prompt: str) -> str:
-        """A line typed without echo (a PIN), as getpass does."""
-        self._write(prompt + "\n")
+        """A line typed without echo (a PIN), as getpass does. The echo goes off
+        before the prompt is written, so a PIN typed the moment the prompt is
+        heard is never shown; lines typed ahead are kept (no flush)."""
         self._said, self._no_more = 0, False
         if not self.is_tty:
+            self._write(prompt + "\n")
             return self._read_line()[0]
         import termios
 
         saved = termios.tcgetattr(self.fd)
         quiet = list(saved)
         quiet[3] &= ~(termios.ECHO | termios.ECHONL)
-        termios.tcsetattr(self.fd, termios.TCSAFLUSH, quiet)
+        termios.tcsetattr(self.fd, termios.TCSADRAIN, quiet)
         try:
+            self._write(prompt + "\n")
             return self._read_line()[0]
         finally:
-            termios.tcsetattr(self.fd, termios.TCSAFLUSH, saved)
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
             self._write("\n")  # the person's Enter was not echoed
 
     def _read_line(self) -> tuple[str, bool]:
