@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
-from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
+from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
 from tui.i18n import N_, _, format_date, ngettext
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
@@ -25,13 +25,6 @@ VISION_PARTS = (
      N_("Dare to dream: who do I want to be? What life do I want to have?")),
     ("strengths", N_("My strengths and assets"),
      N_("What do I have going for me? What am I good at? Who is in my corner?")),
-)
-STEP_QUESTIONS = (
-    ("specific", N_("What I will do"), N_("like: look for rentals online")),
-    ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
-    ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
-    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
-    ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
 )
 OUTCOMES = {"d": ("done", N_("Done")), "n": ("not_yet", N_("Not yet")),
             "c": ("changed", N_("Change it"))}
@@ -417,7 +410,7 @@ class PlainSession:
             for number, step in enumerate(steps, start=1):
                 talk.person(f"{number}. {step.specific or _('(a step with no words yet)')}, "
                             f"{due_words(step, today)}.")
-                for part, label, _hint in STEP_QUESTIONS[1:]:
+                for part, label, _hint in STEP_PARTS[1:]:
                     value = step.when_text if part == "when" else getattr(step, part)
                     if value.strip() and part != "when":
                         talk.person(f"{_(label)}: {value}", "   ")
@@ -441,7 +434,7 @@ class PlainSession:
         talk.person(_("A new step toward: {goal}").format(goal=goal.text))
         talk.say(_("Five questions. Enter skips one."))
         values: dict[str, str] = {}
-        for part, label, hint in STEP_QUESTIONS:
+        for part, label, hint in STEP_PARTS:
             while True:
                 answer = talk.ask(f"{_(label)} ({_(hint)})")
                 if part != "when" or not answer.strip():
