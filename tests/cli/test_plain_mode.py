@@ -322,3 +322,27 @@ def test_the_site_config_can_make_plain_mode_the_default(demo_db, tmp_path):
     result = run("--config", str(config), "--db", str(demo_db), input="q\n")
     assert result.returncode == 1
     assert "display.plain must be true or false" in result.stderr
+
+
+def test_escape_sequences_in_a_plan_never_reach_the_terminal(db_location):
+    from tui.store import create_person
+
+    store = open_test_store(db_location)
+    try:
+        plan = create_person(store, "Sam", "a-long-pin-27")
+        goal = plan.add_goal("Call \x1b[2J\x1b]0;owned\x07 my sister")
+        plan.add_step(goal.id, specific="Text her \x1b[31mtoday\x1b[0m")
+        plan.save_section("crisis", {"warning_signs": "I \x1b[8mhide\x1b[0m"})
+    finally:
+        store.close()
+    session = Plain(db_location)
+    sign_in(session, "Sam", "a-long-pin-27")
+    menu, back = _("Main menu: type a number, then Enter."), "Enter: back to the main menu."
+    for question, key in ((menu, "3"), (back, ""), (menu, "4"), (back, ""), (menu, "5"),
+                          ("More follows.", "a"), (back, ""), (menu, "0")):
+        session.expect(question)
+        session.answer(key)
+    assert session.ended() == 0
+    assert b"\x1b" not in bytes(session.output) and b"\x07" not in bytes(session.output)
+    assert "Call ␛[2J␛]0;owned␇ my sister" in session.text
+    assert "Text her ␛[31mtoday␛[0m" in session.text
