@@ -29,12 +29,12 @@ BOX_DRAWING = re.compile("[\u2500-\u259f]")  # box drawing and block elements
 class Plain:
     """The installed command in plain mode on an 80x24 pseudo-terminal."""
 
-    def __init__(self, db, *options: str, now: str = DEMO_DAY):
+    def __init__(self, db, *options: str, now: str = DEMO_DAY, size=(24, 80)):
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("RECOVERY_PLAN_", "LANG", "LC_"))}
         env.update(site_key_env(db), RECOVERY_PLAN_NOW=now, TERM="linux", LANG="C.UTF-8")
         self.child = pexpect.spawn(str(SCRIPT), ["--db", str(db), *options, "--plain"], env=env,
-                                   dimensions=(24, 80), timeout=30)
+                                   dimensions=size, timeout=30)
         self.output = bytearray()
 
     def expect(self, *texts: str) -> int:
@@ -346,3 +346,32 @@ def test_escape_sequences_in_a_plan_never_reach_the_terminal(db_location):
     assert b"\x1b" not in bytes(session.output) and b"\x07" not in bytes(session.output)
     assert "Call ␛[2J␛]0;owned␇ my sister" in session.text
     assert "Text her ␛[31mtoday␛[0m" in session.text
+
+
+def test_long_text_is_wrapped_and_paged_to_a_small_terminal(demo_db):
+    session = Plain(demo_db, size=(12, 40))
+    sign_in(session)
+    while session.expect("More follows.", _("Main menu: type a number, then Enter.")) == 0:
+        session.answer("")  # even the menu is paged on 12 lines
+    start = len(session.output)
+    session.answer("5")
+    pages = 0
+    while session.expect("More follows. Enter: go on. a: read all the rest. s: stop.",
+                         "That is the end of your crisis plan.") == 0:
+        pages += 1
+        session.answer("s" if pages == 3 else "")
+        if pages == 3:
+            break
+    session.expect(_("Main menu: type a number, then Enter."))  # s: back to the menu at once
+    heard = bytes(session.output[start:]).decode().replace("\r", "").split("\n")
+    assert pages == 3
+    assert max(len(line) for line in heard) <= 40
+    assert "That is the end of your crisis plan." not in session.text
+    said = [line for line in heard[1:] if line]  # after the 5 typed
+    # A screenful between two "more" questions: the lines said and the
+    # question (two lines at 40 columns) fill the 12 lines, and no more.
+    runs = "\n".join(said).split("More follows.")
+    # (each run: the rest of the question, then the lines said after it)
+    assert [len(run.strip("\n").split("\n")) for run in runs[1:-1]] == [12, 12]
+    session.answer("0")
+    assert session.ended() == 0

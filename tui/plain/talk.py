@@ -23,10 +23,11 @@ import sys
 import textwrap
 import time
 
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.store.text import displayable
 
 WARN_SECONDS = 30  # the full-screen app's warning time (tui.screens.idle)
+MORE = N_("More follows. Enter: go on. a: read all the rest. s: stop.")
 
 
 class Leave(Exception):
@@ -67,11 +68,15 @@ class Talk:
         self.warning = ""  # said when the idle limit is near; "{time}" is filled in
         self._said = 0  # lines said since the last question (for "more")
         self._no_more = False  # a: read on without stopping, until the next question
+        self.measure()
+
+    def measure(self) -> None:
+        """The terminal's size now (a window may be resized between questions)."""
         columns, rows = shutil.get_terminal_size(fallback=(80, 24))
         # One column short: a line that fills the last column makes some
         # terminals wrap, and a reader would speak an empty line.
         self.width = max(20, min(columns, 101) - 1)
-        self.page = max(5, rows - 1)
+        self.rows = rows
 
     # -- saying -----------------------------------------------------------
 
@@ -79,10 +84,15 @@ class Talk:
         self.stdout.write(text)
         self.stdout.flush()
 
+    def _write_prompt(self, prompt: str) -> None:
+        self._write("\n".join(self.wrap(prompt)) + "\n")
+
     def say(self, text: str = "", indent: str = "") -> None:
         """The app's words, wrapped; paged when a screenful has gone by."""
+        # A screenful: the lines said and the "more" question under them.
+        page = max(3, self.rows - len(self.wrap(_(MORE))))
         for line in self.wrap(text, indent):
-            if self._said >= self.page and not self._no_more:
+            if self._said >= page and not self._no_more:
                 self._more()
             self._write(line + "\n")
             self._said += 1
@@ -100,8 +110,7 @@ class Talk:
         return lines
 
     def _more(self) -> None:
-        answer = self.ask(_("More follows. Enter: go on. a: read all the rest. s: stop."),
-                          blank_ok=True).strip().casefold()
+        answer = self.ask(_(MORE)).strip().casefold()
         if answer == "s":
             raise Stop
         if answer == "a":
@@ -113,9 +122,10 @@ class Talk:
         """One line typed by the person (without its newline). The prompt ends
         its own line, so a screen reader says it whole before the answer."""
         while True:
-            self._write(prompt + "\n")
+            self._write_prompt(prompt)
             self._said, self._no_more = 0, False
             answer, warned = self._read_line()
+            self.measure()
             if warned and not answer.strip():
                 continue  # Enter after the idle warning says "still here": ask again
             if answer.strip() or blank_ok:
@@ -127,7 +137,7 @@ class Talk:
         heard is never shown; lines typed ahead are kept (no flush)."""
         self._said, self._no_more = 0, False
         if not self.is_tty:
-            self._write(prompt + "\n")
+            self._write_prompt(prompt)
             return self._read_line()[0]
         import termios
 
@@ -136,7 +146,7 @@ class Talk:
         quiet[3] &= ~(termios.ECHO | termios.ECHONL)
         termios.tcsetattr(self.fd, termios.TCSADRAIN, quiet)
         try:
-            self._write(prompt + "\n")
+            self._write_prompt(prompt)
             return self._read_line()[0]
         finally:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
