@@ -375,3 +375,54 @@ def test_long_text_is_wrapped_and_paged_to_a_small_terminal(demo_db):
     assert [len(run.strip("\n").split("\n")) for run in runs[1:-1]] == [12, 12]
     session.answer("0")
     assert session.ended() == 0
+
+
+def test_filling_in_the_plan_one_question_at_a_time(db_location):
+    """The crisis plan, the toolkit and the vision, answered line by line; a
+    part changed in another session meanwhile keeps both words."""
+    from tui.store import create_person
+    from tui.store import sign_in as open_plan
+
+    store = open_test_store(db_location)
+    try:
+        create_person(store, "Sam", "a-long-pin-27").save_section("vision", {"vision": "A home"})
+    finally:
+        store.close()
+    session = Plain(db_location)
+    sign_in(session, "Sam", "a-long-pin-27")
+    menu = _("Main menu: type a number, then Enter.")
+    keep = "Type new words to replace them, or press Enter to keep them."
+    skip = "Type your words, or press Enter to skip."
+    steps = [(menu, "5"), ("e: fill in or change a part.", "e"), ("Which part of the plan?", "1"),
+             (skip, "I stop sleeping"), ("Saved.", None)]
+    steps += [(skip, "")] * 6
+    steps += [(menu, "6"), ("More follows.", "a"), ("e: answer or change", "e"),
+              ("Which part?", "1"),
+              (skip, "A long walk"), ("Saved.", None), (skip, ""), (skip, ""),
+              (menu, "2"), ("v: change my vision and strengths", "v"), ("A home", None)]
+    for question, typed in steps:
+        session.expect(question)
+        if typed is not None:
+            session.answer(typed)
+    store = open_test_store(db_location)
+    try:  # meanwhile, in another session
+        open_plan(store, "Sam", "a-long-pin-27").save_section("vision", {"vision": "A job"})
+    finally:
+        store.close()
+    session.expect(keep)
+    session.answer("My own place")
+    session.expect("This part was also changed in another session; both are kept.")
+    session.expect(skip)  # strengths
+    session.answer("")
+    session.expect(menu)
+    session.answer("0")
+    assert session.ended() == 0
+    store = open_test_store(db_location)
+    try:
+        plan = open_plan(store, "Sam", "a-long-pin-27")
+        assert plan.section("crisis").fields["warning_signs"] == "I stop sleeping"
+        assert plan.section("crisis").fields["on_my_own"] == ""
+        assert plan.toolkit_answers() == {"works.better": "A long walk"}
+        assert plan.section("vision").fields["vision"] == "A job\n\nMy own place"
+    finally:
+        store.close()

@@ -16,7 +16,7 @@ from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
 from tui.i18n import N_, _, format_date, ngettext
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
-from tui.store.errors import InputError, SignInWaitError, StoreError
+from tui.store.errors import ConflictError, InputError, SignInWaitError, StoreError
 from tui.store.text import one_line
 
 # The same words as the full-screen app's (one catalog entry each).
@@ -262,6 +262,19 @@ class PlainSession:
             answer = talk.ask(_("Type your words, or press Enter to skip."))
         return answer if answer.strip() else None
 
+    def save_part(self, loaded, field: str, answer: str) -> None:
+        """One part of a section, as the person answered. Changed in another
+        session meanwhile: both words are kept, as in the full-screen app."""
+        try:
+            self.plan.save_section(loaded.name, {field: answer}, loaded.revision)
+        except ConflictError:
+            current = self.plan.section(loaded.name).fields[field]
+            both = f"{current}\n\n{answer}" if current.strip() and current != answer else answer
+            self.plan.save_section(loaded.name, {field: both})
+            self.talk.say(_("This part was also changed in another session; both are kept."))
+        else:
+            self.talk.say(_("Saved."))
+
     def pick(self, what: str, count: int) -> int | None:
         """A number from 1 to `count` (0-based index back), or None."""
         talk = self.talk
@@ -317,8 +330,7 @@ class PlainSession:
             current = self.plan.section(section)
             answer = self.ask_text(title, prompt, current.fields[section])
             if answer is not None:
-                self.plan.save_section(section, {section: answer}, current.revision)
-                self.talk.say(_("Saved."))
+                self.save_part(current, section, answer)
 
     # -- 3: goals ------------------------------------------------------------
 
@@ -520,8 +532,7 @@ class PlainSession:
             current = self.plan.section(section)
             answer = self.ask_text(part.title, part.prompt, current.fields[part.field])
             if answer is not None:
-                self.plan.save_section(section, {part.field: answer}, current.revision)
-                talk.say(_("Saved."))
+                self.save_part(current, part.field, answer)
 
     # -- 6: toolkit ----------------------------------------------------------
 
