@@ -191,7 +191,8 @@ def test_get_help_now_before_signing_in(demo_db):
     assert session.ended() == 0
     words = session.words()
     assert "Crisis lines: 3 numbers." in words
-    assert "911: Emergency." in words and "988 (call or text): 988 Suicide & Crisis Lifeline." in words
+    assert "911: Emergency." in words
+    assert "988 (call or text): 988 Suicide & Crisis Lifeline." in words
     assert b"\x1b" not in bytes(session.output)
 
 

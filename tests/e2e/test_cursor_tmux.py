@@ -92,7 +92,8 @@ def test_the_cursor_follows_the_reminders(tmp_path):
     try:
         term.keys("r")
         term.wait_for("Reminders that speak to me")
-        ticks = [f"▐{'X' if text in demo.REMINDERS else ' '}▌ {text[:30]}" for text in REMINDERS[:5]]
+        ticks = [f"▐{'X' if text in demo.REMINDERS else ' '}▌ {text[:30]}"
+                 for text in REMINDERS[:5]]
         rows = walk_down(term, ticks)
         assert rows == list(range(rows[0], rows[0] + len(rows)))
     finally:
