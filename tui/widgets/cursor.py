@@ -27,8 +27,8 @@ class CursorOnHighlight:
         return Region(0, 0, self.size.width, 1)
 
     def place_terminal_cursor(self) -> None:
-        if not self.has_focus or not self.is_mounted:
-            return
+        if not self.has_focus or not self.is_mounted or self.screen is not self.app.screen:
+            return  # (a screen under a dialog is drawn too, but the dialog has the cursor)
         row = self.highlighted_region()
         if row is None:
             return
