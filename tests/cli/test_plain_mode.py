@@ -427,3 +427,41 @@ def test_filling_in_the_plan_one_question_at_a_time(db_location):
         assert plan.section("vision").fields["vision"] == "A job\n\nMy own place"
     finally:
         store.close()
+
+
+def test_10_switches_the_language_and_the_plan_keeps_it(demo_db):
+    session = Plain(demo_db)
+    session.expect("Español: escribe 10.")
+    session.expect(_("Your name (or nickname), then Enter."))
+    session.answer("10")
+    session.expect("English: type 10.")
+    session.expect("Tu nombre (o apodo), y luego Enter.")
+    session.answer("Demo")
+    session.expect("Tu PIN, y luego Enter.")
+    session.answer("975310")
+    session.expect("El menú tiene 11 opciones:")
+    session.expect("10: English")
+    session.expect("Menú principal: escribe un número y luego Enter.")
+    session.answer("0")
+    session.expect("Tu plan está cerrado con llave.")
+    assert session.ended() == 0
+    store = open_test_store(demo_db)
+    try:
+        from tui.store import sign_in as open_plan
+
+        assert open_plan(store, "Demo", "975310").language == "es"
+    finally:
+        store.close()
+    session = Plain(demo_db)  # the next sign-in opens in Spanish, and 10 goes back
+    sign_in(session)
+    session.expect("Menú principal: escribe un número y luego Enter.")
+    session.answer("10")
+    session.expect("The menu has 11 choices:")
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("0")
+    assert session.ended() == 0
+    store = open_test_store(demo_db)
+    try:
+        assert open_plan(store, "Demo", "975310").language == "en"
+    finally:
+        store.close()

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
-from tui.i18n import N_, _, format_date, ngettext
+from tui.i18n import LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
 from tui.store.errors import ConflictError, InputError, SignInWaitError, StoreError
@@ -49,6 +49,10 @@ MENU = (
     ("0", N_("lock my plan and leave")),
 )
 LOCK_KEYS = {"0", "12", "q", "f12"}
+LANGUAGE_KEYS = {"10", "f10"}
+# The other language offered in its own words, so a person who reads it finds it
+# (as on the sign-in screen).
+OTHER_LANGUAGE = {"en": ("es", "Español: escribe 10."), "es": ("en", "English: type 10.")}
 
 
 def long_day(value: date) -> str:
@@ -82,13 +86,13 @@ class PlainSession:
         self.store = None
         self.plan = None
         self.goal_id: int | None = None  # the goal chosen last (as the board's selected goal)
+        self.language_chosen: str | None = None  # switched to before sign-in: kept with the plan
 
     # -- the whole session -----------------------------------------------------
 
     def run(self) -> int:
         talk = self.talk
-        talk.say(_("Recovery Plan, plain mode. Every answer is one line: type it, then press "
-                    "Enter."))
+        self.greet()
         try:
             try:
                 while self.plan is None:
@@ -105,6 +109,24 @@ class PlainSession:
             if self.store is not None:
                 self.store.close()
         return 0
+
+    def greet(self) -> None:
+        self.talk.say(_("Recovery Plan, plain mode. Every answer is one line: type it, then "
+                        "press Enter."))
+        self.talk.say(OTHER_LANGUAGE[language()][1])
+
+    def switch_language(self) -> None:
+        """10 (F10 in the full-screen app): the other language, now; kept with
+        the plan when one is open."""
+        code = OTHER_LANGUAGE[language()][0]
+        set_language(code)
+        if self.plan is None:
+            self.language_chosen = code
+            self.greet()
+            return
+        self.plan.set_language(code)
+        self.talk.say(LANGUAGE_NAMES[code] + ".")
+        self.menu()
 
     def open_store(self):
         if self.store is None:
@@ -129,6 +151,9 @@ class PlainSession:
         key = name.strip().casefold()
         if key == "9":
             self.help_now()
+            return True
+        if key in LANGUAGE_KEYS:
+            self.switch_language()
             return True
         if key in ("q", "0"):
             if self.config.kiosk:
@@ -162,6 +187,13 @@ class PlainSession:
             return True
         except StoreError as error:
             talk.say(error.message)
+            return True
+        chosen, self.language_chosen = self.language_chosen, None
+        if chosen is not None and self.config.language_option is None:
+            try:
+                self.plan.set_language(chosen)  # as the full-screen app keeps it
+            except StoreError as error:
+                talk.say(error.message)
             return True
         from tui.cli import use_plan_language
 
@@ -202,6 +234,10 @@ class PlainSession:
                 if key in LOCK_KEYS:
                     self.lock(idle=False)
                     return
+                if key in LANGUAGE_KEYS:
+                    key = None
+                    self.switch_language()
+                    continue
                 where = self.place(key)
                 if where is None and key:
                     talk.say(_("{key} is not in the menu. Type 1 to hear the menu.").format(
@@ -225,9 +261,12 @@ class PlainSession:
         }.get(key)
 
     def menu(self) -> None:
-        n = len(MENU)
+        n = len(MENU) + 1
         self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:", n).format(n=n))
-        for key, words in MENU:
+        for key, words in MENU[:-2]:
+            self.talk.say(f"{key}: {_(words)}")
+        self.talk.say(f"10: {LANGUAGE_NAMES[OTHER_LANGUAGE[language()][0]]}")
+        for key, words in MENU[-2:]:
             self.talk.say(f"{key}: {_(words)}")
 
     def sub_menu(self, choices: list[tuple[str, str]]) -> str:
@@ -241,7 +280,7 @@ class PlainSession:
             return key
         if not key:
             raise Stop
-        if key in LOCK_KEYS or self.place(key) is not None:
+        if key in LOCK_KEYS or key in LANGUAGE_KEYS or self.place(key) is not None:
             raise Jump(key)
         talk.say(_("{key} is not one of the choices here.").format(
             key=one_line(answer.strip())[:20]))
