@@ -262,7 +262,8 @@ class PlainSession:
 
     def menu(self) -> None:
         n = len(MENU) + 1
-        self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:", n).format(n=n))
+        self.talk.say(ngettext("The menu has {n} choice:", "The menu has {n} choices:",
+                               n).format(n=n))
         for key, words in MENU[:-2]:
             self.talk.say(f"{key}: {_(words)}")
         self.talk.say(f"10: {LANGUAGE_NAMES[OTHER_LANGUAGE[language()][0]]}")
@@ -346,8 +347,9 @@ class PlainSession:
         if not due:
             talk.say(_("No steps are due this week."))
         else:
+            n = len(due)
             talk.say(ngettext("{n} step is due this week or before:",
-                              "{n} steps are due this week or before:", len(due)).format(n=len(due)))
+                              "{n} steps are due this week or before:", n).format(n=n))
         for goal, step in due:
             talk.person(f"{step.specific or _('(a step with no words yet)')}, "
                         f"{due_words(step, today)}", "  ")
