@@ -7,6 +7,7 @@ Options for every command come before it: `recovery-plan --db FILE demo`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tui import __version__
@@ -80,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--idle-lock", metavar=_("SECONDS"), type=_idle_seconds,
         help=_("lock the plan after this many seconds without a key (default: [lock] "
                "idle_seconds in the site config, else 180 on a kiosk and 900 elsewhere)"),
+    )
+    parser.add_argument(
+        "--plain", action="store_true", default=None,
+        help=_("plain mode, for a screen reader or braille display: the app as questions and "
+               "answers, one line at a time, with no full-screen drawing, colours or escape "
+               "sequences (default: [display] plain in the site config)"),
     )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser(
@@ -608,6 +615,14 @@ def warn_stale_help_lines(config) -> None:
                         name=line.name, number=line.number, date=f"{line.checked:%Y-%m-%d}"))
 
 
+def run_plain(config) -> int:
+    # A mistake in the site config is reported before the conversation starts.
+    config.help_lines(), config.kiosk, config.idle_lock
+    from tui.plain import run_plain as plain
+
+    return plain(config)
+
+
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
@@ -681,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config, args.db)
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
+        config.plain_option = args.plain
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check":
@@ -707,6 +723,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_migrate(config, args.source, args.target, args.from_key)
         if args.command == "serve":
             return run_serve(config, args)
+        if config.plain and "web_driver" not in os.environ.get("TEXTUAL_DRIVER", ""):
+            return run_plain(config)  # (an app served to a browser is always full-screen)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))
