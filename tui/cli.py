@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("the address people open, like https://plans.example.org, when a "
                               "web server with HTTPS is in front (default: http://HOST:PORT)"))
     serve.add_argument("--max-sessions", type=_at_least_one, default=10, metavar="N",
-                       help=_("at most this many people at once; each takes about 60 MB of "
+                       help=_("at most this many people at once; each takes about 70 MB of "
                               "memory (default: 10)"))
     serve.add_argument("--per-address", type=_at_least_one, default=10, metavar="N",
                        help=_("at most this many new sessions a minute from one address "
