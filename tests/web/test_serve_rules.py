@@ -174,3 +174,12 @@ def test_a_refusal_page_is_plain_and_says_why():
     assert status == 503 and "All places are in use" == title and "988" in words
     page = server.plain_page(status, title, "<script>")
     assert page.status == 503 and "&lt;script&gt;" in page.text and "<script" not in page.text
+
+
+async def test_help_names_the_keys_a_site_chose(store):
+    config = Config(raw={"keys": {"goals": "f3,ctrl+b"}})
+    app = RecoveryPlanApp(store, config=config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        help_text = screen_text(app)
+        assert "f3, ^b, 3 " in help_text and "f3, ^n" not in help_text
