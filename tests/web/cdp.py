@@ -22,7 +22,7 @@ from websockets.sync.client import connect
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--mute-audio",
+    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--disable-dev-shm-usage",
     "--window-size=1280,800", "--remote-debugging-port=0", "--remote-allow-origins=*",
 )
 
