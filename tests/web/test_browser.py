@@ -42,6 +42,11 @@ def test_sign_in_by_keys_and_f5_opens_the_crisis_plan_without_reloading(serve, b
     tab.key("Enter")
     tab.wait_for("front pocket of my backpack")
     assert tab.evaluate("window.stayed") == "yes"
+    # A kiosk: Ctrl+Q signs out, and the session stays for the next person.
+    tab.key("q", ctrl=True)
+    screen = tab.wait_for("Sign in to your plan")
+    assert "front pocket" not in screen
+    assert len(served.app_processes()) == 1
     # Nothing was asked of any other server: fonts, scripts and styles are the app's own.
     asked = set(tab.requests())
     assert asked and all(url.startswith(served.url) for url in asked), asked

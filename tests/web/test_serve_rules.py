@@ -183,3 +183,34 @@ async def test_help_names_the_keys_a_site_chose(store):
         await pilot.press("f1")
         help_text = screen_text(app)
         assert "f3, ^b, 3 " in help_text and "f3, ^n" not in help_text
+
+
+async def test_in_a_browser_the_check_in_summary_is_delivered_as_a_pdf(store, tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from tests.ui.helpers import settle
+    from tui.screens.checkin import CheckInScreen, SaveSummaryDialog
+    from tui.store import clock
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    create_demo(store)
+    clock.set_now(datetime(2026, 12, 3, 10, 0))  # a week on: the demo's steps are due
+    delivered = []
+    app = BrowserApp(store)
+    app.deliver_binary = lambda file, **options: delivered.append((file.read(), options))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k", "d", "pagedown")
+        await settle(pilot)
+        await pilot.press("n", "pagedown")
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveSummaryDialog)
+        assert app.screen.query_one("#summary-path").value == "check-in-2026-12-03.pdf"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+    [(data, options)] = delivered
+    assert data.startswith(b"%PDF") and options["mime_type"] == "application/pdf"
+    assert options["save_filename"] == "check-in-2026-12-03.pdf"
+    assert list(tmp_path.rglob("*.pdf")) == []
