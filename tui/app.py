@@ -129,7 +129,7 @@ class RecoveryPlanApp(Locking, App):
         if self.in_browser:
             from tui.web.keys import browser_keymap
 
-            keymap = browser_keymap([*self.BINDINGS, *SignInScreen.BINDINGS], keymap)
+            keymap = browser_keymap([self.BINDINGS, SignInScreen.BINDINGS], keymap)
         if keymap:
             self.set_keymap(keymap)
 

@@ -62,9 +62,11 @@ def test_a_browser_keymap_drops_the_keys_a_browser_keeps():
     bindings = [Binding("f3,ctrl+n", "go('goals')", id="goals"),
                 Binding("f6,ctrl+t", "go('toolkit')", id="toolkit"),
                 Binding("f2,ctrl+o", "go('overview')", id="overview")]
-    assert browser_keymap(bindings, {}) == {"goals": "f3", "toolkit": "f6"}
+    # Where one binding of a class changes, all of its bindings are given, in order.
+    assert browser_keymap([bindings], {}) == {"goals": "f3", "toolkit": "f6", "overview": "f2,ctrl+o"}
+    assert browser_keymap([bindings[2:]], {}) == {}
     # A site's own keys too; a site that left only a browser key gets the app's others.
-    assert browser_keymap(bindings, {"goals": "ctrl+n", "overview": "f2,ctrl+w"}) == {
+    assert browser_keymap([bindings], {"goals": "ctrl+n", "overview": "f2,ctrl+w"}) == {
         "goals": "f3", "toolkit": "f6", "overview": "f2"}
 
 
@@ -109,12 +111,25 @@ class BrowserApp(RecoveryPlanApp):
     CSS_PATH = Path(tui.__file__).with_name("app.tcss")
 
 
+def footer(app) -> list[tuple[str, str]]:
+    """(action, first key) of each key the footer shows, in order."""
+    shown: dict[str, str] = {}
+    for _, binding, enabled, _ in app.screen.active_bindings.values():
+        if binding.show and enabled:
+            shown.setdefault(binding.action, binding.key)
+    return list(shown.items())
+
+
 async def test_in_a_browser_the_keys_shown_are_keys_a_browser_lets_through(store):
+    terminal_app = RecoveryPlanApp(store)
+    async with terminal_app.run_test(size=(80, 24)):
+        at_a_terminal = footer(terminal_app)
     app = BrowserApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        footer_keys = {binding.key for (_, binding, _, _) in app.screen.active_bindings.values()
-                       if binding.show}
-        assert "f2" in footer_keys and "ctrl+n" not in footer_keys
+        shown = footer(app)
+        assert ("new_plan", "f2") in shown
+        assert not any(key in ("ctrl+n", "ctrl+t", "ctrl+w") for _, key in shown)
+        assert shown == at_a_terminal  # the same keys, in the same order
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         help_text = screen_text(app)
@@ -123,6 +138,13 @@ async def test_in_a_browser_the_keys_shown_are_keys_a_browser_lets_through(store
         assert "f3, 3 " in help_text and "f6, 6 " in help_text
         await pilot.press("escape", "f2")
         assert "Start your plan" in screen_text(app)
+        # The keys bound twice (F10 to either language, F12, Ctrl+Q) still work.
+        await pilot.press("escape", *"Sam", "f12")
+        assert app.screen.query_one("#name").value == ""
+        await pilot.press("f10")
+        assert "Entra a tu plan" in screen_text(app)
+        await pilot.press("f10")
+        assert "Sign in to your plan" in screen_text(app)
 
 
 async def test_at_a_terminal_help_names_both_keys_for_a_new_plan(store):

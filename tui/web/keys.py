@@ -20,18 +20,27 @@ def split_keys(keys: str) -> list[str]:
     return [key.strip() for key in keys.split(",") if key.strip()]
 
 
-def browser_keymap(bindings: Iterable[Binding], keymap: Mapping[str, str]) -> dict[str, str]:
+def browser_keymap(groups: Iterable[Iterable[Binding]], keymap: Mapping[str, str]) -> dict[str, str]:
     """`keymap` (a site's, by binding id) with the keys a browser keeps taken out of
     every binding that has them, whether a site chose the keys or the app did.
-    A binding left with no key keeps its own keys that a browser lets through."""
+    A binding left with no key keeps its own keys that a browser lets through.
+
+    `groups` are the BINDINGS of one class each. Textual puts a remapped binding
+    after the others of its class, so where one binding of a class changes, all
+    of them are given again, in their order: the footer keeps its order."""
     result = dict(keymap)
-    for binding in bindings:
-        if binding.id is None:
-            continue
-        keys = split_keys(result.get(binding.id, binding.key))
-        usable = [key for key in keys if key not in BROWSER_KEEPS]
-        if not usable:
-            usable = [key for key in split_keys(binding.key) if key not in BROWSER_KEEPS]
-        if usable != keys:
-            result[binding.id] = ",".join(usable)
+    for group in groups:
+        wanted: dict[str, str] = {}
+        changed = False
+        for binding in group:
+            if binding.id is None:
+                continue
+            keys = split_keys(result.get(binding.id, binding.key))
+            usable = [key for key in keys if key not in BROWSER_KEEPS]
+            if not usable:
+                usable = [key for key in split_keys(binding.key) if key not in BROWSER_KEEPS]
+            changed = changed or usable != keys
+            wanted[binding.id] = ",".join(usable)
+        if changed:
+            result.update(wanted)
     return result
