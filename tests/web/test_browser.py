@@ -115,20 +115,30 @@ def test_the_pocket_card_downloads_as_a_pdf_and_nothing_stays_on_the_server(
     assert tab.evaluate("location.pathname") == "/"  # still in the app, not on a new page
 
 
-def test_closing_the_tab_while_typing_keeps_the_words(serve, browser):
-    served = serve()
+def typing_in_the_crisis_plan(served, browser, words: str):
+    """A tab signed in, its first crisis plan part being typed in (not left, not saved)."""
     tab = browser.new_tab(served.url)
     sign_in_to_crisis(tab)
     tab.type("e")
     tab.wait_for("Change: My crisis plan")
-    tab.type("Call Ana at noon. ")
-    tab.wait_for("Call Ana at noon.")
+    tab.type(words)
+    tab.wait_for(words.strip())
+    return tab
+
+
+def crisis_plan_saved(served) -> str:
+    shown = served.command("crisis", "Demo", "--pin-stdin", stdin=DEMO_PIN + "\n")
+    assert shown.returncode == 0, shown.stderr
+    return " ".join(shown.stdout.split())
+
+
+def test_closing_the_tab_while_typing_keeps_the_words(serve, browser):
+    served = serve()
+    tab = typing_in_the_crisis_plan(served, browser, "Call Ana at noon. ")
     assert len(served.app_processes()) == 1
     tab.close()  # no Esc, no Tab out of the box: the words are only on the screen
     served.wait_for_app_processes(0)
-    shown = served.command("crisis", "Demo", "--pin-stdin", stdin=DEMO_PIN + "\n")
-    assert shown.returncode == 0, shown.stderr
-    assert "Call Ana at noon. I stop answering my phone." in " ".join(shown.stdout.split())
+    assert "Call Ana at noon. I stop answering my phone." in crisis_plan_saved(served)
 
 
 def _connect(served, origin: str):
@@ -186,14 +196,8 @@ def test_too_many_new_sessions_from_one_address_are_refused(serve):
 
 def test_stopping_the_server_keeps_what_an_open_session_typed(serve, browser):
     served = serve()
-    tab = browser.new_tab(served.url)
-    sign_in_to_crisis(tab)
-    tab.type("e")
-    tab.wait_for("Change: My crisis plan")
-    tab.type("Text Ana first. ")
-    tab.wait_for("Text Ana first.")
+    tab = typing_in_the_crisis_plan(served, browser, "Text Ana first. ")
     served.stop()  # SIGTERM, as systemd stops a service
     assert served.process.returncode == 0
     assert tab.wait_for("What you typed is kept", read=tab.body_text)
-    shown = served.command("crisis", "Demo", "--pin-stdin", stdin=DEMO_PIN + "\n")
-    assert "Text Ana first. I stop answering my phone." in " ".join(shown.stdout.split())
+    assert "Text Ana first. I stop answering my phone." in crisis_plan_saved(served)
