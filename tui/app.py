@@ -136,7 +136,9 @@ class RecoveryPlanApp(Locking, App):
     @property
     def in_browser(self) -> bool:
         """Served to a web browser (recovery-plan serve), known before the driver starts."""
-        return self.driver_class.__module__ == "textual.drivers.web_driver"
+        from tui.web import in_browser
+
+        return in_browser()
 
     def keys_for(self, binding: Binding) -> str:
         """The keys that work for `binding` here: a site's or the browser's key map first."""

@@ -7,7 +7,6 @@ Options for every command come before it: `recovery-plan --db FILE demo`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from tui import __version__
@@ -691,6 +690,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from tui.config import ConfigError, load_config
     from tui.store.errors import StoreError
+    from tui.web import in_browser
 
     try:
         config = load_config(args.config, args.db)
@@ -723,7 +723,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_migrate(config, args.source, args.target, args.from_key)
         if args.command == "serve":
             return run_serve(config, args)
-        if config.plain and "web_driver" not in os.environ.get("TEXTUAL_DRIVER", ""):
+        if config.plain and not in_browser():
             return run_plain(config)  # (an app served to a browser is always full-screen)
         return run_app(config)
     except (ConfigError, StoreError) as error:
