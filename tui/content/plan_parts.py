@@ -49,8 +49,9 @@ OVERDOSE_PARTS: tuple[Part, ...] = (
 
 CRAVING_PARTS: tuple[Part, ...] = (
     Part("triggers", N_("What triggers my cravings"),
-         N_("What people, places, feelings or times make me want to use?")),
-    Part("relief", N_("What relieves the urge"), N_("When I do these things, the urge to use gets weaker.")),
+         N_("What people, places, feelings or times tend to set off my cravings for alcohol or drugs?")),
+    Part("relief", N_("What relieves the urge"),
+         N_("What things can I do that ease the urge to use alcohol or drugs?")),
 )
 
 SECTION_PARTS: dict[str, tuple[Part, ...]] = {

@@ -25,7 +25,7 @@ PARTS = (
     ("specific", N_("What I will do"), N_("like: look for rentals online")),
     ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
     ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
-    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
+    ("achievable", N_("Why I can do it"), N_("what will help me; why it is realistic now")),
     ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
 )
 PART_NAMES = tuple(part for part, _label, _placeholder in PARTS)
@@ -45,16 +45,19 @@ def understood_text(when: str, today: date) -> Text:
     return Text(f"  = {format_date(due, 'long')}" if due else "", style="italic")
 
 
-def smart_check_text(values: dict[str, str], today: date) -> Text:
-    """"SMART check:" and the parts still missing or vague, or a word of praise."""
+def smart_check_text(values: dict[str, str], today: date, done: bool = False) -> Text:
+    """"SMART check:" and the parts still missing or vague, or a word of praise
+    that names all five parts. `done`: the step is done (a past date is fine)."""
     hints = smart_check(specific=values["specific"], measurable=values["measurable"],
-                        achievable=values["achievable"], when=values["when"], today=today)
+                        achievable=values["achievable"], when=values["when"], today=today,
+                        done=done)
     check = Text(_("SMART check: "), style="bold")
     if hints:
         check.append(_("a few ideas (you can save it as it is)") + "\n")
         check.append("\n".join(f"- {hint}" for hint in hints))
     else:
-        check.append(_("this step is specific, measurable, achievable and has a date. Nice work."))
+        check.append(_("this step is specific, measurable, achievable, realistic and "
+                       "time-limited. Nice work."))
     return check
 
 
