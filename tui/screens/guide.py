@@ -25,7 +25,7 @@ from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.goals import due_label
+from tui.screens.goals import due_label, move_among_shown, tie_with_goal_above
 from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.footer import Footer
@@ -236,6 +236,8 @@ class RankPage(Page):
         Binding("d", "move(1)", N_("Move down"), id="guide_rank_down", tooltip=N_("Move the goal down")),
         Binding("s", "switch", N_("Importance/timeline"), id="guide_rank_switch",
                 tooltip=N_("Switch between ranking by importance and ordering by time")),
+        Binding("equals_sign", "tie", N_("Same importance"), id="guide_rank_tie", show=False,
+                tooltip=N_("Give the goal the same importance as the goal above it (u or d undoes it)")),
     ]
 
     def __init__(self, plan: Plan):
@@ -256,8 +258,9 @@ class RankPage(Page):
 
     def load(self, keep: int | None = None) -> None:
         goals = sorted((g for g in self.plan.goals("short") if not g.done),
-                       key=lambda g: getattr(g, self.order))
-        words = (_("Now: by IMPORTANCE, 1 matters most. u / d moves the goal. s: order by time.")
+                       key=lambda g: g.place(self.order))
+        words = (_("Now: by IMPORTANCE, 1 matters most. u / d moves the goal; = matches the one "
+                   "above. s: order by time.")
                  if self.order == "importance" else
                  _("Now: by TIME, 1 comes first. u / d moves the goal. s: rank by importance."))
         self.query_one("#guide-rank-title", Static).update(Text(words, style="bold"))
@@ -285,11 +288,18 @@ class RankPage(Page):
         goal_id = self._selected()
         if goal_id is None:
             return
+        table = self.query_one(RankTable)
         try:
-            self.plan.move_goal(goal_id, self.order, by)
+            move_among_shown(self.plan, self.order, [int(row.key.value) for row in table.ordered_rows],
+                             goal_id, by)
             self.load(keep=goal_id)
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
+
+    def action_tie(self) -> None:
+        goal_id = self._selected()
+        if tie_with_goal_above(self, self.plan, self.order, self.query_one(RankTable), goal_id):
+            self.load(keep=goal_id)
 
     def action_switch(self) -> None:
         self.order = "timeline" if self.order == "importance" else "importance"

@@ -149,7 +149,7 @@ class OverviewScreen(Screen):
         self.query_one("#where-to-begin").display = is_new
 
         open_goals = sorted((g for g in goals if g.term == "short" and not g.done),
-                            key=lambda g: g.importance)
+                            key=lambda g: g.place("importance"))
         long_goals = [g for g in goals if g.term == "long" and not g.done]  # by importance
         goals_text = Text(_("Goals that matter most to me"), style="bold")
         if not open_goals and not long_goals:

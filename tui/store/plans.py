@@ -866,13 +866,8 @@ class Plan:
             index = next(i for i, r in enumerate(rows) if r.id == row.id)
             if 0 <= index + step < len(rows):
                 self._move_past(rows, row.id, rows[index + step].id, order, up=step < 0)
-                continue
-            # At the end, a goal still tied with others leaves its tie that way.
-            number = getattr(rows[index], order)
-            tied = [r.id for r in rows if r.id != row.id and getattr(r, order) == number]
-            if not tied:
+            elif not self._leave_tie(rows, row.id, order, up=step < 0):
                 break
-            self._move_past(rows, row.id, tied[0], order, up=step < 0)
         return self._goal(m.Goal.get_by_id(row.id), self._next_steps([row.id]).get(row.id))
 
     @_writes
@@ -888,6 +883,22 @@ class Plan:
             ids = [r.id for r in rows]
             self._move_past(rows, row.id, other.id, order, up=ids.index(other.id) < ids.index(row.id))
         return self._goal(m.Goal.get_by_id(row.id), self._next_steps([row.id]).get(row.id))
+
+    @_writes
+    def untie_goal(self, goal_id: int, up: bool) -> Goal:
+        """A goal tied with others gets an importance of its own, just above
+        them (`up`) or just below; nothing changes for a goal not tied."""
+        row = self._goal_row(goal_id)
+        self._leave_tie(self._term_goals(row.term, "importance"), row.id, "importance", up=up)
+        return self._goal(m.Goal.get_by_id(row.id), self._next_steps([row.id]).get(row.id))
+
+    def _leave_tie(self, rows: list[m.Goal], goal_id: int, order: Order, *, up: bool) -> bool:
+        """The goal leaves its tie, above or below the goals it shared a number with; False if not tied."""
+        number = next(getattr(r, order) for r in rows if r.id == goal_id)
+        tied = [r.id for r in rows if r.id != goal_id and getattr(r, order) == number]
+        if tied:
+            self._move_past(rows, goal_id, tied[0], order, up=up)
+        return bool(tied)
 
     def _move_past(self, rows: list[m.Goal], goal_id: int, other_id: int, order: Order, *,
                    up: bool) -> None:
