@@ -179,7 +179,26 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--from-key", metavar=_("FILE"),
                          help=_("the site key file of --from (default: beside a SQLite file, "
                                 "else the site config's)"))
+    check_font = commands.add_parser(
+        "check-font", help=_("check that a Linux console font can show everything the app draws"),
+        description=_("Check one or more Linux console fonts (.psf or .psf.gz, as in "
+                      "/usr/share/consolefonts) against every character of the app's texts, in "
+                      "every language, and of what it draws on a console. Exit 0 when each font "
+                      "has them all, 1 if not. See docs/deploy-kiosk.md."),
+    )
+    check_font.add_argument("fonts", nargs="+", metavar=_("FONT"), help=_("a console font file"))
     return parser
+
+
+def run_check_font(fonts: list[str]) -> int:
+    from tui.console_font import FontError, check_fonts
+
+    try:
+        report, all_well = check_fonts(fonts)
+    except FontError as error:
+        return _fail(str(error))
+    print(report)
+    return 0 if all_well else EXIT_FAILED
 
 
 def _idle_seconds(text: str) -> int:
@@ -575,6 +594,7 @@ def warn_stale_help_lines(config) -> None:
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
+    config.console, config.fields
     from tui.app import RecoveryPlanApp
     from tui.terminal import TerminalGuard
 
@@ -632,6 +652,8 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config, args.db)
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
+        if args.command == "check-font":
+            return run_check_font(args.fonts)
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check":

@@ -19,9 +19,11 @@ from textual import events
 from textual.reactive import reactive
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Checkbox, Input
 
+from tui.console import on_console
 from tui.i18n import N_
 from tui.store.text import displayable
 
@@ -40,6 +42,14 @@ class TextInput(Input):
         # One symbol for each control character, so the cursor stays in step.
         shown = displayable(self.value).replace("\n", "\u23ce")
         return Text(shown, no_wrap=True, overflow="ignore", end="")
+
+    def render_line(self, y: int) -> Strip:
+        """An underlined field is underlined to its end, not only under its words:
+        an empty field is still a line that can be seen."""
+        strip = super().render_line(y)
+        if y == 0 and self.styles.text_style.underline:
+            strip = strip.extend_cell_length(self.scrollable_content_region.width, self.rich_style)
+        return strip
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
@@ -71,8 +81,10 @@ class Tick(Checkbox, inherit_bindings=False):
     def _button(self) -> Content:
         button_style = self.get_visual_style("toggle--button")
         side_style = Style(foreground=button_style.background, background=self.background_colors[1])
+        # Half blocks, or brackets where the console's fonts have no half blocks.
+        left, right = ("[", "]") if on_console(self.app) else (self.BUTTON_LEFT, self.BUTTON_RIGHT)
         return Content.assemble(
-            (self.BUTTON_LEFT, side_style),
+            (left, side_style),
             ("X" if self.value else " ", button_style),
-            (self.BUTTON_RIGHT, side_style),
+            (right, side_style),
         )
