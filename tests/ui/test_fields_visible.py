@@ -3,7 +3,9 @@ its own fonts) and with NO_COLOR, where a field told apart only by a background
 colour is a blank line with nothing that looks typeable.
 
 A field counts as seen when the screen draws a frame around it (characters on
-its top and bottom edges) or underlines its whole line: neither needs colour.
+its top and bottom edges), a line under it, or underlines its whole line:
+none needs colour. The Linux console shows underlining as a colour, which a
+blank can't show: there the line must be drawn (low lines after the words).
 Each field is checked focused (after the person moves into it) and not.
 """
 
@@ -60,7 +62,24 @@ def screen_cells(app) -> list[list[tuple[str, object]]]:
     return rows
 
 
-def seen(app, field) -> str | None:
+def marked(line, x: int, on_console: bool) -> bool:
+    """Whether the cell at x shows: a character, the cursor, or an underlined blank.
+    The Linux console shows underlining as a colour, so there an underlined blank
+    counts only between words."""
+    character, style = line[x]
+    if character != " " or (style is not None and style.reverse):
+        return True
+    if style is None or not style.underline:
+        return False
+    if not on_console:
+        return True
+    text = "".join(ch for ch, _ in line)
+    if x in (0, len(text) - 1):  # a gap between words at the edge of a scrolled line
+        return len(text) > 1 and text[1 if x == 0 else -2] != " "
+    return bool(text[:x].strip()) and bool(text[x:].strip())
+
+
+def seen(app, field, on_console: bool) -> str | None:
     """None when the field has a frame or an underlined line; else what is wrong."""
     region, clip = app.screen._compositor.visible_widgets[field]
     cells = screen_cells(app)
@@ -70,9 +89,11 @@ def seen(app, field) -> str | None:
 
     if region.height >= 3 and drawn(region.y) and drawn(region.bottom - 1):
         return None
+    if region.height >= 2 and drawn(region.bottom - 1) and field.styles.border_bottom[0]:
+        return None  # a line under the box
     content = field.content_region
     line = cells[content.y][content.x:content.right]
-    if line and all(style is not None and style.underline for _, style in line):
+    if line and all(marked(line, x, on_console) for x in range(len(line))):
         return None
     return (f"{field!r} at {region} has no frame and no underline: "
             f"{''.join(ch for ch, _ in cells[region.y][region.x:region.right])!r}")
@@ -103,12 +124,13 @@ async def test_every_field_can_be_seen(store, monkeypatch, terminal, place, sign
         await settle(pilot)
         fields = [field for field in app.screen.query("Input, TextArea") if shown(field)]
         assert fields, f"no field on the {place} screen"
-        problems = [seen(app, field) for field in fields if fully_shown(app, field)]
+        console = environment["TERM"] == "linux"
+        problems = [seen(app, field, console) for field in fields if fully_shown(app, field)]
         for field in fields:
             field.focus()
             field.scroll_visible(animate=False)
             await settle(pilot)
             assert app.screen.focused is field
-            problems.append(seen(app, field))
+            problems.append(seen(app, field, console))
         problems = [problem for problem in problems if problem]
         assert not problems, "\n".join(problems)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.reactive import reactive
@@ -26,6 +27,19 @@ from textual.widgets import Checkbox, Input
 from tui.console import on_console
 from tui.i18n import N_
 from tui.store.text import displayable
+
+
+def _trailing_blanks(strip: Strip) -> int:
+    """How many blank cells end the line (the cursor, drawn reversed, is not blank)."""
+    blanks = 0
+    for segment in reversed(list(strip)):
+        if segment.style is not None and segment.style.reverse:
+            break
+        words = segment.text.rstrip(" ")
+        blanks += len(segment.text) - len(words)
+        if words:
+            break
+    return blanks
 
 
 class TextInput(Input):
@@ -45,11 +59,19 @@ class TextInput(Input):
 
     def render_line(self, y: int) -> Strip:
         """An underlined field is underlined to its end, not only under its words:
-        an empty field is still a line that can be seen."""
+        an empty field is still a line that can be seen. The Linux console shows
+        underlining as a colour, which a blank does not show: there the rest of the
+        line is drawn with low lines (_)."""
         strip = super().render_line(y)
-        if y == 0 and self.styles.text_style.underline:
-            strip = strip.extend_cell_length(self.scrollable_content_region.width, self.rich_style)
-        return strip
+        width = self.scrollable_content_region.width
+        if y != 0 or not self.styles.text_style.underline:
+            return strip
+        if not on_console(self.app):
+            return strip.extend_cell_length(width, self.rich_style)
+        used = strip.cell_length - _trailing_blanks(strip)
+        if used >= width:
+            return strip
+        return Strip([*strip.crop(0, used), Segment("_" * (width - used), self.rich_style)], width)
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
