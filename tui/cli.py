@@ -192,20 +192,29 @@ def _idle_seconds(text: str) -> int:
     return int(text)
 
 
+def _harmless(text: str) -> str:
+    """A message fit for the terminal: a path or name in it can't send escape sequences."""
+    from tui.store.text import displayable
+
+    return displayable(text)
+
+
 def _fail(message: str) -> int:
-    print(f"recovery-plan: {message}", file=sys.stderr)
+    print(_harmless(f"recovery-plan: {message}"), file=sys.stderr)
     return EXIT_FAILED
 
 
 def _warn(message: str) -> None:
-    print(_("recovery-plan: warning: {message}").format(message=message), file=sys.stderr)
+    print(_harmless(_("recovery-plan: warning: {message}").format(message=message)),
+          file=sys.stderr)
 
 
 def _open_store(config, **options):
     """The plan database and site key the config names."""
     from tui.store import open_store
 
-    return open_store(config.database, site_key_path=config.site_key, **options)
+    return open_store(config.database, site_key_path=config.site_key,
+                      file_group=config.file_group, **options)
 
 
 def run_demo(config) -> int:
@@ -470,15 +479,15 @@ def run_audit(config, limit: int, name: str | None) -> int:
         return _fail(_("--limit must be 1 or more."))
     store = _open_store(config, existing_only=True)
     try:
-        person_id = None
+        person_id = tag = None
         if name is not None:
             lookup = crypto.name_lookup(store.site_key, normalised_name(name))
             with store.errors_explained():
                 person = models.Person.get_or_none(models.Person.lookup == lookup)
             if person is None:
                 return _fail(_("No plan has that name."))
-            person_id = person.id
-        events = audit.events(store, person_id=person_id, limit=limit)
+            person_id, tag = person.id, crypto.audit_tag(store.site_key, lookup)
+        events = audit.events(store, person_id=person_id, tag=tag, limit=limit)
     finally:
         store.close()
     # Headings and meanings in the language in effect; times, plan numbers,
