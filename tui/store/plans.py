@@ -312,14 +312,16 @@ def _prepared_person(store: Store, name: str, pin: str, language: str | None) ->
     return _NewPerson(name, _lookup(store, name), language, pin_key, crypto.new_data_key())
 
 
-def _insert_person(store: Store, new: _NewPerson) -> tuple[int, list[str]]:
-    """Make the person's row, keys and codes. Inside a write."""
+def _insert_person(store: Store, new: _NewPerson, *,
+                   lookup: str | None = None) -> tuple[int, list[str]]:
+    """Make the person's row, keys and codes, found by `lookup` (the name's
+    by default; an import builds its plan aside under another). Inside a write."""
     sealer = crypto.Sealer(new.data_key)
     # A number never used before, even by a deleted plan, so the audit trail
     # never mixes two plans' events.
     used = max(m.Person.select(peewee.fn.MAX(m.Person.id)).scalar() or 0,
                m.AuditEvent.select(peewee.fn.MAX(m.AuditEvent.person_id)).scalar() or 0)
-    person = m.Person.create(id=used + 1, lookup=new.lookup, name_sealed="",
+    person = m.Person.create(id=used + 1, lookup=lookup or new.lookup, name_sealed="",
                              created_at=clock.now())
     sealed = {m.Person.name_sealed: sealer.seal(new.name, crypto.place("person", person.id,
                                                                        "name_sealed"))}
