@@ -89,12 +89,15 @@ def code_lookup(site_key: bytes, terminal: str | None = None) -> str:
     return crypto.terminal_lookup(site_key, terminal or audit.current_terminal())
 
 
-def _left(wait_until, longest: int) -> int:
+def _left(wait_until, longest: int, since=None) -> int:
+    """Seconds until `wait_until`. No wait lasts longer than the cap after
+    the try that started it (`since`): a wait stored by an older version, for
+    up to a day or in local time, ends within the cap too."""
     if wait_until is None:
         return 0
+    if since is not None:
+        wait_until = min(wait_until, since + timedelta(seconds=longest))
     left = (wait_until - clock.utc_now()).total_seconds()
-    # No wait lasts longer than the cap (a wait stored by an older version, in
-    # local time or for up to a day, ends within the cap too).
     return max(0, min(math.ceil(left), longest))
 
 
@@ -102,7 +105,7 @@ def seconds_left(lookup: str, longest: int = LONGEST_WAIT_SECONDS) -> int:
     """How long the name with `lookup` must still wait before a PIN is checked
     (the database's count, or this process's, whichever is longer)."""
     row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
-    stored = _left(row.wait_until, longest) if row is not None else 0
+    stored = _left(row.wait_until, longest, row.last_at) if row is not None else 0
     remembered = _remembered.get(lookup)
     return max(stored, _left(remembered[1], longest) if remembered else 0)
 
@@ -160,13 +163,13 @@ def end_check(check_id: int) -> None:
     m.SignInCheck.delete().where(m.SignInCheck.id == check_id).execute()
 
 
-def record_failure(lookup: str, schedule=None, *, count: int = 1) -> int:
-    """Count `count` more wrong tries; the seconds to wait now (`schedule`:
+def record_failure(lookup: str, schedule=None) -> int:
+    """Count one more wrong try; the seconds to wait now (`schedule`:
     wait_after, or code_wait_after for recovery codes). Call inside a write."""
     schedule = schedule or wait_after
     now = clock.utc_now()
     row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
-    failures = (row.failures if row else 0) + count
+    failures = (row.failures if row else 0) + 1
     wait = schedule(failures)
     wait_until = now + timedelta(seconds=wait) if wait else None
     if row is None:
@@ -203,9 +206,16 @@ def remember_failure(lookup: str, schedule=None) -> int:
 
 
 def record_remembered() -> None:
-    """Write down the tries counted in memory meanwhile. Call inside a write."""
-    for lookup, (count, _until, schedule) in list(_remembered.items()):
-        record_failure(lookup, schedule, count=count)
+    """Write down the tries counted in memory meanwhile, with the wait they
+    started then (not a new one from now). Call inside a write."""
+    for lookup, (count, until, _schedule) in list(_remembered.items()):
+        row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+        now = clock.utc_now()
+        if row is None:
+            m.SignInAttempt.create(lookup=lookup, failures=count, wait_until=until, last_at=now)
+        else:
+            m.SignInAttempt.update(failures=row.failures + count, wait_until=until,
+                                   last_at=now).where(m.SignInAttempt.id == row.id).execute()
         del _remembered[lookup]
 
 

@@ -166,6 +166,21 @@ def _explain(error: Exception, path: Path) -> DatabaseError:
         file=path, error=error))
 
 
+def _first_error(error: BaseException) -> BaseException:
+    """The error that started it: SQLite ends a transaction by itself on a
+    full disk, and the rollback that follows fails with "cannot rollback",
+    which says nothing of why."""
+    seen = error
+    for _unused in range(6):
+        if "cannot rollback" not in str(seen).lower():
+            return seen
+        before = seen.__context__
+        if not isinstance(before, (peewee.PeeweeException, sqlite3.Error)):
+            break
+        seen = before
+    return error
+
+
 def read_schema_version(path: Path) -> int:
     """The schema version in `path` (0 for a new or empty file), read without writing."""
     if not path.exists() or path.stat().st_size == 0:
@@ -347,11 +362,7 @@ class SqliteStore(Store):
                 raise
             # A failed commit (a full disk) is followed by a rollback that
             # fails too: the first error says what happened.
-            first = error.__context__
-            if "cannot rollback" in str(error).lower() and isinstance(
-                    first, (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error)):
-                error = first
-            raise _explain(error, self.path) from None
+            raise _explain(_first_error(error), self.path) from None
 
     def check(self) -> tuple[bool, str]:
         with self.errors_explained():
