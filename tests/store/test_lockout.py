@@ -233,7 +233,10 @@ def write_lock_held(store):
 
 @pytest.fixture
 def short_write_wait(monkeypatch):
+    from tui.store import db
+
     monkeypatch.setattr(plans, "SIGN_IN_WRITE_SECONDS", 0.3)
+    monkeypatch.setattr(db, "WRITE_DEADLINE_SECONDS", 0.6)  # a wrong try's own wait
 
 
 def test_a_sign_in_while_another_session_holds_the_database_opens_the_plan_to_read(

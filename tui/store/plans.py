@@ -375,11 +375,11 @@ def _count_wrong_try(store: Store, lookup: str, event: str, schedule, check_id=N
         audit.record(event, None, tag)
         return attempts.record_failure(lookup, schedule)
 
-    written, wait = _try_write(store, count)
-    if not written:
+    try:  # a wrong try may wait for the database (the right one never does)
+        return store.write(count)
+    except DatabaseError:
         with store.errors_explained():
-            wait = attempts.remember_failure(lookup, schedule)
-    return wait
+            return attempts.remember_failure(lookup, schedule)
 
 
 def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
@@ -441,17 +441,24 @@ def _begin_pin_check(store: Store, lookup: str) -> tuple[int | None, bool]:
     deadline = time.monotonic() + attempts.TURN_DEADLINE_SECONDS
     while True:
         written, begun = _try_write(store, begin)
-        if not written:
-            with store.errors_explained():
-                left = attempts.seconds_left(lookup)
+        if written:
+            left, check_id = begun
             if left:
                 raise _refused_waiting(left)
-            return None, False
-        left, check_id = begun
-        if left:
-            raise _refused_waiting(left)
-        if check_id is not None:
-            return check_id, True
+            if check_id is not None:
+                return check_id, True
+        else:
+            # The database can't take the write (busy past a short deadline,
+            # a full or read-only disk): read what the write would have
+            # decided. Checks already in progress still count, so a flood of
+            # tries can't use a busy database to get more checks.
+            with store.errors_explained():
+                left = attempts.seconds_left(lookup)
+                room = attempts.may_begin(lookup)
+            if left:
+                raise _refused_waiting(left)
+            if room:
+                return None, False
         # Other sessions are checking PINs for this name: look again (without
         # the write lock) until one of them is done, then try for a turn.
         while True:
