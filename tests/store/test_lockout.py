@@ -404,3 +404,27 @@ def test_clock_utc_now_is_utc():
 
     assert abs((clock.utc_now() - datetime.now(timezone.utc).replace(tzinfo=None))
                .total_seconds()) < 5
+
+
+# ----------------------------------------------------------------------------
+# What a copy of the database shows
+
+
+def test_a_copy_does_not_tell_which_toolkit_questions_were_answered(store):
+    from tui.content.toolkit import TOOLKIT
+
+    first = TOOLKIT[0].questions[0].key
+    quiet = create_person(store, "Sam", TEST_PIN)
+    answered = create_person(store, "Alex", TEST_PIN)
+    answered.save_toolkit_answer(first, "My dog")
+
+    def rows(person_id: int) -> list[tuple[str, int]]:
+        return sorted((row.question, len(row.answer)) for row in m.ToolkitAnswer.select().where(
+            m.ToolkitAnswer.person == person_id))
+
+    assert rows(quiet.person_id) == rows(answered.person_id)
+    assert len(rows(quiet.person_id)) == sum(len(group.questions) for group in TOOLKIT)
+    assert quiet.toolkit_answers() == {}
+    assert answered.toolkit_answers() == {first: "My dog"}
+    answered.save_toolkit_answer(first, "")  # a blank saved is still an answer given
+    assert answered.toolkit_answers() == {first: ""}

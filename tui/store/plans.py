@@ -331,8 +331,29 @@ def _insert_person(store: Store, new: _NewPerson, *,
     m.Person.update(sealed).where(m.Person.id == person.id).execute()
     keys.set_pin(person.id, new.pin_key, new.data_key)
     codes = keys.make_recovery_codes(person.id, new.data_key, store.site_key)
+    _pad_toolkit(person.id, sealer)
     audit.record("plan_created", person.id)
     return person.id, codes
+
+
+# A toolkit answer not given yet. Every plan has a row for every question from
+# the start, sealed and padded like an answer, so a copy of the database
+# doesn't tell which questions a person answered. (A lone surrogate: no text a
+# person types can be it, `checked` refuses one.)
+NOT_ANSWERED = "\udc00"
+
+
+def _pad_toolkit(person_id: int, sealer: crypto.Sealer) -> None:
+    """A sealed row for every toolkit question, holding NOT_ANSWERED. Inside a write."""
+    from tui.content.toolkit import QUESTION_KEYS
+
+    now = clock.now()
+    for question in QUESTION_KEYS:
+        row = m.ToolkitAnswer.create(person=person_id, question=question, answer="",
+                                     updated_at=now)
+        m.ToolkitAnswer.update(answer=sealer.seal(
+            NOT_ANSWERED, crypto.place(m.ToolkitAnswer._meta.table_name, row.id, "answer"))
+        ).where(m.ToolkitAnswer.id == row.id).execute()
 
 
 def _name_taken(store: Store, lookup: str, counted: bool) -> NameTakenError:
@@ -1239,8 +1260,11 @@ class Plan:
 
     @_reads
     def toolkit_answers(self) -> dict[str, str]:
+        """The answers given (a blank one saved counts as given)."""
         rows = m.ToolkitAnswer.select().where(m.ToolkitAnswer.person == self.person_id)
-        return {row.question: self._open(row, "answer") for row in rows}
+        answers = {row.question: self._open(row, "answer") for row in rows}
+        return {question: answer for question, answer in answers.items()
+                if answer != NOT_ANSWERED}
 
     @_writes(detail=lambda question, *args, **kwargs: "toolkit")
     def save_toolkit_answer(self, question: str, answer: str) -> None:
