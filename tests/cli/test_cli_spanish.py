@@ -56,7 +56,7 @@ def test_usage_errors_are_spanish():
 
 def test_english_stays_english():
     result = run("export", env_extra=SPANISH)
-    assert "the following arguments are required: name, -o/--output" in result.stderr
+    assert "the following arguments are required: -o/--output" in result.stderr
     assert run("--help", env_extra=SPANISH).stdout.startswith("usage: recovery-plan")
 
 
