@@ -726,6 +726,10 @@ class Plan:
         """Set `row.column` to `text` sealed for that row and column."""
         setattr(row, column, self._sealer.seal(text, crypto.place(row._meta.table_name, row.id, column)))
 
+    def sealed(self, table: str, row_id: int, column: str, text: str) -> str:
+        """`text` sealed for one row and column of this plan (for rows written in bulk)."""
+        return self._sealer.seal(text, crypto.place(table, row_id, column))
+
     def _open(self, row: peewee.Model, column: str) -> str:
         try:
             return self._sealer.open(getattr(row, column),
