@@ -203,7 +203,7 @@ class RecoveryPlanApp(Locking, App):
         self.action_go(first if first in PLAN_MODES else "overview")
         self._start_drafts(plan)
         if getattr(plan, "read_only_note", None):  # its sign-in couldn't be written
-            self.notify(plan.read_only_note, markup=False, timeout=12)
+            self.notify(plan.read_only_note, markup=False, timeout=30)
         if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
             from tui.screens.account import RecoveryCodesScreen
 
