@@ -29,15 +29,17 @@ NEW_PIN = "a fresh start 21"
 WRONG_CODE = "AAAAA-BBBBB-CCCCC-DDDDD"
 
 
-def _wrong_codes(store, name: str, count: int) -> list[str]:
-    """Try `count` wrong codes for `name`, waiting out each wait: the outcomes."""
+def _wrong_codes(store, name: str, count: int, wait_out: bool = True) -> list[str]:
+    """Try `count` wrong codes for `name` (waiting out each wait, unless not
+    `wait_out`): the outcomes."""
     outcomes = []
     for _ in range(count):
         try:
             sign_in_with_code(store, name, WRONG_CODE, NEW_PIN)
         except SignInWaitError as error:
             outcomes.append("wait")
-            clock.set_now(clock.now() + timedelta(seconds=error.wait_seconds))
+            if wait_out:
+                clock.set_now(clock.now() + timedelta(seconds=error.wait_seconds))
         except SignInError:
             outcomes.append("wrong")
     return outcomes
@@ -48,7 +50,7 @@ def _wrong_codes(store, name: str, count: int) -> list[str]:
 
 
 def test_twenty_wrong_codes_then_the_right_pin_opens_at_once(store, plan):
-    outcomes = _wrong_codes(store, "Sam", 20)
+    outcomes = _wrong_codes(store, "Sam", 20, wait_out=False)  # as fast as they can be typed
     assert "wrong" in outcomes
     opened = sign_in(store, "Sam", TEST_PIN)  # no wait: a code can't be guessed
     assert opened.person_id == plan.person_id
@@ -433,3 +435,21 @@ def test_a_copy_does_not_tell_which_toolkit_questions_were_answered(store):
     assert answered.toolkit_answers() == {first: "My dog"}
     answered.save_toolkit_answer(first, "")  # a blank saved is still an answer given
     assert answered.toolkit_answers() == {first: ""}
+
+
+# ----------------------------------------------------------------------------
+# PINs that are one guess
+
+
+@pytest.mark.parametrize("pin", ["121212", "242424", "010190", "19871987", "abcabc",
+                                 "123123", "31121999", "1987-06-05", "12/12/12", "90909090"])
+def test_repeated_pairs_short_blocks_and_dates_are_refused_as_pins(store, pin):
+    from tui.store import InputError
+
+    with pytest.raises(InputError, match="most common"):
+        create_person(store, "Sam", pin)
+
+
+@pytest.mark.parametrize("pin", ["975310", "482915", "pin-123456", "a new pin 42", "48291735"])
+def test_pins_that_are_not_patterns_are_kept(store, pin):
+    assert create_person(store, f"Sam {pin}", pin).name == f"Sam {pin}"
