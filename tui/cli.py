@@ -356,6 +356,8 @@ def _open_plan(config, name: str, from_stdin: bool):
     try:
         plan = sign_in(store, name, pin)
         use_plan_language(config, plan)
+        if plan.read_only_note:  # its sign-in couldn't be written: say so, calmly
+            _say(plan.read_only_note, file=sys.stderr)
         return store, plan
     except BaseException:
         store.close()

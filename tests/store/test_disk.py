@@ -198,3 +198,34 @@ def test_a_read_only_disk_opens_plans_to_read(small_disk):
             opened.add_goal("Can't be saved on a read-only disk")
     finally:
         store.close()
+
+
+def _crisis(path: Path) -> subprocess.CompletedProcess:
+    import sys
+
+    script = Path(sys.executable).with_name("recovery-plan")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_PLAN_")}
+    return subprocess.run([str(script), "--db", str(path), "crisis", "--name-stdin",
+                           "--pin-stdin"], input=f"{DEMO_NAME}\n{DEMO_PIN}\n",
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("disk", ["full", "read-only"])
+def test_a_new_session_on_a_full_or_read_only_disk_prints_the_crisis_plan(small_disk, disk):
+    """A process started after the disk filled up (SQLite can't even make
+    its -shm file) or went read-only still opens the plan, to read."""
+    path = small_disk / "plans.sqlite3"
+    store = open_store(path)
+    try:
+        create_demo(store)
+    finally:
+        store.close()
+    if disk == "full":
+        _fill(small_disk)
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    result = _crisis(path)
+    assert result.returncode == 0, result.stderr
+    assert "MY CRISIS PLAN" in result.stdout
+    assert result.stderr.strip() == ("Your plan is open to read. Changes can't be saved right "
+                                     "now; nothing was lost. Ask staff if this stays.")

@@ -119,6 +119,9 @@ DATABASE_GONE = N_(
 READ_ONLY_DISK = N_(
     "The plan database at {file} can only be read right now (its disk or folder is "
     "read-only), so nothing can be saved. Nothing was lost. Ask staff to check the disk.")
+FULL_DISK_READ_ONLY = N_(
+    "The disk of the plan database at {file} is full, so nothing can be saved right now. "
+    "Plans can still be read, and nothing was lost. Ask staff to free some space.")
 # Files made private whatever the umask: the owner only, or the owner and a
 # group named in the site config ([security] group).
 PRIVATE_MODE, GROUP_MODE = 0o600, 0o660
@@ -681,9 +684,10 @@ def open_store(
             with store.errors_explained():
                 database.connect(reuse_if_open=True)
         except DatabaseError as error:
-            if not _cannot_write(path):
+            why = _why_unwritable(path)
+            if why is None:
                 raise
-            database, store = _read_only_store(path, site_key, key_path, error)
+            database, store = _read_only_store(path, site_key, key_path, error, why)
         _make_private(path, mode, group)
         if group is not None and site_key is not None:
             _make_private(key_path, mode, group)
@@ -716,32 +720,42 @@ def _sqlite_database(path: Path) -> peewee.SqliteDatabase:
     return database
 
 
-def _cannot_write(path: Path) -> bool:
-    """True when `path` is there to read, but its file or folder can't be written."""
+def _why_unwritable(path: Path) -> str | None:
+    """Why `path`, there to read, can't be written (its disk read-only or
+    full, its file or folder not writable), or None."""
     if not path.is_file():
-        return False
+        return None
     try:
-        probe = os.statvfs(path.parent)
-        if probe.f_flag & os.ST_RDONLY:
-            return True
+        disk = os.statvfs(path.parent)
     except OSError:
-        return False
-    return not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK)
+        return None
+    if disk.f_flag & os.ST_RDONLY or not os.access(path.parent, os.W_OK) \
+            or not os.access(path, os.W_OK):
+        return READ_ONLY_DISK
+    if disk.f_bavail == 0:  # SQLite can't even make its -shm file
+        return FULL_DISK_READ_ONLY
+    return None
 
 
-def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError):
+def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
+                     why: str):
     """The database opened to read only (a read-only disk or folder): plans
-    can be read, nothing written. With no -wal file, the main file holds
-    everything and is read as it is."""
+    can be read, nothing written. With no -wal file (or an empty one, left
+    by a try to open it on a full disk), the main file holds everything and
+    is read as it is."""
     wal = path.with_name(path.name + "-wal")
-    options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        wal_holds_changes = wal.stat().st_size > 0
+    except OSError:
+        wal_holds_changes = False
+    options = "mode=ro" if wal_holds_changes else "mode=ro&immutable=1"
     database = peewee.SqliteDatabase(
         f"{path.resolve().as_uri()}?{options}", uri=True,
         pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
         timeout=BUSY_TIMEOUT_MS / 1000)
     database.bind(ALL_MODELS)
     store = SqliteStore(str(path), database, site_key, key_path, path=path)
-    store.read_only_reason = _(READ_ONLY_DISK).format(file=shown_path(path))
+    store.read_only_reason = _(why).format(file=shown_path(path))
     try:
         with store.errors_explained():
             database.connect(reuse_if_open=True)
