@@ -150,8 +150,10 @@ def _explain(error: Exception, path: Path) -> DatabaseError:
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
-            _("The plan database at {file} can't be written to. "
-              "Ask staff to check who owns the file and its folder.").format(file=path)
+            _("The plan database at {file} can't be written to, so nothing more can be saved. "
+              "What you typed is still on the screen, and nothing saved before was lost. "
+              "Ask staff to check the disk, and who owns the file and its folder.").format(
+                  file=path)
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DatabaseError(
