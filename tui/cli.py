@@ -532,15 +532,22 @@ def _said_yes(prompt: str) -> bool:
     return _confirmed(prompt, word, plain, "yes")
 
 
+def _name_typed_again(prompt: str, name: str, yes: bool) -> bool:
+    """True with `yes`, or when the person types `name` again at `prompt`
+    (its {name} shown harmless): staff commands that act on a plan unopened."""
+    from tui.store.text import one_line
+
+    return yes or _confirmed(prompt.format(name=one_line(name)), name)
+
+
 def run_delete(config, name: str, yes: bool) -> int:
     from tui.store import delete_plan
-    from tui.store.text import one_line
 
     store = _open_store(config, existing_only=True)
     try:
-        if not yes and not _confirmed(
+        if not _name_typed_again(
                 _("This deletes the plan of {name} for good. It can't be undone.\n"
-                  "Type the name again to delete it: ").format(name=one_line(name)), name):
+                  "Type the name again to delete it: "), name, yes):
             return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
         if not delete_plan(store, name):
             return _fail(_("No plan has that name. Nothing was deleted."))
@@ -552,13 +559,12 @@ def run_delete(config, name: str, yes: bool) -> int:
 
 def run_unlock(config, name: str, yes: bool) -> int:
     from tui.store.plans import unlock_name
-    from tui.store.text import one_line
 
     store = _open_store(config, existing_only=True)
     try:
-        if not yes and not _confirmed(
+        if not _name_typed_again(
                 _("This ends the wait after wrong PINs for {name} now. The plan stays closed.\n"
-                  "Type the name again to end the wait: ").format(name=one_line(name)), name):
+                  "Type the name again to end the wait: "), name, yes):
             return _fail(_("Nothing was changed. (To end the wait without a question, add "
                            "--yes.)"))
         had = unlock_name(store, name)
