@@ -546,18 +546,16 @@ class _Reader:
                       self._date(goal, "target_date", where), done_on, steps)
 
     def _orders(self, goals: tuple[GoalIn, ...]) -> None:
+        """Each goal has its own place in the timeline; importance may be shared (a tie)."""
         for term in TERMS:
-            for order in ("importance", "timeline"):
-                seen: set[int] = set()
-                for goal in goals:
-                    if goal.term == term:
-                        number = getattr(goal, order)
-                        if number in seen:
-                            raise _Problem(_('two {term} goals have "{order}" {number}; each goal '
-                                             "needs its own place in each order.").format(
-                                                 term=_(TERM_WORDS[term]), order=order,
-                                                 number=number))
-                        seen.add(number)
+            seen: set[int] = set()
+            for goal in goals:
+                if goal.term == term:
+                    if goal.timeline in seen:
+                        raise _Problem(_('two {term} goals have "timeline" {number}; each goal '
+                                         "needs its own place in the timeline.").format(
+                                             term=_(TERM_WORDS[term]), number=goal.timeline))
+                    seen.add(goal.timeline)
 
     def _step(self, step: object, where: str) -> StepIn:
         if not isinstance(step, dict):
@@ -767,9 +765,12 @@ def _batches(plan: Plan, plan_file: PlanFile):
     for term in TERMS:
         goals = [g for g in plan_file.goals if g.term == term]
         # The file's numbers may have gaps: each order becomes 1..n, as it was.
+        # Equal importance numbers are a tie, kept (see Plan.arrange_goals);
+        # each goal has its own place in the timeline.
         timeline = {id(g): n for n, g in enumerate(sorted(goals, key=lambda g: g.timeline), 1)}
-        placed += [(goal, importance, timeline[id(goal)]) for importance, goal in
-                   enumerate(sorted(goals, key=lambda g: g.importance), 1)]
+        level = {number: n for n, number in enumerate(sorted({g.importance for g in goals}), 1)}
+        placed += [(goal, level[goal.importance], timeline[id(goal)])
+                   for goal in sorted(goals, key=lambda g: (g.importance, g.timeline))]
     for first in range(0, len(placed), IMPORT_BATCH_GOALS):
         batch = placed[first:first + IMPORT_BATCH_GOALS]
         yield lambda batch=batch: _add_goals(plan, batch, now)
