@@ -257,22 +257,48 @@ def test_a_sign_in_while_another_session_holds_the_database_opens_the_plan_to_re
 
 
 def test_wrong_pins_that_cant_be_written_are_counted_in_memory_then_written(
-        store, plan, short_write_wait):
+        store, plan, short_write_wait, monkeypatch):
+    """A disk that takes no writes (full, say): the waits still come, counted
+    in this process, and are written down with the next write that works."""
+    from tui.store import DatabaseError
+
     lookup = crypto.name_lookup(store.site_key, "sam")
-    with write_lock_held(store):
-        for _ in range(attempts.SHORT_WAITS_FROM - 1):
-            with pytest.raises(SignInError) as raised:
-                sign_in(store, "Sam", "not-the-pin-1")
-            assert not isinstance(raised.value, SignInWaitError)
-        with pytest.raises(SignInWaitError):  # the fifth brings a wait, as always
+    real_write = type(store).write
+
+    def no_room(self, operation, **options):
+        raise DatabaseError("The disk is full, so nothing more can be saved.")
+
+    monkeypatch.setattr(type(store), "write", no_room)
+    for _ in range(attempts.SHORT_WAITS_FROM - 1):
+        with pytest.raises(SignInError) as raised:
             sign_in(store, "Sam", "not-the-pin-1")
-        with pytest.raises(SignInWaitError, match="Too many tries"):  # and it is kept
-            sign_in(store, "Sam", TEST_PIN)
+        assert not isinstance(raised.value, SignInWaitError)
+    with pytest.raises(SignInWaitError):  # the fifth brings a wait, as always
+        sign_in(store, "Sam", "not-the-pin-1")
+    with pytest.raises(SignInWaitError, match="Too many tries"):  # and it is kept
+        sign_in(store, "Sam", TEST_PIN)
+    monkeypatch.setattr(type(store), "write", real_write)
     assert m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup) is None
     clock.set_now(clock.now() + timedelta(seconds=attempts.SHORT_WAIT_SECONDS))
     with pytest.raises(SignInWaitError):  # the sixth miss: written with the five before it
         sign_in(store, "Sam", "not-the-pin-1")
     assert m.SignInAttempt.get(m.SignInAttempt.lookup == lookup).failures == 6
+
+
+def test_while_the_database_is_held_only_a_name_with_no_misses_is_checked_unwritten(
+        store, plan, short_write_wait, monkeypatch):
+    """Busy may be many tries at once keeping it busy: after one miss counted
+    in memory, the next try waits for the database instead of being checked."""
+    monkeypatch.setattr(attempts, "TURN_DEADLINE_SECONDS", 0.3)
+    lookup = crypto.name_lookup(store.site_key, "sam")
+    with write_lock_held(store):
+        with pytest.raises(SignInError) as raised:
+            sign_in(store, "Sam", "not-the-pin-1")
+        assert not isinstance(raised.value, SignInWaitError)
+        with pytest.raises(SignInWaitError, match="being checked right now"):
+            sign_in(store, "Sam", TEST_PIN)
+    assert sign_in(store, "Sam", TEST_PIN).read_only_note is None  # once the database is free
+    assert m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup) is None  # cleared
 
 
 def test_a_crisis_lookup_during_a_big_import_succeeds_and_is_not_refused_as_busy(

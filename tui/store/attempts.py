@@ -136,6 +136,14 @@ def may_begin(lookup: str) -> bool:
     return _fresh_checks(lookup).count() < checks_allowed(failures)
 
 
+def is_quiet(lookup: str) -> bool:
+    """A read: no wrong tries counted for `lookup` (here or in this process)
+    and no check of it in progress."""
+    row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+    return ((row is None or row.failures == 0) and lookup not in _remembered
+            and not _fresh_checks(lookup).exists())
+
+
 def begin_check(lookup: str) -> tuple[int, int | None]:
     """Before a PIN check of `lookup`, inside a write: (seconds to wait, None)
     while a wait is in force; (0, the check's id) when the check may start now

@@ -25,6 +25,7 @@ from tui.store.dates import parse_due_date
 from tui.store.db import Store
 from tui.store.errors import (
     ConflictError,
+    DatabaseBusyError,
     DatabaseError,
     InputError,
     NameTakenError,
@@ -381,13 +382,13 @@ def _checked_sign_in_name(name: str) -> str:
 
 def _try_write(store: Store, operation):
     """(True, the result) when `operation` could be written within
-    SIGN_IN_WRITE_SECONDS; (False, None) when the database is busy past it,
-    full, read-only or gone. Reading never waits on writing: a sign-in goes on
-    without it."""
+    SIGN_IN_WRITE_SECONDS; (False, the error) when the database is busy past
+    it, full, read-only or gone. Reading never waits on writing: a sign-in
+    goes on without it."""
     try:
         return True, store.write(operation, deadline_seconds=SIGN_IN_WRITE_SECONDS)
-    except DatabaseError:
-        return False, None
+    except DatabaseError as error:
+        return False, error
 
 
 def _count_wrong_try(store: Store, lookup: str, event: str, schedule, check_id=None) -> int:
@@ -481,7 +482,11 @@ def _begin_pin_check(store: Store, lookup: str) -> tuple[int | None, bool]:
             # tries can't use a busy database to get more checks.
             with store.errors_explained():
                 left = attempts.seconds_left(lookup)
-                room = attempts.may_begin(lookup)
+                # Busy: many tries at once may be what keeps it busy, so a try
+                # goes on unwritten only for a name with no misses and no
+                # checks in progress. Full or read-only: the checks allowed.
+                room = (attempts.is_quiet(lookup) if isinstance(begun, DatabaseBusyError)
+                        else attempts.may_begin(lookup))
             if left:
                 raise _refused_waiting(left)
             if room:
