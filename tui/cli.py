@@ -231,6 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("another address the page may be opened at, like "
                               "http://kiosk-server:8000 (the public URL and this computer's "
                               "own addresses are always allowed)"))
+    check_font = commands.add_parser(
+        "check-font", help=_("check that a Linux console font can show everything the app draws"),
+        description=_("Check one or more Linux console fonts (.psf or .psf.gz, as in "
+                      "/usr/share/consolefonts) against every character of the app's texts, in "
+                      "every language, and of what it draws on a console. Exit 0 when each font "
+                      "has them all, 1 if not. See docs/deploy-kiosk.md."),
+    )
+    check_font.add_argument("fonts", nargs="+", metavar=_("FONT"), help=_("a console font file"))
     return parser
 
 
@@ -244,6 +252,17 @@ def _at_least_one(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(_("give a whole number, 1 or more, like 10"))
     return int(text)
+
+
+def run_check_font(fonts: list[str]) -> int:
+    from tui.console_font import FontError, check_fonts
+
+    try:
+        report, all_well = check_fonts(fonts)
+    except FontError as error:
+        return _fail(str(error))
+    print(report)
+    return 0 if all_well else EXIT_FAILED
 
 
 def _idle_seconds(text: str) -> int:
@@ -732,6 +751,7 @@ def run_plain(config) -> int:
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
+    config.console, config.fields
     from tui.app import RecoveryPlanApp
     from tui.terminal import TerminalGuard
 
@@ -804,6 +824,8 @@ def main(argv: list[str] | None = None) -> int:
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         config.plain_option = args.plain
+        if args.command == "check-font":
+            return run_check_font(args.fonts)
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check" and args.file:

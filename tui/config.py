@@ -99,6 +99,26 @@ class Config:
         return theme
 
     @property
+    def console(self) -> bool | None:
+        """[display] console: true when the terminal is a Linux console (a kiosk's
+        screen), false when it is not; default (None): decided by TERM."""
+        console = self._table("display").get("console")
+        if console is not None and not isinstance(console, bool):
+            raise ConfigError(_("In {file}, display.console must be true or false.").format(
+                file=self.source))
+        return console
+
+    @property
+    def fields(self) -> str:
+        """[display] fields on a console: "boxes" (the default: a frame of lines around
+        each field) or "underlines" (no frame, the field's line underlined)."""
+        fields = self._text("display", "fields") or "boxes"
+        if fields not in ("boxes", "underlines"):
+            raise ConfigError(_("In {file}, display.fields must be boxes or underlines.").format(
+                file=self.source))
+        return fields
+
+    @property
     def plain(self) -> bool:
         """Plain mode, for screen readers (`--plain`, then [display] plain): the app
         as a line-by-line conversation with no escape sequences (tui.plain)."""
