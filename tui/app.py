@@ -181,7 +181,8 @@ class RecoveryPlanApp(Locking, App):
             if self._store is None:
                 from tui.store.db import open_store
 
-                self._store = open_store(self.location, site_key_path=self.config.site_key)
+                self._store = open_store(self.location, site_key_path=self.config.site_key,
+                                         file_group=self.config.file_group)
             return self._store
 
     def close_store(self) -> None:
@@ -231,6 +232,8 @@ class RecoveryPlanApp(Locking, App):
         self.refresh_bindings()
         self.action_go(first if first in PLAN_MODES else "overview")
         self._start_drafts(plan)
+        if getattr(plan, "read_only_note", None):  # its sign-in couldn't be written
+            self.notify(plan.read_only_note, markup=False, timeout=30)
         if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
             from tui.screens.account import RecoveryCodesScreen
 
