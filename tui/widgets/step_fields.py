@@ -56,8 +56,8 @@ def smart_check_text(values: dict[str, str], today: date, done: bool = False) ->
         check.append(_("a few ideas (you can save it as it is)") + "\n")
         check.append("\n".join(f"- {hint}" for hint in hints))
     else:
-        check.append(_("this step is specific, measurable, achievable, realistic and "
-                       "time-limited. Nice work."))
+        check.append(_("this step has all five parts. Nice work!\n"
+                       "Specific, measurable, achievable, realistic, time-limited."))
     return check
 
 
