@@ -61,7 +61,7 @@ async def test_add_a_step_with_next_friday(store):
         assert "Friday, December 4, 2026" in screen_text(app)
         await pilot.press("enter", *"The bus pass I have", "enter")
         await pilot.press(*"The list of places")
-        assert "this step is specific, measurable" in screen_text(app)
+        assert "this step has all five parts" in screen_text(app)
         await pilot.press("escape")  # leaving the screen keeps what was typed
         await pilot.pause()
         assert isinstance(app.screen, GoalBoardScreen)
