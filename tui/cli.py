@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("lock the plan after this many seconds without a key (default: [lock] "
                "idle_seconds in the site config, else 180 on a kiosk and 900 elsewhere)"),
     )
+    parser.add_argument(
+        "--plain", action="store_true", default=None,
+        help=_("plain mode, for a screen reader or braille display: the app as questions and "
+               "answers, one line at a time, with no full-screen drawing, colours or escape "
+               "sequences (default: [display] plain in the site config)"),
+    )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser(
         "demo", help=_("make a practice plan named Demo (PIN 975310) from the guide's example"),
@@ -179,7 +185,43 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--from-key", metavar=_("FILE"),
                          help=_("the site key file of --from (default: beside a SQLite file, "
                                 "else the site config's)"))
+    serve = commands.add_parser(
+        "serve", help=_("serve the app to web browsers, like a center's Chromebooks (needs .[web])"),
+        description=_("Serve Recovery Plan to web browsers: each browser tab gets its own app, "
+                      "as on a shared kiosk, with the site config and database given here. "
+                      "Listens on this computer only unless --host says otherwise; put a web "
+                      "server with HTTPS in front of it for other computers (see "
+                      "docs/deploy-browser.md)."),
+    )
+    serve.add_argument("--host", default="127.0.0.1",
+                       help=_("the address to listen on (default: 127.0.0.1, this computer only)"))
+    serve.add_argument("--port", type=_port, default=8000, help=_("the port (default: 8000)"))
+    serve.add_argument("--public-url", metavar="URL",
+                       help=_("the address people open, like https://plans.example.org, when a "
+                              "web server with HTTPS is in front (default: http://HOST:PORT)"))
+    serve.add_argument("--max-sessions", type=_at_least_one, default=10, metavar="N",
+                       help=_("at most this many people at once; each takes about 70 MB of "
+                              "memory (default: 10)"))
+    serve.add_argument("--per-address", type=_at_least_one, default=10, metavar="N",
+                       help=_("at most this many new sessions a minute from one address "
+                              "(default: 10)"))
+    serve.add_argument("--allow-origin", nargs="+", action="extend", default=[], metavar="URL",
+                       help=_("another address the page may be opened at, like "
+                              "http://kiosk-server:8000 (the public URL and this computer's "
+                              "own addresses are always allowed)"))
     return parser
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(_("give a port number from 1 to 65535, like 8000"))
+    return int(text)
+
+
+def _at_least_one(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("give a whole number, 1 or more, like 10"))
+    return int(text)
 
 
 def _idle_seconds(text: str) -> int:
@@ -572,6 +614,14 @@ def warn_stale_help_lines(config) -> None:
                         name=line.name, number=line.number, date=f"{line.checked:%Y-%m-%d}"))
 
 
+def run_plain(config) -> int:
+    # A mistake in the site config is reported before the conversation starts.
+    config.help_lines(), config.kiosk, config.idle_lock
+    from tui.plain import run_plain as plain
+
+    return plain(config)
+
+
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
@@ -590,6 +640,19 @@ def run_app(config) -> int:
     if guard.crashed:
         return app.return_code or EXIT_FAILED
     return app.return_code or EXIT_OK
+
+
+def run_serve(config, args) -> int:
+    # A mistake in the site config or the database is reported before serving anyone.
+    config.help_lines(), config.theme, config.keymap, config.idle_lock
+    try:
+        from tui.web.server import serve
+    except ImportError:
+        return _fail(_("Serving to browsers needs the web extra. Install it with: "
+                       "pip install 'recovery-plan[web]'"))
+    store = _open_store(config)  # made and brought up to date once, before anyone comes
+    store.close()
+    return serve(config, args)
 
 
 def _early_language(argv: list[str] | None) -> str | None:
@@ -627,11 +690,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from tui.config import ConfigError, load_config
     from tui.store.errors import StoreError
+    from tui.web import in_browser
 
     try:
         config = load_config(args.config, args.db)
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
+        config.plain_option = args.plain
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check":
@@ -656,6 +721,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_restore(config, args.file, args.yes)
         if args.command == "migrate":
             return run_migrate(config, args.source, args.target, args.from_key)
+        if args.command == "serve":
+            return run_serve(config, args)
+        if config.plain and not in_browser():
+            return run_plain(config)  # (an app served to a browser is always full-screen)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

@@ -16,6 +16,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, format_date, ngettext
 from tui.store import Goal, Plan, StoreError, clock
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
@@ -99,7 +100,7 @@ def tie_with_goal_above(screen, plan: Plan, order: str, table: DataTable | None,
     return True
 
 
-class GoalTable(DataTable):
+class GoalTable(CursorDataTable):
     """One term's goals. Row keys are goal ids."""
 
     DEFAULT_CSS = """

@@ -28,6 +28,7 @@ from tui.screens.dialogs import ConfirmDialog
 from tui.screens.goals import due_label, move_among_shown, tie_with_goal_above
 from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, person_text
 from tui.widgets.step_fields import PART_NAMES, StepFields, save_step
@@ -222,7 +223,7 @@ class GoalsPage(Page):
         return [("goal:new", N_("A goal"), {"text": text, "term": self.term})] if text.strip() else []
 
 
-class RankTable(DataTable):
+class RankTable(CursorDataTable):
     DEFAULT_CSS = """
     RankTable { height: auto; max-height: 9; }
     """
