@@ -27,9 +27,9 @@ CATALOG = Path(__file__).resolve().parents[1] / "tui/locale/es/LC_MESSAGES/recov
 
 # Texts only staff see: the command line, the site config, the database, backups,
 # moving a database, plan files (import and export run from the command line),
-# and the site key.
+# the site key, and serving the app to browsers (recovery-plan serve).
 STAFF_ONLY = ("tui/cli.py", "tui/config.py", "tui/store/db.py", "tui/store/backup.py",
-              "tui/store/move.py", "tui/store/transfer.py", "tui/store/crypto.py")
+              "tui/store/move.py", "tui/store/transfer.py", "tui/store/crypto.py", "tui/web/")
 
 MOST_FOR_ONE = 8.0  # grade, Flesch-Kincaid
 MOST_FOR_ALL = 5.0
