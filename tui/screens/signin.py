@@ -52,9 +52,25 @@ class SignInScreen(Screen):
             )
         yield Footer()
 
+    def on_mount(self) -> None:
+        self._pin_needs_name()
+
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows: one focus change, one Footer build.
         self.set_focus(self.query_one("#name", Input))
+
+    @on(Input.Changed, "#name")
+    def _pin_needs_name(self) -> None:
+        """The PIN box takes keys only once a name is typed: Enter, Tab or F5 on an
+        empty name can't send the name into the masked box, nor then the PIN into
+        the visible name box."""
+        self.query_one("#pin", Input).disabled = not self.query_one("#name", Input).value.strip()
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.show_message(_("Please type your name first."))
+            self.set_focus(self.query_one("#name", Input))
 
     first_screen = "overview"  # where the plan opens after the PIN
 
@@ -72,8 +88,13 @@ class SignInScreen(Screen):
         self.show_message(_("After your PIN, your crisis plan opens."))
         # Keys typed before F5 may still be on their way to the name field; the
         # move to the PIN waits in the same queue, so the name is complete first.
+        # With no name yet, F5 is remembered and the focus stays on the name.
         name = self.query_one("#name", Input)
-        name.call_later(self.set_focus, self.query_one("#pin", Input))
+        name.call_later(self._to_pin_once_named)
+
+    def _to_pin_once_named(self) -> None:
+        name, pin = self.query_one("#name", Input), self.query_one("#pin", Input)
+        self.set_focus(pin if name.value.strip() and not pin.disabled else name)
 
     _message = ""
 
@@ -82,8 +103,11 @@ class SignInScreen(Screen):
         self.query_one("#message", Static).update(self._message)
 
     def _set_busy(self, busy: bool) -> None:
-        for input_id in ("#name", "#pin"):
-            self.query_one(input_id, Input).disabled = busy
+        self.query_one("#name", Input).disabled = busy
+        if busy:
+            self.query_one("#pin", Input).disabled = True
+        else:
+            self._pin_needs_name()
 
     @on(Input.Submitted, "#pin")
     def _pin_done(self) -> None:

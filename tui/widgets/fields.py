@@ -48,7 +48,9 @@ class TextInput(Input):
             event.prevent_default()
             # Only into another field of this same, active screen: a key typed
             # for a field must not act on a list or a dialog opened meanwhile.
-            if isinstance(focused, Input) and self.screen is self.app.screen:
+            # Never out of a masked field into a visible one: that would show a PIN.
+            if (isinstance(focused, Input) and self.screen is self.app.screen
+                    and (focused.password or not self.password)):
                 focused.post_message(events.Key(event.key, event.character))
             return
         if event.key == "enter" and self.advance_on_enter:
