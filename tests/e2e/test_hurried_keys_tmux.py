@@ -48,3 +48,49 @@ def test_f5_before_the_name_opens_the_crisis_plan_and_the_pin_never_shows(tmp_pa
         assert DEMO_PIN not in screen
     finally:
         term.close()
+
+
+def exported_steps(db, env) -> list[dict]:
+    """The housing goal's steps, as the installed command exports them."""
+    import json
+    import subprocess
+
+    from tests.e2e.tmux import SCRIPT
+
+    result = subprocess.run([str(SCRIPT), "--db", str(db), "export", DEMO_NAME, "--format", "json",
+                             "-o", "-", "--pin-stdin"], input=DEMO_PIN + "\n", capture_output=True,
+                            text=True, env=env, check=True, timeout=60)
+    plan = json.loads(result.stdout)["plan"]
+    (housing,) = [goal for goal in plan["goals"] if goal["text"] == "I want to find a place to live"]
+    return housing["steps"]
+
+
+@TERMS
+def test_a_check_in_with_d_enter_a_note_and_pgdn_keeps_every_step_as_it_was(tmp_path, term_name):
+    db, env, term = started(tmp_path, term_name, now="2026-12-03T10:00")
+    try:
+        steps_before = exported_steps(db, env)
+        sign_in(term)
+        term.keys("k")
+        term.wait_for("step 1 of 2")
+        term.keys("d")
+        term.wait_for("Anything to remember about it?")
+        term.keys("Enter")  # as if to say "yes"
+        term.type("Found two places")
+        term.wait_for("Found two places")
+        term.keys("PageDown")
+        term.wait_for("step 2 of 2")
+        term.keys("PageDown")
+        term.wait_for("Check-in kept")
+        term.wait_for("Found two places")  # the note, kept with the step done
+        term.keys("Escape")
+        term.wait_for("My plan: Demo")
+        term.keys("F12")
+        term.wait_for("Sign in to your plan")
+    finally:
+        term.close()
+    steps_after = exported_steps(db, env)
+    assert steps_after[0]["done"] is True
+    for before, after in zip(steps_before, steps_after, strict=True):
+        for part in ("specific", "measurable", "achievable", "when_text", "bring"):
+            assert after[part] == before[part], (part, before[part], after[part])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from datetime import date, datetime
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import TEST_PIN
@@ -375,3 +376,78 @@ async def test_print_sends_a_one_page_summary_to_the_sites_printer(store, tmp_pa
     pages = PdfReader(printed).pages
     text = " ".join(pages[0].extract_text().split())
     assert len(pages) == 1 and "What got in the way: Rain all week" in text
+
+
+def focused_selection_is_empty(app) -> None:
+    field = app.focused
+    if isinstance(field, Input) and field.value:
+        assert field.selection.is_empty, f"#{field.id}'s saved words are selected: {field.value!r}"
+
+
+async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
+    # d, Enter (as if to say "yes"), then the note: it must not land in the next step.
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        focused_selection_is_empty(app)
+        assert app.focused is app.screen.query_one("#note", Input)
+        await pilot.press(*"Found two places", "enter", "enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#note", Input)
+        await next_step(pilot)
+        await next_step(pilot)
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    first, second, third = plan.steps(plan.goals()[1].id)
+    assert first.done and first.specific == "Look for rentals online, Craigslist too"
+    assert second.specific == "List possible rentals and call about them"  # untouched
+    (check_in,) = plan.check_ins()
+    assert [(o.outcome, o.note) for o in check_in.outcomes] == [("done", "Found two places")]
+
+
+async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    before = store_sign_in(store, "Demo", "975310")
+    steps_before = before.steps(before.goals()[1].id)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        for choice in ("d", "n"):
+            await pilot.press(choice)
+            for _ in range(8):  # Enter through every field there is, and more
+                await pilot.press("enter")
+                await pilot.pause()
+                focused_selection_is_empty(app)
+            await next_step(pilot)
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    after = plan.steps(plan.goals()[1].id)
+    for old, new in zip(steps_before, after):
+        for part in ("specific", "measurable", "achievable", "when_text", "bring"):
+            assert getattr(new, part) == getattr(old, part), part
+    assert [o.outcome for o in plan.check_ins()[0].outcomes] == ["done", "not_yet"]
+
+
+@pytest.mark.parametrize("choice", ["d", "n", "c"])
+async def test_no_key_moves_the_focus_into_saved_words_with_them_selected(store, choice):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press(choice)
+        for key in ("enter", "tab", "tab", "shift+tab", "enter", "tab", "enter", "tab", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            focused_selection_is_empty(app)

@@ -120,7 +120,7 @@ class CheckInScreen(PlanScreen):
                 yield OutcomeChoice(id="outcome")
                 with Vertical(id="checkin-after"):
                     yield Label(id="note-label")
-                    yield TextInput(id="note", classes="compact", advance_on_enter=True,
+                    yield TextInput(id="note", classes="compact",
                                     placeholder=_("like: my phone was cut off"))
                     yield Static(id="next-title", classes="table-title")
                     yield StepFields(clock.today(), id="checkin-fields")
@@ -244,9 +244,13 @@ class CheckInScreen(PlanScreen):
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:
+        """Enter in the note goes on to the step below, but never into another
+        step's saved words: after "done" the fields show the goal's next step,
+        which Tab reaches on purpose (PgDn goes on)."""
+        if self.outcome == "done" and self.shown_step is not None:
+            return
         # Not yet: the date is what most often needs changing.
-        if self.outcome == "not_yet":
-            self.set_focus(self.query_one("#when", Input))
+        self.set_focus(self.query_one("#when" if self.outcome == "not_yet" else "#specific", Input))
 
     @on(Input.Submitted, "#bring")
     def _last_field(self) -> None:
@@ -339,7 +343,7 @@ class SaveSummaryDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(_("Save my check-in summary"), style="bold"))
             yield Label(Text(_("File name (ends in .pdf or .txt)")))
-            yield TextInput(str(Path.home() / f"check-in-{held.isoformat()}.pdf"), id="summary-path")
+            yield TextInput(str(Path.home() / f"check-in-{held.isoformat()}.pdf"), id="summary-path", select_on_focus=True)
             yield Static(id="summary-message", classes="message")
             yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()

@@ -358,7 +358,7 @@ class SaveCardDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(_("Save my pocket card"), style="bold"))
             yield Label(_("File name (ends in .pdf, .txt or .md)"), markup=False)
-            yield TextInput(str(Path.home() / "pocket-card.pdf"), id="card-path")
+            yield TextInput(str(Path.home() / "pocket-card.pdf"), id="card-path", select_on_focus=True)
             yield Static(id="card-message", classes="message")
             yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,7 +38,7 @@ class SignInScreen(Screen):
             yield Static(_("Recovery Plan"), classes="title")
             yield Static(_("Sign in to your plan."), classes="subtitle")
             yield Label(_("Your name (or nickname)"))
-            yield TextInput(id="name", advance_on_enter=True,
+            yield TextInput(id="name", advance_on_enter=True, required=True,
                             placeholder=_("Type your name, then press Enter"))
             yield Label(_("Your PIN"))
             yield TextInput(id="pin", password=True, placeholder=_("Type your PIN, then press Enter"))
@@ -52,19 +52,19 @@ class SignInScreen(Screen):
             )
         yield Footer()
 
-    def on_mount(self) -> None:
-        self._pin_needs_name()
-
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows: one focus change, one Footer build.
         self.set_focus(self.query_one("#name", Input))
 
-    @on(Input.Changed, "#name")
-    def _pin_needs_name(self) -> None:
-        """The PIN box takes keys only once a name is typed: Enter, Tab or F5 on an
-        empty name can't send the name into the masked box, nor then the PIN into
-        the visible name box."""
-        self.query_one("#pin", Input).disabled = not self.query_one("#name", Input).value.strip()
+    @on(events.DescendantFocus)
+    def _pin_needs_name(self, event: events.DescendantFocus) -> None:
+        """The PIN box takes keys only once a name is typed: Tab on an empty name
+        can't send the name into the masked box, nor then the PIN into the visible
+        name box. (Keys already on their way to the PIN box stay out of the name.)"""
+        name = self.query_one("#name", Input)
+        if event.widget.id == "pin" and not name.value.strip():
+            self.show_message(_("Please type your name first."))
+            self.set_focus(name)
 
     @on(Input.Submitted, "#name")
     def _name_done(self, event: Input.Submitted) -> None:
@@ -93,8 +93,8 @@ class SignInScreen(Screen):
         name.call_later(self._to_pin_once_named)
 
     def _to_pin_once_named(self) -> None:
-        name, pin = self.query_one("#name", Input), self.query_one("#pin", Input)
-        self.set_focus(pin if name.value.strip() and not pin.disabled else name)
+        name = self.query_one("#name", Input)
+        self.set_focus(self.query_one("#pin", Input) if name.value.strip() else name)
 
     _message = ""
 
@@ -103,11 +103,8 @@ class SignInScreen(Screen):
         self.query_one("#message", Static).update(self._message)
 
     def _set_busy(self, busy: bool) -> None:
-        self.query_one("#name", Input).disabled = busy
-        if busy:
-            self.query_one("#pin", Input).disabled = True
-        else:
-            self._pin_needs_name()
+        for input_id in ("#name", "#pin"):
+            self.query_one(input_id, Input).disabled = busy
 
     @on(Input.Submitted, "#pin")
     def _pin_done(self) -> None:

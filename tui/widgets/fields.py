@@ -4,6 +4,8 @@
   character or escape sequence in a value is drawn as a symbol (␛), never sent
   to the terminal, where it could change the screen or the window title.
 
+- The focus never selects a field's words, so a key typed next adds to them
+  rather than replacing them.
 - A steady cursor: a blinking one redraws twice a second, which is wasted bytes
   over SSH and motion on a kiosk screen.
 - Enter can move on to the next field at once. Keys typed ahead (a fast typist,
@@ -29,9 +31,15 @@ from tui.store.text import displayable
 class TextInput(Input):
     cursor_blink = reactive(False, init=False)
 
-    def __init__(self, *args, advance_on_enter: bool = False, **kwargs):
+    def __init__(self, *args, advance_on_enter: bool = False, required: bool = False, **kwargs):
+        """`advance_on_enter`: Enter moves on to the next field (and still submits);
+        a `required` field moves on only once something is typed in it."""
+        # Saved words are never selected when the focus comes to them: a key typed
+        # next would replace them all. (A suggested file name may ask for it.)
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.advance_on_enter = advance_on_enter
+        self.required = required
 
     @property
     def _value(self) -> Text:
@@ -56,7 +64,10 @@ class TextInput(Input):
         if event.key == "enter" and self.advance_on_enter:
             event.stop()
             event.prevent_default()
-            self.screen.focus_next()
+            # Decided here, with the value as typed so far: keys typed after Enter
+            # are already on their way and follow the focus.
+            if self.value.strip() or not self.required:
+                self.screen.focus_next()
             self.post_message(self.Submitted(self, self.value))
             return
         await super()._on_key(event)
