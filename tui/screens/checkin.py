@@ -188,7 +188,8 @@ class CheckInScreen(PlanScreen):
             title = _("A new step toward this goal (you can skip this)")
         self.query_one("#next-title", Static).update(Text(title, style="bold"))
         self.query_one("#checkin-after").display = True
-        self.query_one(StepFields).load(self.shown_step)
+        # Not yet: the step's date is set again, "next week" from today.
+        self.query_one(StepFields).load(self.shown_step, reread_when=event.value == "not_yet")
         self.set_focus(self.query_one("#note", Input))
 
     def _keep(self) -> bool:
