@@ -5,6 +5,8 @@ screen, and what the next person at the kiosk sees."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.conftest import require_tool
@@ -21,6 +23,14 @@ def started(tmp_path, term_name: str, now: str | None = None):
     if now:
         env["RECOVERY_PLAN_NOW"] = now
     return db, env, start_app(tmux, db, env)
+
+
+def colours(term) -> str:
+    """The screen with its colours (tmux's escape sequences for them)."""
+    import subprocess
+
+    return subprocess.run([term.tmux, "capture-pane", "-p", "-e", "-t", term.name],
+                          capture_output=True, text=True).stdout
 
 
 def sign_in(term) -> None:
@@ -94,3 +104,78 @@ def test_a_check_in_with_d_enter_a_note_and_pgdn_keeps_every_step_as_it_was(tmp_
     for before, after in zip(steps_before, steps_after, strict=True):
         for part in ("specific", "measurable", "achievable", "when_text", "bring"):
             assert after[part] == before[part], (part, before[part], after[part])
+
+
+@TERMS
+def test_f9_is_in_the_key_bar_of_every_screen_at_80_columns(tmp_path, term_name):
+    _db, _env, term = started(tmp_path, term_name)
+    try:
+        assert "f9 Get help now" in term.screen().splitlines()[-1]
+        sign_in(term)
+        for key, shows in (("F3", "Short-term goals"), ("F4", "Steps toward"),
+                           ("F5", "My crisis plan"), ("o", "e Edit  p Print card"),
+                           ("F6", "My resilience toolkit"), ("F2", "My plan: Demo"),
+                           ("F3", "Short-term goals"), ("a", "Add a goal")):
+            term.keys(key)
+            screen = term.wait_for(shows)
+            time.sleep(0.3)  # the key bar is laid out after the screen's first paint
+            screen = term.screen()
+            bar = screen.rstrip("\n").splitlines()[-1]
+            assert "f9 Get help now" in bar and "f1 Help" in bar, (key, bar)
+            assert not bar.rstrip().endswith(("▏", "^q")), bar
+    finally:
+        term.close()
+
+
+@TERMS
+def test_a_message_waits_while_the_crisis_lines_show(tmp_path, term_name):
+    _db, _env, term = started(tmp_path, term_name)
+    try:
+        sign_in(term)
+        term.keys("b")
+        term.wait_for("step 1 of 9")
+        term.keys("Escape")
+        term.wait_for("You stopped at step")
+        term.keys("F9")  # while the message shows
+        screen = term.wait_for("Never Use Alone")
+        assert "You stopped at step" not in screen, screen
+        lines = screen.splitlines()
+        line = next(i for i, text in enumerate(lines) if "Never Use Alone" in text)
+        assert "help if you stop answering" in " ".join(lines[line:line + 3]), screen
+        term.keys("Escape")
+        term.wait_for("You stopped at step")  # shown once the lines are closed
+    finally:
+        term.close()
+
+
+@TERMS
+def test_the_next_person_gets_the_sites_theme_and_no_messages(tmp_path, term_name):
+    db, env, term = started(tmp_path, term_name)
+    term.close()
+    from tests.e2e.tmux import SCRIPT, Terminal
+
+    term = Terminal(require_tool("tmux"), [str(SCRIPT), "--db", str(db), "--kiosk"], env)
+    try:
+        term.wait_for("Sign in to your plan")
+        time.sleep(0.5)
+        first_look = colours(term)
+        sign_in(term)
+        term.keys("C-p")
+        term.wait_for("Search for commands")
+        term.type("theme")
+        term.wait_for("Change the current theme")
+        term.keys("Enter")
+        term.type("textual-light")
+        term.keys("Enter")
+        time.sleep(0.5)
+        term.keys("b")
+        term.wait_for("step 1 of 9")
+        term.keys("Escape")
+        term.wait_for("You stopped at step")
+        term.keys("C-q")  # a kiosk's sign-out
+        term.wait_for("Sign in to your plan")
+        time.sleep(0.5)
+        assert "You stopped at step" not in term.screen()
+        assert colours(term) == first_look  # the site's theme, as the first person had it
+    finally:
+        term.close()

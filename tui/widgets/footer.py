@@ -150,7 +150,10 @@ class Footer(TextualFooter):
         self._rebuild_pending = False
         if self.is_attached and self._keys() != self._shown:
             await self.recompose()
-            self.call_after_refresh(self._fit_keys)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._fit_keys)
 
 
 def key_width(key: FooterKey) -> int:
