@@ -54,6 +54,7 @@ class Footer(TextualFooter):
     Footer FooterKey.-command-palette {
         dock: none;
         border-left: none;
+        margin-left: 1;
     }
     """
 
