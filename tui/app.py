@@ -113,6 +113,7 @@ class RecoveryPlanApp(Locking, App):
         # the app goes back to it when a plan locks, for the next person.
         self.startup_language = language()
         self.language_chosen: str | None = None  # switched to at sign-in, kept with the plan
+        self._held_messages: list[tuple[str, dict]] = []  # said while F9 showed (see notify)
 
     def on_load(self) -> None:
         from tui.themes import HIGH_CONTRAST, choose_theme
@@ -445,8 +446,6 @@ class RecoveryPlanApp(Locking, App):
             return
         super().notify(message, **options)
 
-    _held_messages: list[tuple[str, dict]] = []
-
     def hold_messages(self) -> None:
         """Keep the messages shown now for later: a screen that must not be covered opens."""
         self._held_messages = [*self._held_messages, *(
@@ -462,9 +461,9 @@ class RecoveryPlanApp(Locking, App):
     def _said_by_a_closed_screen(self) -> bool:
         from textual._context import active_message_pump
 
-        node = active_message_pump.get(None)
+        node = active_message_pump.get(None)  # the widget or screen saying it
         while node is not None and not isinstance(node, Screen):
-            node = node._parent
+            node = getattr(node, "parent", None)
         return node is not None and self._closed_screens is not None and node in self._closed_screens
 
     def _reset_for_next_person(self) -> None:

@@ -11,10 +11,10 @@ was most of the time between the first paint and the keys showing.
 This Footer shows its keys in the first paint, rebuilds at most once per
 refresh, and only when the keys it would show have changed.
 
-Get help now (F9) is on the right of every key bar, whatever the width: a
-person in crisis finds it in the same place on every screen. The screen's own
-keys fill the rest from the left; a key that does not fit whole is left out
-rather than cut (F1 lists every key).
+Help (F1) and Get help now (F9) are at the right end of every key bar, dialogs
+too, whatever the width: a person in crisis finds F9 in the same place on every
+screen. The screen's own keys fill the rest from the left; a key that does not
+fit whole is left out rather than cut (F1 lists every key).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.containers import HorizontalGroup
+from textual.geometry import Size
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
@@ -105,18 +106,18 @@ class Footer(TextualFooter):
         app = self.app
         taken = set(self.screen.active_bindings)
         keys: dict[str, FooterKey] = {}
-        for node, bindings in self.screen._binding_chain:
+        for node, bindings in self.screen._binding_chain:  # with the site's keymap applied
             if node is not app:
                 continue
-            for key, binding in bindings:
-                if (binding.action in PINNED_ACTIONS and binding.show and binding.action not in shown
-                        and binding.action not in keys and app._check_action_state(binding.action, app)):
-                    first = next(iter(b for k, b in bindings if b.action == binding.action))
-                    if first.key in taken:
-                        shown.add(binding.action)
-                        continue
-                    keys[binding.action] = FooterKey(
-                        first.key, app.get_key_display(first), _(binding.description), binding.action,
+            for _key, binding in bindings:  # an action's first key is the one shown
+                action = binding.action
+                if (action not in PINNED_ACTIONS or not binding.show or action in shown
+                        or not app._check_action_state(action, app)):
+                    continue
+                shown.add(action)
+                if binding.key not in taken:
+                    keys[action] = FooterKey(
+                        binding.key, app.get_key_display(binding), _(binding.description), action,
                         tooltip=_(binding.tooltip) if binding.tooltip else "",
                     ).data_bind(compact=TextualFooter.compact)
         return keys
@@ -159,8 +160,6 @@ class Footer(TextualFooter):
 
 def key_width(key: FooterKey) -> int:
     """The columns a key takes: its words, padding, border and margin."""
-    from textual.geometry import Size
-
     size = Size(1000, 1)
     return (key.get_content_width(size, size) + key.styles.gutter.width
             + key.styles.margin.width)
