@@ -95,21 +95,22 @@ class HelpScreen(ModalScreen[None]):
     def _screen_keys(self) -> list[tuple[str, str]]:
         # Key descriptions are written in English at class definition and
         # translated here, in the language in effect when help opens.
-        return [(key_label(self.app, binding.key), _(binding.tooltip or binding.description))
+        return [(key_label(self.app, self.app.keys_for(binding)), _(binding.tooltip or binding.description))
                 for binding in getattr(self.underneath, "BINDINGS", [])
                 if isinstance(binding, Binding) and binding.description]
 
     def _everywhere(self) -> list[tuple[str, str]]:
         """The app's keys by their short names (as in the key bar), then moving about."""
         app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
-        plain = {b.id.removesuffix("_key"): b.key for b in app_bindings if b.id and b.id.endswith("_key")}
+        plain = {b.id.removesuffix("_key"): self.app.keys_for(b)
+                 for b in app_bindings if b.id and b.id.endswith("_key")}
         rows = []
         for binding in app_bindings:
             if binding.id and binding.id.endswith("_key"):
                 continue
             if not self._listed(binding, app_bindings):
                 continue
-            keys = key_label(self.app, binding.key)
+            keys = key_label(self.app, self.app.keys_for(binding))
             if binding.id in plain:
                 keys += ", " + key_label(self.app, plain[binding.id])
             rows.append((keys, _(binding.description)))
@@ -122,7 +123,8 @@ class HelpScreen(ModalScreen[None]):
         """Of the app's keys bound twice (F12 locks, or before sign-in clears what was
         typed; Ctrl+Q quits, or on a kiosk signs out; F10 to the other language),
         the one that works now, if any."""
-        twins = [b for b in app_bindings if b.key == binding.key and not (b.id or "").endswith("_key")]
+        twins = [b for b in app_bindings
+                 if self.app.keys_for(b) == self.app.keys_for(binding) and not (b.id or "").endswith("_key")]
         if len(twins) == 1:
             return True
         working = [b for b in twins if self._works(b)]
