@@ -293,7 +293,8 @@ def pin_never_in_clear(app, pin: str) -> None:
     assert pin not in shown
 
 
-@pytest.mark.parametrize("first_key", ["f5", "ctrl+r", "f2", "f3", "f4", "enter", "tab"])
+# (F2 at sign-in starts a new plan: a screen of its own, not a key before the name.)
+@pytest.mark.parametrize("first_key", ["f5", "ctrl+r", "f3", "f4", "enter", "tab"])
 async def test_a_key_before_the_name_keeps_the_focus_on_the_name(store, first_key):
     # A person in a hurry presses a key before typing anything: the name still goes
     # in the name box, and the PIN in the masked box.
