@@ -133,7 +133,7 @@ def test_a_message_waits_while_the_crisis_lines_show(tmp_path, term_name):
     try:
         sign_in(term)
         term.keys("b")
-        term.wait_for("step 1 of 9")
+        term.wait_for("Build my plan   step 1 of")
         term.keys("Escape")
         term.wait_for("You stopped at step")
         term.keys("F9")  # while the message shows
@@ -171,7 +171,7 @@ def test_the_next_person_gets_the_sites_theme_and_no_messages(tmp_path, term_nam
         term.keys("Enter")
         time.sleep(0.5)
         term.keys("b")
-        term.wait_for("step 1 of 9")
+        term.wait_for("Build my plan   step 1 of")
         term.keys("Escape")
         term.wait_for("You stopped at step")
         term.keys("C-q")  # a kiosk's sign-out
