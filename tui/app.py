@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -114,12 +115,14 @@ class RecoveryPlanApp(Locking, App):
         self.linux_console = False
         self.startup_language = language()
         self.language_chosen: str | None = None  # switched to at sign-in, kept with the plan
+        self._held_messages: list[tuple[str, dict]] = []  # said while F9 showed (see notify)
 
     def on_load(self) -> None:
         from tui.themes import HIGH_CONTRAST, choose_theme
 
         self.register_theme(HIGH_CONTRAST)
         chosen = choose_theme(self.config.theme)
+        self.startup_theme = chosen  # the next person's, after a lock (see _reset_for_next_person)
         if chosen != self.theme:  # setting it restyles every widget: only when it changes
             self.theme = chosen
         self._use_console_glyphs()
@@ -417,6 +420,7 @@ class RecoveryPlanApp(Locking, App):
             lines, staff = self.config.help_lines(), self.config.staff_note
         except ConfigError:
             lines, staff = list(DEFAULT_LINES), None  # a config mistake must not hide 988
+        self.hold_messages()  # nothing may cover the crisis lines
         self.push_screen(GetHelpNowScreen(lines, staff))
 
     def action_learn(self) -> None:
@@ -437,6 +441,14 @@ class RecoveryPlanApp(Locking, App):
         """Keep what was typed, then remove every plan screen and dialog (Textual
         keeps the screens of other modes alive: each plan mode is removed), and
         clear the terminal and its scrollback. Before sign-in: clear what was typed."""
+        # What the screens say as they save and close is not for the next person.
+        self.locking = True
+        try:
+            self._lock()
+        finally:
+            self.locking = False
+
+    def _lock(self) -> None:
         self._save_all()
         self._stop_drafts()
         self.forget_sign_ins_in_progress()
@@ -449,13 +461,65 @@ class RecoveryPlanApp(Locking, App):
         if had_plan and language() != self.startup_language:  # the next person starts as everyone does
             self._switch_language(self.startup_language)
         self.screen.clear_form()
-        self.clear_notifications()  # a message may quote the plan
+        self._reset_for_next_person()
         self.refresh_bindings()
         self.clear_terminal()
+
+    locking = False
+    _closed_screens: weakref.WeakSet | None = None  # the plan's screens a lock closed
+
+    def notify(self, message: str, **options) -> None:
+        """A message, unless it comes from a plan the lock has closed: said while
+        locking, or by one of its screens as it closes (they save on the way out).
+        Over the crisis lines (F9) a message waits until they are closed."""
+        if self.locking or self._said_by_a_closed_screen():
+            return
+        if getattr(self.screen, "HOLDS_MESSAGES", False):
+            self._held_messages.append((message, options))
+            return
+        super().notify(message, **options)
+
+    def hold_messages(self) -> None:
+        """Keep the messages shown now for later: a screen that must not be covered opens."""
+        self._held_messages = [*self._held_messages, *(
+            (n.message, {"title": n.title, "severity": n.severity, "timeout": n.timeout,
+                         "markup": n.markup}) for n in self._notifications)]
+        self.clear_notifications()
+
+    def show_held_messages(self) -> None:
+        held, self._held_messages = self._held_messages, []
+        for message, options in held:
+            self.notify(message, **options)
+
+    def _said_by_a_closed_screen(self) -> bool:
+        from textual._context import active_message_pump
+
+        node = active_message_pump.get(None)  # the widget or screen saying it
+        while node is not None and not isinstance(node, Screen):
+            node = getattr(node, "parent", None)
+        return node is not None and self._closed_screens is not None and node in self._closed_screens
+
+    def _reset_for_next_person(self) -> None:
+        """The next person at a shared screen starts as everyone does: the site's
+        theme, no messages (one may quote the plan; one on its way too), every
+        screen left scrolled to its top."""
+        if self.theme != self.startup_theme:
+            self.theme = self.startup_theme
+        self.clear_notifications()
+        self._held_messages = []
+        for screen in self.screen_stack:
+            for widget in (screen, *screen.query("*")):
+                if widget.is_scrollable and widget.scroll_offset != (0, 0):
+                    widget.scroll_home(animate=False, immediate=True)
 
     def _close_plan_screens(self) -> None:
         """Back to sign-in, with every plan screen and dialog gone (Textual keeps
         the screens of other modes alive: each plan mode is removed)."""
+        if self._closed_screens is None:
+            self._closed_screens = weakref.WeakSet()
+        self._closed_screens.update(
+            screen for mode, stack in self._screen_stacks.items() if mode != "signin" for screen in stack)
+        self._closed_screens.update(self.get_screen_stack("signin")[1:])
         self.switch_mode("signin")
         while len(self.screen_stack) > 1:
             self.pop_screen()

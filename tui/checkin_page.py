@@ -78,7 +78,10 @@ def blocks(summary: CheckInSummary) -> list[tuple[str, str]]:
             result += " " + _("Due {date}.").format(date=day(outcome.due_date))
         out.append(("detail", result))
         if outcome.note.strip():
-            out.append(("detail", _("What got in the way: {note}").format(note=one_line(outcome.note))))
+            # The note answers the question the check-in asked for this outcome.
+            said = (_("To remember: {note}") if outcome.outcome == "done"
+                    else _("What got in the way: {note}"))
+            out.append(("detail", said.format(note=one_line(outcome.note))))
     if summary.before is not None:
         out.append(("heading", _("Done since my check-in on {date}").format(
             date=day(summary.before.held_on))))

@@ -740,6 +740,18 @@ def warn_stale_help_lines(config) -> None:
                         name=line.name, number=line.number, date=f"{line.checked:%Y-%m-%d}"))
 
 
+def has_terminal() -> bool:
+    """Whether the app has a terminal to read keys from and draw on (Textual draws on
+    standard error; standard output sent to a file means no one is watching either).
+    A driver named in TEXTUAL_DRIVER (the browser's, through textual-serve) brings its own."""
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    streams = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
+    return all(stream is not None and stream.isatty() for stream in streams)
+
+
 def run_plain(config) -> int:
     # A mistake in the site config is reported before the conversation starts.
     config.help_lines(), config.kiosk, config.idle_lock
@@ -749,6 +761,14 @@ def run_plain(config) -> int:
 
 
 def run_app(config) -> int:
+    if not has_terminal():
+        # A script, a cron job, a kiosk with its terminal set up wrong: the
+        # full-screen app would write escape codes into a file and wait for keys.
+        print(_("recovery-plan: the app needs a terminal (a keyboard and a screen), and this "
+                "command has none. To use a plan from a script, try a command such as "
+                "\"recovery-plan crisis NAME --pin-stdin\" or \"recovery-plan export\" (see "
+                "recovery-plan --help)."), file=sys.stderr)
+        return EXIT_USAGE
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
     config.console, config.fields

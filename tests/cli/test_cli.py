@@ -193,3 +193,30 @@ def test_unknown_command_is_a_usage_error():
     result = run("frobnicate")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_with_no_terminal_the_app_says_so_and_exits_2(tmp_path):
+    # A script, a cron job or a misconfigured kiosk: no keyboard, output to a file.
+    # The full-screen app must not start (escape codes in the file, a hang).
+    out = tmp_path / "out.txt"
+    with open(out, "wb") as stdout:
+        result = subprocess.run(
+            [str(SCRIPT), "--db", str(tmp_path / "plans.sqlite3")], stdin=subprocess.DEVNULL,
+            stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=20,
+            env={**{k: v for k, v in os.environ.items()
+                    if not k.startswith(("RECOVERY_PLAN_", "TEXTUAL"))}, "TERM": "xterm-256color"})
+    assert result.returncode == 2
+    assert "terminal" in result.stderr
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    assert out.read_bytes() == b""
+    assert not (tmp_path / "plans.sqlite3").exists()  # nothing was opened either
+
+
+def test_commands_still_work_without_a_terminal(db_location, tmp_path):
+    assert run("--db", str(db_location), "demo", stdin=subprocess.DEVNULL).returncode == 0
+    assert run("--db", str(db_location), "check", stdin=subprocess.DEVNULL).returncode == 0
+    crisis = run("--db", str(db_location), "crisis", "Demo", "--pin-stdin", input="975310\n")
+    assert crisis.returncode == 0 and "warning signs" in crisis.stdout.lower()
+    exported = run("--db", str(db_location), "export", "Demo", "--format", "json", "-o", "-",
+                   "--pin-stdin", input="975310\n")
+    assert exported.returncode == 0 and '"goals"' in exported.stdout

@@ -262,3 +262,61 @@ async def test_save_the_card_to_a_file(store, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
     assert "front pocket of my backpack" in Path(target).read_text()
+
+
+def toasts(app):
+    from textual.widgets._toast import Toast
+
+    return [toast for toast in app.screen.query(Toast) if toast.region.area]
+
+
+async def test_a_message_never_covers_the_get_help_now_lines(store):
+    # Leaving the walkthrough says where it stopped; F9 right after must show every
+    # line whole. The message waits, and shows once F9 is closed.
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert toasts(app)
+        await pilot.press("f9")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, GetHelpNowScreen)
+        app.notify("Your pocket card is at the printer.")  # one said while F9 shows
+        await pilot.pause(0.3)
+        assert not toasts(app)
+        assert "Never Use Alone" in "\n".join(s.text for s in app.screen._compositor.render_strips())
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        shown = " ".join(str(toast.render()) for toast in toasts(app))
+        assert "You stopped at step" in shown and "at the printer" in shown
+
+
+async def test_a_message_never_covers_the_get_help_now_lines_before_sign_in(store):
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        app.notify("A message")
+        await pilot.pause(0.3)
+        assert not toasts(app)
+
+
+@pytest.mark.parametrize("keys", [("f5",), ("f5", "o")], ids=["crisis-plan", "pocket-plan"])
+async def test_a_message_never_covers_the_crisis_plan(store, keys):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press(*keys, "p")  # print: no printer here, a message says so
+        await settle(pilot)
+        await pilot.pause(0.3)
+        shown = toasts(app)
+        assert shown and "No printer is set up here" in " ".join(str(t.render()) for t in shown)
+        view = app.screen.query_one(".reading")
+        for toast in shown:
+            assert not toast.region.overlaps(view.region), (toast.region, view.region)
+        assert view.region.height >= 8  # the plan still has room to be read

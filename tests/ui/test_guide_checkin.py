@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from datetime import date, datetime
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import TEST_PIN
@@ -384,3 +385,136 @@ async def test_print_sends_a_one_page_summary_to_the_sites_printer(store, tmp_pa
     pages = PdfReader(printed).pages
     text = " ".join(pages[0].extract_text().split())
     assert len(pages) == 1 and "What got in the way: Rain all week" in text
+
+
+def focused_selection_is_empty(app) -> None:
+    field = app.focused
+    if isinstance(field, Input) and field.value:
+        assert field.selection.is_empty, f"#{field.id}'s saved words are selected: {field.value!r}"
+
+
+async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
+    # d, Enter (as if to say "yes"), then the note: it must not land in the next step.
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        focused_selection_is_empty(app)
+        assert app.focused is app.screen.query_one("#note", Input)
+        await pilot.press(*"Found two places", "enter", "enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#note", Input)
+        await next_step(pilot)
+        await next_step(pilot)
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    first, second, third = plan.steps(plan.goals()[1].id)
+    assert first.done and first.specific == "Look for rentals online, Craigslist too"
+    assert second.specific == "List possible rentals and call about them"  # untouched
+    (check_in,) = plan.check_ins()
+    assert [(o.outcome, o.note) for o in check_in.outcomes] == [("done", "Found two places")]
+
+
+async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    before = store_sign_in(store, "Demo", "975310")
+    steps_before = before.steps(before.goals()[1].id)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        for choice in ("d", "n"):
+            await pilot.press(choice)
+            for _ in range(8):  # Enter through every field there is, and more
+                await pilot.press("enter")
+                await pilot.pause()
+                focused_selection_is_empty(app)
+            await next_step(pilot)
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    after = plan.steps(plan.goals()[1].id)
+    for old, new in zip(steps_before, after):
+        for part in ("specific", "measurable", "achievable", "when_text", "bring"):
+            assert getattr(new, part) == getattr(old, part), part
+    assert [o.outcome for o in plan.check_ins()[0].outcomes] == ["done", "not_yet"]
+
+
+@pytest.mark.parametrize("choice", ["d", "n", "c"])
+async def test_no_key_moves_the_focus_into_saved_words_with_them_selected(store, choice):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press(choice)
+        for key in ("enter", "tab", "tab", "shift+tab", "enter", "tab", "enter", "tab", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            focused_selection_is_empty(app)
+
+
+async def test_not_yet_keeps_the_new_date_it_shows_in_the_store_and_the_summary(store):
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("I want to find a place to live")
+    step = plan.add_step(goal.id, specific="Call 3 landlords")
+    plan.edit_step(step.id, when="by this time next week")  # said on Thursday, November 26
+    clock.set_now(datetime(2026, 12, 12, 10, 0))  # a Saturday, the step 9 days late
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await palette(pilot, "Check-in")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "= Saturday, December 19, 2026" in screen_text(app)  # what it shows...
+        await next_step(pilot)
+        text = screen_text(app)
+        assert "Not yet. Due Saturday, December 19, 2026." in text  # ...the summary says
+        assert "Call 3 landlords (by Sat 12/19)" in text
+    (kept,) = store_sign_in(store, "Sam", TEST_PIN).steps(goal.id)
+    assert kept.due_date == date(2026, 12, 19) and kept.when_text == "by this time next week"
+
+
+async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
+    # Done: the goal's next step shows below with the date it has, not its words read today.
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("I want to find a place to live")
+    first = plan.add_step(goal.id, specific="Look online", when="tomorrow")
+    second = plan.add_step(goal.id, specific="Call 3 landlords", when="in 3 days")
+    clock.set_now(datetime(2026, 12, 1, 10, 0))
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await palette(pilot, "Check-in")
+        await pilot.press("d")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "= Sunday, November 29, 2026" in text and "December 4" not in text
+        await next_step(pilot)
+    kept = store_sign_in(store, "Sam", TEST_PIN).steps(goal.id)
+    assert [s.id for s in kept] == [first.id, second.id]
+    assert kept[0].done and kept[1].due_date == date(2026, 11, 29)
+
+
+async def test_a_done_steps_note_is_not_what_got_in_the_way(store):
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("d", *"Found two places")
+        await next_step(pilot)
+        await next_step(pilot)
+        text = screen_text(app)
+        assert "What got in the way" not in text
+        assert "To remember: Found two places" in text

@@ -8,6 +8,8 @@ from __future__ import annotations
 import signal
 import threading
 
+import pytest
+
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -385,3 +387,69 @@ def test_after_a_crash_the_terminal_is_put_back_and_a_plain_line_shown(monkeypat
     assert guard.crashed and writes == [RESET, CLEAR]
     err = capsys.readouterr().err
     assert CRASH_MESSAGE in err and "975310" not in err
+
+
+def toasts_shown(app) -> list[str]:
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+async def pick_theme_from_the_palette(pilot, name: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"theme")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    await pilot.press(*name)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("leave", ["f12", "ctrl+q"])
+async def test_a_lock_or_sign_out_resets_theme_messages_and_scrolling_for_the_next_person(store, leave):
+    create_demo(store)
+    app = RecoveryPlanApp(store, config=kiosk_config())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        startup_theme = app.theme
+        await sign_in(pilot, "Demo", "975310")
+        await pick_theme_from_the_palette(pilot, "textual-light")
+        assert app.theme == "textual-light" != startup_theme
+        await pilot.press("b")  # the walkthrough, left at once: a message says where it stopped
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert any("You stopped at step" in n.message for n in app._notifications)
+        await pilot.press("f2", "pagedown", "pagedown")  # the overview, scrolled down
+        await pilot.press(leave)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SignInScreen)
+        assert app.theme == startup_theme
+        assert not app._notifications and not toasts_shown(app), list(app._notifications)
+        for screen in all_screens(app):
+            for widget in (screen, *screen.query("*")):
+                assert widget.scroll_offset == (0, 0), widget
+        # The next person signs in: their overview starts at the top.
+        await sign_in(pilot, "Demo", "975310")
+        assert app.screen.scroll_offset == (0, 0)
+        assert all(w.scroll_offset == (0, 0) for w in app.screen.query("*"))
+
+
+async def test_a_message_said_while_the_plan_locks_never_reaches_the_next_person(store):
+    # Leaving a screen keeps its words and may say so; when the leaving is a lock,
+    # that message must not show on the sign-in screen.
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await pilot.press("b")
+        await settle(pilot)
+        app.screen.save_pending = lambda: (app.notify("Kept: the words of Demo"), True)[1]
+        await pilot.press("f12")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SignInScreen)
+        assert not app._notifications and not toasts_shown(app), list(app._notifications)

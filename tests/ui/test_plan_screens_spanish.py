@@ -148,7 +148,8 @@ async def test_the_goal_board_in_spanish_shows_whole_dates(store):
         assert "Mis metas  por importancia" in text
         assert "Metas a corto plazo (5)" in text
         assert "VENCIÓ 28/11" in text  # whole, not cut by the column
-        assert "a Añadir" in text and "x Borrar" in text
+        # The key bar: the board's first keys, then F1 (every key, x Borrar too) and F9.
+        assert "a Añadir" in text and "f1 Teclas" in text and "f9 Ayuda ahora" in text
         await pilot.press("space", "s")  # the first goal reached, then sort by timeline
         await pilot.pause()
         table = app.screen.query_one("#short-goals", GoalTable)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from textual import events
 from textual.widgets import Input, Static
 
 from tests.conftest import TEST_PIN
@@ -12,6 +14,7 @@ from tui.screens.new_plan import NewPlanScreen
 from tui.screens.overview import OverviewScreen
 from tui.screens.signin import SignInScreen
 from tui.screens.account import RecoveryCodesScreen
+from tui.screens.crisis import CrisisScreen
 from tui.store import create_person, sign_in, sign_in_with_code
 
 
@@ -279,3 +282,90 @@ async def test_usable_at_200_by_60(store):
         # The goal column grows with the screen: whole goals show, nothing cut.
         assert str(table.get_row_at(0)[0]) == "I want to get back in touch with my brother"
         assert table.columns[next(iter(table.columns))].width > 100
+
+
+def pin_never_in_clear(app, pin: str) -> None:
+    """The PIN is in no visible field and nowhere on the screen's text."""
+    for field in app.screen.query(Input):
+        if not field.password:
+            assert pin not in field.value, f"the PIN shows in #{field.id}"
+    shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    assert pin not in shown
+
+
+# (F2 at sign-in starts a new plan: a screen of its own, not a key before the name.)
+@pytest.mark.parametrize("first_key", ["f5", "ctrl+r", "f3", "f4", "enter", "tab"])
+async def test_a_key_before_the_name_keeps_the_focus_on_the_name(store, first_key):
+    # A person in a hurry presses a key before typing anything: the name still goes
+    # in the name box, and the PIN in the masked box.
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(first_key)
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name", Input)
+        await type_and_enter(pilot, "Demo")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "Demo"
+        assert app.focused is app.screen.query_one("#pin", Input)
+        await pilot.press(*"975310")
+        pin_never_in_clear(app, "975310")
+        await pilot.press("enter")
+        await settle(pilot)
+        if first_key in ("f5", "ctrl+r"):  # remembered: the crisis plan opens after the PIN
+            assert isinstance(app.screen, CrisisScreen)
+        else:
+            assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_f5_twice_and_enter_twice_never_put_the_pin_in_the_name_box(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "enter", "f5", "enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name", Input)
+        await pilot.press(*"Demo", "f5", *"975310")  # the hint's order: name, F5, PIN
+        await pilot.pause()
+        pin_never_in_clear(app, "975310")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CrisisScreen)
+
+
+async def test_an_empty_name_keeps_the_pin_box_out_of_reach(store):
+    # Tab into the wrong box: with no name yet the PIN box can't take keys, so no name
+    # is typed into it, and no PIN typed after lands in the name box in clear.
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("tab", "tab", "shift+tab")
+        assert app.focused is screen.query_one("#name", Input)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Please type your name first." in screen_text(app)
+        await pilot.press(*"Demo", "tab", *"975310")
+        pin_never_in_clear(app, "975310")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_keys_sent_to_the_pin_box_never_follow_the_focus_into_the_name_box(store):
+    # Keys typed ahead follow the focus from field to field (see TextInput), but
+    # never out of a masked box into a visible one.
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await type_and_enter(pilot, "Demo")
+        pin = screen.query_one("#pin", Input)
+        name = screen.query_one("#name", Input)
+        name.focus()
+        await pilot.pause()
+        for key in "975310":
+            pin.post_message(events.Key(key, key))  # already on their way to the PIN box
+        await pilot.pause()
+        assert name.value == "Demo"
+        pin_never_in_clear(app, "975310")

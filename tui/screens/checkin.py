@@ -120,7 +120,7 @@ class CheckInScreen(PlanScreen):
                 yield OutcomeChoice(id="outcome")
                 with Vertical(id="checkin-after"):
                     yield Label(id="note-label")
-                    yield TextInput(id="note", classes="compact", advance_on_enter=True,
+                    yield TextInput(id="note", classes="compact",
                                     placeholder=_("like: my phone was cut off"))
                     yield Static(id="next-title", classes="table-title")
                     yield StepFields(clock.today(), id="checkin-fields")
@@ -188,7 +188,8 @@ class CheckInScreen(PlanScreen):
             title = _("A new step toward this goal (you can skip this)")
         self.query_one("#next-title", Static).update(Text(title, style="bold"))
         self.query_one("#checkin-after").display = True
-        self.query_one(StepFields).load(self.shown_step)
+        # Not yet: the step's date is set again, "next week" from today.
+        self.query_one(StepFields).load(self.shown_step, reread_when=event.value == "not_yet")
         self.set_focus(self.query_one("#note", Input))
 
     def _keep(self) -> bool:
@@ -244,9 +245,13 @@ class CheckInScreen(PlanScreen):
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:
+        """Enter in the note goes on to the step below, but never into another
+        step's saved words: after "done" the fields show the goal's next step,
+        which Tab reaches on purpose (PgDn goes on)."""
+        if self.outcome == "done" and self.shown_step is not None:
+            return
         # Not yet: the date is what most often needs changing.
-        if self.outcome == "not_yet":
-            self.set_focus(self.query_one("#when", Input))
+        self.set_focus(self.query_one("#when" if self.outcome == "not_yet" else "#specific", Input))
 
     @on(Input.Submitted, "#bring")
     def _last_field(self) -> None:
@@ -341,7 +346,8 @@ class SaveSummaryDialog(ModalScreen[None]):
             yield Label(Text(_("File name (ends in .pdf or .txt)")))
             browser = self.app.in_browser  # a download: a name only, no folder on the server
             name = f"check-in-{held.isoformat()}.pdf"
-            yield TextInput(name if browser else str(Path.home() / name), id="summary-path")
+            yield TextInput(name if browser else str(Path.home() / name), id="summary-path",
+                            select_on_focus=True)
             yield Static(id="summary-message", classes="message")
             yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
                               else _("Enter: save    Esc: cancel")), classes="hint")

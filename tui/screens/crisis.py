@@ -360,7 +360,7 @@ class SaveCardDialog(ModalScreen[None]):
             yield Label(_("File name (ends in .pdf, .txt or .md)"), markup=False)
             browser = self.app.in_browser  # a download: a name only, no folder on the server
             yield TextInput("pocket-card.pdf" if browser else str(Path.home() / "pocket-card.pdf"),
-                            id="card-path")
+                            id="card-path", select_on_focus=True)
             yield Static(id="card-message", classes="message")
             yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
                               else _("Enter: save    Esc: cancel")), classes="hint")

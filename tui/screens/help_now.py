@@ -44,6 +44,7 @@ def help_widgets(lines: list[HelpLine], staff_note: str | None) -> list[Static]:
 
 
 class GetHelpNowScreen(ModalScreen[None]):
+    HOLDS_MESSAGES = True  # no message covers a line: they wait until this closes (see the App)
     BINDINGS = [Binding("escape,f9,q", "close", N_("Close"), id="help_now_close")]
 
     def __init__(self, lines: list[HelpLine], staff_note: str | None = None):
@@ -60,3 +61,4 @@ class GetHelpNowScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+        self.app.show_held_messages()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -39,7 +39,7 @@ class SignInScreen(Screen):
             yield Static(_("Recovery Plan"), classes="title")
             yield Static(_("Sign in to your plan."), classes="subtitle")
             yield Label(_("Your name (or nickname)"))
-            yield TextInput(id="name", advance_on_enter=True,
+            yield TextInput(id="name", advance_on_enter=True, required=True,
                             placeholder=_("Type your name, then press Enter"))
             yield Label(_("Your PIN"))
             yield TextInput(id="pin", password=True, placeholder=_("Type your PIN, then press Enter"))
@@ -57,6 +57,22 @@ class SignInScreen(Screen):
         # Also runs when the screen first shows: one focus change, one Footer build.
         self.set_focus(self.query_one("#name", Input))
 
+    @on(events.DescendantFocus)
+    def _pin_needs_name(self, event: events.DescendantFocus) -> None:
+        """The PIN box takes keys only once a name is typed: Tab on an empty name
+        can't send the name into the masked box, nor then the PIN into the visible
+        name box. (Keys already on their way to the PIN box stay out of the name.)"""
+        name = self.query_one("#name", Input)
+        if event.widget.id == "pin" and not name.value.strip():
+            self.show_message(_("Please type your name first."))
+            self.set_focus(name)
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.show_message(_("Please type your name first."))
+            self.set_focus(self.query_one("#name", Input))
+
     first_screen = "overview"  # where the plan opens after the PIN
 
     def clear_form(self) -> None:
@@ -73,8 +89,13 @@ class SignInScreen(Screen):
         self.show_message(_("After your PIN, your crisis plan opens."))
         # Keys typed before F5 may still be on their way to the name field; the
         # move to the PIN waits in the same queue, so the name is complete first.
+        # With no name yet, F5 is remembered and the focus stays on the name.
         name = self.query_one("#name", Input)
-        name.call_later(self.set_focus, self.query_one("#pin", Input))
+        name.call_later(self._to_pin_once_named)
+
+    def _to_pin_once_named(self) -> None:
+        name = self.query_one("#name", Input)
+        self.set_focus(self.query_one("#pin", Input) if name.value.strip() else name)
 
     _message = ""
 

@@ -4,6 +4,8 @@
   character or escape sequence in a value is drawn as a symbol (␛), never sent
   to the terminal, where it could change the screen or the window title.
 
+- The focus never selects a field's words, so a key typed next adds to them
+  rather than replacing them.
 - A steady cursor: a blinking one redraws twice a second, which is wasted bytes
   over SSH and motion on a kiosk screen.
 - Enter can move on to the next field at once. Keys typed ahead (a fast typist,
@@ -46,9 +48,15 @@ def _trailing_blanks(strip: Strip) -> int:
 class TextInput(Input):
     cursor_blink = reactive(False, init=False)
 
-    def __init__(self, *args, advance_on_enter: bool = False, **kwargs):
+    def __init__(self, *args, advance_on_enter: bool = False, required: bool = False, **kwargs):
+        """`advance_on_enter`: Enter moves on to the next field (and still submits);
+        a `required` field moves on only once something is typed in it."""
+        # Saved words are never selected when the focus comes to them: a key typed
+        # next would replace them all. (A suggested file name may ask for it.)
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.advance_on_enter = advance_on_enter
+        self.required = required
 
     @property
     def _value(self) -> Text:
@@ -81,13 +89,18 @@ class TextInput(Input):
             event.prevent_default()
             # Only into another field of this same, active screen: a key typed
             # for a field must not act on a list or a dialog opened meanwhile.
-            if isinstance(focused, Input) and self.screen is self.app.screen:
+            # Never out of a masked field into a visible one: that would show a PIN.
+            if (isinstance(focused, Input) and self.screen is self.app.screen
+                    and (focused.password or not self.password)):
                 focused.post_message(events.Key(event.key, event.character))
             return
         if event.key == "enter" and self.advance_on_enter:
             event.stop()
             event.prevent_default()
-            self.screen.focus_next()
+            # Decided here, with the value as typed so far: keys typed after Enter
+            # are already on their way and follow the focus.
+            if self.value.strip() or not self.required:
+                self.screen.focus_next()
             self.post_message(self.Submitted(self, self.value))
             return
         await super()._on_key(event)

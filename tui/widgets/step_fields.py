@@ -37,7 +37,20 @@ def understood_text(when: str, today: date) -> Text:
         due = parse_due_date(when, today)
     except InputError:
         return Text("  " + _("I can't read that date yet."), style="italic")
+    return due_text(due)
+
+
+def due_text(due: date | None) -> Text:
     return Text(f"  = {format_date(due, 'long')}" if due else "", style="italic")
+
+
+def reread_due(step, today: date) -> date | None:
+    """The step's "by when" words read again today ("next week" said a week ago is
+    a week later now); the date it has when they can't be read."""
+    try:
+        return parse_due_date(step.when_text, today)
+    except InputError:
+        return step.due_date
 
 
 def smart_check_text(values: dict[str, str], today: date, done: bool = False) -> Text:
@@ -86,8 +99,14 @@ class StepFields(Vertical):
     def values(self) -> dict[str, str]:
         return {part: self.field(part).value for part in PART_NAMES}
 
-    def load(self, step) -> None:
-        """Show a step's parts (None: blank, for a new step)."""
+    _step = None  # the step loaded
+    _reread = False  # its "by when" read again today, and kept so
+
+    def load(self, step, reread_when: bool = False) -> None:
+        """Show a step's parts (None: blank, for a new step). The date shown is the
+        one kept: the step's own while its "by when" is not changed, or with
+        `reread_when` (a step not done yet, set again) its words read today."""
+        self._step, self._reread = step, reread_when
         for part in PART_NAMES:
             field = self.field(part)
             with field.prevent(Input.Changed):
@@ -95,13 +114,25 @@ class StepFields(Vertical):
         self.refresh_check()
 
     def changed(self, step) -> dict[str, str]:
-        """The parts that differ from `step` (from blank when None)."""
-        return {part: value for part, value in self.values().items()
-                if value != (step_value(step, part) if step is not None else "")}
+        """The parts that differ from `step` (from blank when None), and its "by
+        when" when read again today it is another date."""
+        changed = {part: value for part, value in self.values().items()
+                   if value != (step_value(step, part) if step is not None else "")}
+        if (step is not None and step is self._step and self._reread and "when" not in changed
+                and reread_due(step, self.today) != step.due_date):
+            changed["when"] = step.when_text
+        return changed
 
     def refresh_check(self) -> None:
         values = self.values()
-        self.query_one("#understood", Static).update(understood_text(values["when"], self.today))
+        step = self._step
+        if step is not None and values["when"] == step.when_text and step.due_date is not None:
+            # The date kept, not the words read again (unless they are, see load).
+            due = reread_due(step, self.today) if self._reread else step.due_date
+            understood = due_text(due)
+        else:
+            understood = understood_text(values["when"], self.today)
+        self.query_one("#understood", Static).update(understood)
         self.query_one("#smart-check", Static).update(smart_check_text(values, self.today))
 
     @on(Input.Changed)
