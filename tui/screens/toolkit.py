@@ -62,7 +62,8 @@ class ToolkitScreen(Screen):
                 self._field(question.key).value = self.answers.get(question.key, "")
         for part in CRAVING_PARTS:
             self.query_one(f"#c-{part.field}", Input).value = self.cravings.fields[part.field]
-        self.set_focus(self.query(Input).first())
+        # Not scrolled to it: the screen opens at its start, the heading showing.
+        self.set_focus(self.query(Input).first(), scroll_visible=False)
 
     def _field(self, key: str) -> Input:
         return self.query_one(f"#q-{key.replace('.', '-')}", Input)
