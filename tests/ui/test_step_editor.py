@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.widgets import Input
 
-from tests.ui.helpers import all_screens, screen_text, sign_in
+from tests.ui.helpers import all_screens, row_text, screen_text, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog
@@ -136,7 +136,7 @@ async def test_overdue_steps_say_late_in_words(store):
     app = RecoveryPlanApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_housing_steps(pilot)
-        row = [str(c) for c in app.screen.query_one(StepTable).get_row_at(0)]
+        row = row_text(app.screen.query_one(StepTable), 0)
         assert row[2] == "LATE 11/28"
 
 

@@ -24,7 +24,8 @@ from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import fill, person_line
+from tui.widgets.person_text import fill, person_line, wrapped
+from tui.widgets.room import SizeChanged, SizedVertical, fit_to_room
 from tui.widgets.spark import spark_text
 from tui.widgets.step_fields import PART_NAMES, PARTS, smart_check_text, step_value, understood_text
 
@@ -35,32 +36,45 @@ NO_STEPS = N_(
 
 
 class StepTable(DataTable):
+    """A goal's steps. What I will do takes the width the screen has and wraps
+    onto a second line rather than being cut; the selected step is shown whole
+    in the fields under the table."""
+
     DEFAULT_CSS = """
-    StepTable { height: auto; max-height: 7; }
+    StepTable { height: auto; }
     """
 
-    def on_mount(self) -> None:
-        # Due and Done are as wide as their labels in the language in effect.
-        due, done = _("Due"), _("Done")
-        self.add_column("#", width=2, key="position")
-        self.add_column(_("What I will do"), width=38, key="specific")
-        self.add_column(due, width=max(due_width(10), len(due)), key="due")
-        self.add_column(done, width=max(10, len(done), len(_("not yet"))), key="done")
+    ROW_LINES = 2
 
-    def show(self, steps: list[Step], today: date, keep: int | None) -> None:
-        self.clear()
+    def _widths(self, screen_width: int) -> tuple[int, int, int]:
+        """(what I will do, due, done): Due and Done as wide as their labels in
+        the language in effect, what I will do the rest."""
+        due = max(due_width(10), len(_("Due")))
+        done = max(10, len(_("Done")), len(_("not yet")))
+        padding = 2 * self.cell_padding * 4
+        return max(20, screen_width - 2 - due - done - padding - 3), due, done  # margin and scrollbar
+
+    def show(self, steps: list[Step], today: date, keep: int | None, screen_width: int) -> None:
+        self.clear(columns=True)
+        specific_width, due_width_, done_width = self._widths(screen_width)
+        self.add_column("#", width=2, key="position")
+        self.add_column(_("What I will do"), width=specific_width, key="specific")
+        self.add_column(_("Due"), width=due_width_, key="due")
+        self.add_column(_("Done"), width=done_width, key="done")
         for step in steps:
             style = "dim" if step.done else ""
             done = Text(f"✓ {numeric_date(step.done_on)}" if step.done_on else "✓", style=style) \
                 if step.done else Text(_("not yet"))
+            # A step with no words yet is shown as (our) question, not as the person's words.
+            specific = wrapped(person_line(step.specific, style), specific_width, self.ROW_LINES) \
+                if step.specific else Text(_("(what will you do?)"), style=style)
             self.add_row(
                 Text(str(step.position), style=style),
-                # A step with no words yet is shown as (our) question, not as the person's words.
-                person_line(step.specific, style) if step.specific
-                else Text(_("(what will you do?)"), style=style),
+                specific,
                 due_label(step.due_date, today) if not step.done else Text(""),
                 done,
                 key=str(step.id),
+                height=len(specific.plain.split("\n")),
             )
         for index, step in enumerate(steps):
             if step.id == keep:
@@ -94,23 +108,36 @@ class StepEditorScreen(PlanScreen):
         self.editing: Step | None = None  # the step the fields show
 
     def compose(self) -> ComposeResult:
-        yield Static(id="steps-title", classes="screen-title")
-        yield Static(_(NO_STEPS), id="no-steps", markup=False)
-        yield StepTable(cursor_type="row", id="steps")
-        with Vertical(id="step-editor"):
-            for part, label, placeholder in PARTS:
-                with Horizontal(classes="field-row"):
-                    yield Label(_(label), classes="field-label")
-                    yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
-                                    advance_on_enter=True)
-                if part == "when":
-                    yield Static(id="understood", classes="understood")
-            yield Static(id="smart-check")
+        with Vertical(id="steps-body"):
+            yield Static(id="steps-title", classes="screen-title")
+            yield Static(_(NO_STEPS), id="no-steps", markup=False)
+            yield StepTable(cursor_type="row", id="steps")
+            with SizedVertical(id="step-editor"):
+                for part, label, placeholder in PARTS:
+                    with Horizontal(classes="field-row"):
+                        yield Label(_(label), classes="field-label")
+                        yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
+                                        advance_on_enter=True)
+                    if part == "when":
+                        yield Static(id="understood", classes="understood")
+                yield Static(id="smart-check")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one(StepTable).focus()
+
+    def on_resize(self) -> None:
+        # What I will do takes the width the screen has.
+        if self.steps:
+            table = self.query_one(StepTable)
+            table.show(self.steps, clock.today(), table.selected_step_id(), self.app.size.width)
+        self.call_after_refresh(self._fit_table)
+
+    @on(SizeChanged)  # the fields under it grew or shrank (the SMART check)
+    def _fit_table(self) -> None:
+        # The list of steps gets what the fields under it leave.
+        fit_to_room(self.query_one(StepTable), self.query_one("#steps-body"))
 
     # -- showing -------------------------------------------------------------
 
@@ -131,7 +158,7 @@ class StepEditorScreen(PlanScreen):
         table = self.query_one(StepTable)
         if keep is None and self.editing is not None:
             keep = self.editing.id
-        table.show(self.steps, clock.today(), keep)
+        table.show(self.steps, clock.today(), keep, self.app.size.width)
         has_steps = bool(self.steps)
         self.query_one("#no-steps").display = not has_steps
         table.display = has_steps
@@ -224,7 +251,7 @@ class StepEditorScreen(PlanScreen):
 
     def _show_saved(self, step_id: int) -> None:
         self.steps = [self.editing if s.id == step_id else s for s in self.steps]
-        self.query_one(StepTable).show(self.steps, clock.today(), step_id)
+        self.query_one(StepTable).show(self.steps, clock.today(), step_id, self.app.size.width)
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
