@@ -17,6 +17,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, wrapped
 from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
@@ -128,7 +129,7 @@ class ContactsScreen(PlanScreen):
         with Vertical(id="contacts-body"):
             yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
             yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
-            yield DataTable(cursor_type="row", id="contacts")
+            yield CursorDataTable(cursor_type="row", id="contacts")
             yield SizedStatic(id="contact-detail")
         yield Footer()
 

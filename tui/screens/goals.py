@@ -16,6 +16,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, format_date, ngettext
 from tui.store import Goal, Plan, StoreError, clock
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
 from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
@@ -83,7 +84,7 @@ def next_step_text(goal: Goal, today: date) -> Text:
     return text
 
 
-class GoalTable(DataTable):
+class GoalTable(CursorDataTable):
     """One term's goals. Row keys are goal ids. A goal and its next step wrap
     onto a second line rather than being cut; the selected goal is shown whole
     under the tables (see GoalBoardScreen)."""

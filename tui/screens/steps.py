@@ -23,6 +23,7 @@ from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
 from tui.widgets.room import SizeChanged, SizedVertical, fit_to_room
@@ -35,7 +36,7 @@ NO_STEPS = N_(
 )
 
 
-class StepTable(DataTable):
+class StepTable(CursorDataTable):
     """A goal's steps. What I will do takes the width the screen has and wraps
     onto a second line rather than being cut; the selected step is shown whole
     in the fields under the table."""
