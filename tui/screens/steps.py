@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Label, Static, TextArea
 
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -22,7 +22,7 @@ from tui.i18n import N_, _
 from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
-from tui.widgets.fields import TextInput
+from tui.widgets.textbox import AnswerBox
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
@@ -115,10 +115,10 @@ class StepEditorScreen(PlanScreen):
             yield StepTable(cursor_type="row", id="steps")
             with SizedVertical(id="step-editor"):
                 for part, label, placeholder in PARTS:
-                    with Horizontal(classes="field-row"):
+                    # A box that wraps and grows: a long step is read whole.
+                    with Horizontal(classes="field-row answer-row"):
                         yield Label(_(label), classes="field-label")
-                        yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
-                                        advance_on_enter=True)
+                        yield AnswerBox(id=part, placeholder=_(placeholder))
                     if part == "when":
                         yield Static(id="understood", classes="understood")
                 yield Static(id="smart-check")
@@ -173,20 +173,20 @@ class StepEditorScreen(PlanScreen):
     def _load_fields(self, step: Step | None) -> None:
         self.editing = step
         for part in PART_NAMES:
-            field = self.query_one(f"#{part}", Input)
-            with field.prevent(Input.Changed):
+            field = self.query_one(f"#{part}", AnswerBox)
+            with field.prevent(TextArea.Changed):
                 field.value = step_value(step, part) if step else ""
         self._check()
 
     def _check(self) -> None:
         """Refresh the SMART check and the date understood, from what is typed now."""
-        values = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES}
+        values = {part: self.query_one(f"#{part}", AnswerBox).value for part in PART_NAMES}
         today = clock.today()
         self.query_one("#understood", Static).update(understood_text(values["when"], today))
         done = self.editing is not None and self.editing.done
         self.query_one("#smart-check", Static).update(smart_check_text(values, today, done))
 
-    @on(Input.Changed)
+    @on(TextArea.Changed)
     def _typed(self) -> None:
         self._check()
 
@@ -197,8 +197,8 @@ class StepEditorScreen(PlanScreen):
         step = self.editing
         if step is None:
             return []
-        changed = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES
-                   if self.query_one(f"#{part}", Input).value != step_value(step, part)}
+        changed = {part: self.query_one(f"#{part}", AnswerBox).value for part in PART_NAMES
+                   if self.query_one(f"#{part}", AnswerBox).value != step_value(step, part)}
         if not changed:
             return []
         # It names the goal, so it can't be a catalog text: it is kept in the
@@ -222,9 +222,9 @@ class StepEditorScreen(PlanScreen):
         if step is None:
             return True
         changed = {
-            part: self.query_one(f"#{part}", Input).value
+            part: self.query_one(f"#{part}", AnswerBox).value
             for part in PART_NAMES
-            if self.query_one(f"#{part}", Input).value != step_value(step, part)
+            if self.query_one(f"#{part}", AnswerBox).value != step_value(step, part)
         }
         if not leaving and not strict_when and "when" in changed:
             try:
@@ -255,15 +255,15 @@ class StepEditorScreen(PlanScreen):
         self.steps = [self.editing if s.id == step_id else s for s in self.steps]
         self.query_one(StepTable).show(self.steps, clock.today(), step_id, self.app.size.width)
 
-    @on(Input.Blurred)
-    def _left_field(self, event: Input.Blurred) -> None:
-        self.save_pending(leaving=False, left=event.input.id)
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, AnswerBox):
+            self.save_pending(leaving=False, left=event.widget.id)
 
-    @on(Input.Submitted)
-    def _field_done(self, event: Input.Submitted) -> None:
+    @on(AnswerBox.Submitted)
+    def _field_done(self, event: AnswerBox.Submitted) -> None:
         # Enter has already moved on; come back if what was typed can't be saved.
-        if not self.save_pending(leaving=False, left=event.input.id):
-            self.set_focus(event.input)
+        if not self.save_pending(leaving=False, left=event.box.id):
+            self.set_focus(event.box)
 
     def on_screen_suspend(self) -> None:
         self.save_pending()
@@ -278,7 +278,7 @@ class StepEditorScreen(PlanScreen):
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
         if self.editing is not None:
-            self.set_focus(self.query_one("#specific", Input))
+            self.set_focus(self.query_one("#specific", AnswerBox))
 
     # -- actions (on the list of steps) ----------------------------------------
 
@@ -289,7 +289,7 @@ class StepEditorScreen(PlanScreen):
         if self.run_store(lambda: created.append(self.plan.add_step(self.goal_id))):
             self.editing = None
             self.reload(keep=created[0].id)
-            self.set_focus(self.query_one("#specific", Input))
+            self.set_focus(self.query_one("#specific", AnswerBox))
 
     def action_toggle_done(self) -> None:
         step = self._selected_step()

@@ -62,6 +62,11 @@ class AnswerBox(TextBox):
     def value(self, text: str) -> None:
         self.load_text(text)
 
+    def on_focus(self) -> None:
+        # As in a one-line field: the cursor after what is there, ready to add to
+        # it (a box holding saved words never opens at their start).
+        self.move_cursor(self.document.end)
+
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
         if focused is not None and focused is not self:
