@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from tui.console import done_mark
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, format_date, ngettext
@@ -143,7 +144,7 @@ class GoalTable(CursorDataTable):
         for goal in goals:
             style = "dim" if goal.done else ""
             step = goal.next_step
-            goal_cell = wrapped(goal_line(goal, style), widths.goal, self.ROW_LINES)
+            goal_cell = wrapped(goal_line(goal, style, done_mark(self.app)), widths.goal, self.ROW_LINES)
             step_cell = wrapped(person_line(step.specific or step.when_text, style), widths.next,
                                 self.ROW_LINES) if step else Text("")
             if goal.done:
@@ -179,9 +180,10 @@ class GoalTable(CursorDataTable):
         return int(key.value)
 
 
-def goal_line(goal: Goal, style: str = "") -> Text:
-    """A goal on one line as the board lists it; a reached one is ticked."""
-    return person_line(("✓ " if goal.done else "") + goal.text, style)
+def goal_line(goal: Goal, style: str = "", mark: str | None = None) -> Text:
+    """A goal on one line as the board lists it; a reached one is marked done
+    (`mark`: tui.console.done_mark for the terminal in use)."""
+    return person_line((f"{mark or done_mark()} " if goal.done else "") + goal.text, style)
 
 
 class BoardWidths:
@@ -350,7 +352,7 @@ class GoalBoardScreen(PlanScreen):
         detail.display = goal is not None
         if goal is None:
             return
-        text = goal_line(goal, "bold")
+        text = goal_line(goal, "bold", done_mark(self.app))
         text.append("\n")
         text.append_text(next_step_text(goal, clock.today()))
         detail.update(text)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, Static, TextArea
 
+from tui.console import done_mark
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.i18n import N_, _
@@ -64,7 +65,8 @@ class StepTable(CursorDataTable):
         self.add_column(_("Done"), width=done_width, key="done")
         for step in steps:
             style = "dim" if step.done else ""
-            done = Text(f"✓ {numeric_date(step.done_on)}" if step.done_on else "✓", style=style) \
+            mark = done_mark(self.app)
+            done = Text(f"{mark} {numeric_date(step.done_on)}" if step.done_on else mark, style=style) \
                 if step.done else Text(_("not yet"))
             # A step with no words yet is shown as (our) question, not as the person's words.
             specific = wrapped(person_line(step.specific, style), specific_width, self.ROW_LINES) \
