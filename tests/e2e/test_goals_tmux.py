@@ -24,7 +24,7 @@ def test_move_a_goal_and_add_a_step_then_find_both_after_a_restart(tmp_path):
         term.wait_for("sorted by importance")
         term.keys("Down")  # housing, importance 2
         term.keys("u")  # now importance 1, still timeline 1
-        screen = term.wait_for("I want to find a place  1    1")
+        screen = term.wait_for("I want to find a place to live  1    1")  # whole, not cut
         rows = [line for line in screen.splitlines() if line.startswith(" I want")]
         assert rows[0].startswith(" I want to find a place ")
         term.keys("F4")

@@ -50,6 +50,16 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared. The screen shows:\n{self.screen()}")
 
+    def wait_for_no(self, text: str, timeout: float = 20.0) -> str:
+        """The screen once `text` is no longer on it (a message that went away)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen and " ".join(text.split()) not in " ".join(screen.split()):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} stayed. The screen shows:\n{self.screen()}")
+
     def wait_until_gone(self, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -79,11 +89,66 @@ def demo_database(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return db, env
 
 
-def start_app(tmux: str, db: Path, env: dict[str, str], prefix: list[str] | None = None) -> Terminal:
-    """The installed app on `db` in a new 80x24 terminal, at its sign-in screen."""
-    term = Terminal(tmux, [*(prefix or []), str(SCRIPT), "--db", str(db)], env)
+def start_app(tmux: str, db: Path, env: dict[str, str], prefix: list[str] | None = None,
+              size=(80, 24)) -> Terminal:
+    """The installed app on `db` in a new terminal (80x24), at its sign-in screen."""
+    term = Terminal(tmux, [*(prefix or []), str(SCRIPT), "--db", str(db)], env, size=size)
     term.wait_for("Sign in to your plan")
     return term
+
+
+def with_term(term_name: str) -> list[str]:
+    """A prefix for start_app that runs the app with TERM=`term_name` (tmux sets
+    TERM for the pane itself, so the app is started through env)."""
+    return ["env", f"TERM={term_name}"]
+
+
+def sign_in(term: Terminal, name: str, pin: str) -> str:
+    """Sign in from the sign-in screen by keys, as a person does: the name,
+    Enter, the PIN, Enter. The screen once the plan is open."""
+    term.wait_for("Sign in to your plan")
+    term.type(name)
+    term.keys("Enter")
+    term.type(pin)
+    term.keys("Enter")
+    screen = term.wait_for(f"My plan: {name}")
+    assert pin not in screen
+    return screen
+
+
+def start_new_plan(term: Terminal, name: str, pin: str) -> str:
+    """Make a new plan from the sign-in screen by keys (Ctrl+N, the name, the
+    PIN twice), then say I have the recovery codes. The screen after: the
+    offer to build the plan step by step."""
+    term.wait_for("Sign in to your plan")
+    term.keys("C-n")
+    term.wait_for("Start your plan")
+    for text in (name, pin, pin):
+        term.type(text)
+        term.keys("Enter")
+    term.wait_for("Your recovery codes")
+    term.keys("Enter")
+    return term.wait_for("Build my plan step by step?")
+
+
+def exported_plan(db: Path, env: dict[str, str], name: str, pin: str) -> dict:
+    """The whole plan as the installed command exports it (JSON), the PIN given
+    on standard input as a script would."""
+    import json
+
+    result = subprocess.run([str(SCRIPT), "--db", str(db), "export", name, "--format", "json",
+                             "-o", "-", "--pin-stdin"], input=pin + "\n", capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["plan"]
+
+
+def flat(screen: str) -> str:
+    """A screen's words as one line of single spaces, field borders left out: a
+    text wrapped onto several lines of one box reads as it was typed."""
+    for border in "▊▎▔▁│":
+        screen = screen.replace(border, " ")
+    return " ".join(screen.split())
 
 
 BEFORE_APP = "before-app"

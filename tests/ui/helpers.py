@@ -34,8 +34,13 @@ def screen_text(app: RecoveryPlanApp) -> str:
     parts = [str(widget.render()) for widget in app.screen.query(Static) if shown(widget)]
     for table in filter(shown, app.screen.query(DataTable)):
         for row in range(table.row_count):
-            parts.append(" | ".join(str(cell) for cell in table.get_row_at(row)))
+            parts.append(" | ".join(row_text(table, row)))
     return "\n".join(parts)
+
+
+def row_text(table: DataTable, row: int) -> list[str]:
+    """A table row's cells as plain text; a cell wrapped onto more lines is read as one."""
+    return [" ".join(str(cell).split("\n")) for cell in table.get_row_at(row)]
 
 
 def all_screens(app: RecoveryPlanApp) -> list:

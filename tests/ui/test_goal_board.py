@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, row_text, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
@@ -39,12 +39,12 @@ async def test_board_shows_both_orders_of_the_guide_example(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot)
         table = app.screen.query_one("#short-goals", GoalTable)
-        first = [str(c) for c in table.get_row_at(0)]
+        first = row_text(table, 0)
         assert first[:3] == ["I want to get back in touch with my brother", "1", "3"]
         await pilot.press("s")  # sort by timeline
-        first = [str(c) for c in table.get_row_at(0)]
+        first = row_text(table, 0)
         assert first[:3] == ["I want to find a place to live", "2", "1"]
-        assert "Look for rentals online" in first[4]
+        assert "Look for rentals online" in first[3]
         assert "sorted by timeline" in screen_text(app)
 
 
@@ -158,8 +158,8 @@ async def test_done_goals_stay_as_wins_and_can_be_hidden(store):
         await pilot.press("space")
         await pilot.pause()
         table = app.screen.query_one("#short-goals", GoalTable)
-        row = [str(c) for c in table.get_row_at(0)]
-        assert row[0].startswith("✓ ") and row[3] == "done 11/26"
+        row = row_text(table, 0)
+        assert row[0].startswith("✓ ") and row[4] == "done 11/26"
         await pilot.press("h")
         assert table.row_count == 4
         assert "1 done hidden" in screen_text(app)
@@ -200,7 +200,7 @@ async def test_moves_step_over_goals_hidden_with_h(store):
         await pilot.press("down", "u")  # naloxone (3) moves above the hidden housing goal
         await pilot.pause()
         table = app.screen.query_one("#short-goals", GoalTable)
-        shown = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        shown = [row_text(table, i)[0] for i in range(table.row_count)]
         assert shown[:2] == ["I want to go to a naloxone training",
                              "I want to get back in touch with my brother"]
     after = orders(store)

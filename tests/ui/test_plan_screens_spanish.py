@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import row_text, screen_text, settle, sign_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -153,7 +153,7 @@ async def test_the_goal_board_in_spanish_shows_whole_dates(store):
         await pilot.press("space", "s")  # the first goal reached, then sort by timeline
         await pilot.pause()
         table = app.screen.query_one("#short-goals", GoalTable)
-        statuses = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+        statuses = [row_text(table, row)[4] for row in range(table.row_count)]
         assert "hecho 10/12" in statuses
         assert "por orden en el tiempo" in whole_screen(app)
         assert "hecho 10/12" in whole_screen(app)
@@ -216,7 +216,7 @@ async def test_the_step_editor_in_spanish(store):
         assert "= sábado, 28 de noviembre de 2026" in text
         assert "Chequeo SMART:" in text
         table = app.screen.query_one(StepTable)
-        assert [str(cell) for cell in table.get_row_at(1)][2:] == ["3/12/26", "todavía no"]
+        assert row_text(table, 1)[2:] == ["3/12/26", "todavía no"]
         await pilot.press("a", *"Llamar", "enter", *"algo", "enter", *"el viernes", "tab")
         await pilot.pause()
         text = whole_screen(app)

@@ -7,7 +7,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, screen_text, settle
+from tests.ui.helpers import all_screens, row_text, screen_text, settle
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.new_plan import NewPlanScreen
@@ -280,7 +280,7 @@ async def test_usable_at_200_by_60(store):
         await pilot.pause()
         table = app.screen.query_one("#short-goals", GoalTable)
         # The goal column grows with the screen: whole goals show, nothing cut.
-        assert str(table.get_row_at(0)[0]) == "I want to get back in touch with my brother"
+        assert row_text(table, 0)[0] == "I want to get back in touch with my brother"
         assert table.columns[next(iter(table.columns))].width > 100
 
 

@@ -325,3 +325,29 @@ def test_idle_lock_warning(snap_compare, store):
 
     assert snap_compare(themed_app(store), terminal_size=(80, 24),
                         run_before=pushed(lambda app: IdleWarningScreen(25, has_plan=True)))
+
+
+# Every plan screen at 120x40 too, with the demo plan: the columns grow and the
+# room is used; a person's words cut off here is a failing test, not a baseline.
+WIDE_SCREENS = {
+    "overview": (),
+    "goal_board": ("f3",),
+    "steps": ("f3", "down", "f4"),
+    "crisis_plan": ("f5",),
+    "pocket_plan": ("f5", "o"),
+    "contacts": ("f5", "c"),
+    "crisis_editor": ("f5", "e"),
+    "toolkit": ("f6",),
+    "reminders": ("r",),
+    "check_in": ("k",),
+}
+
+
+@pytest.mark.parametrize("screen", list(WIDE_SCREENS))
+def test_plan_screen_at_120x40(snap_compare, store, screen):
+    create_demo(store)
+    if screen == "check_in":
+        clock.set_now(A_WEEK_ON)
+
+    assert snap_compare(themed_app(store), terminal_size=(120, 40),
+                        run_before=signed_in(*WIDE_SCREENS[screen]))

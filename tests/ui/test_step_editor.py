@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.widgets import Input
-
-from tests.ui.helpers import all_screens, screen_text, sign_in
+from tests.ui.helpers import all_screens, row_text, screen_text, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog
+from tui.widgets.textbox import AnswerBox
 from tui.screens.goals import GoalBoardScreen
 from tui.screens.steps import StepEditorScreen, StepTable
 from tui.store import clock
@@ -31,8 +30,8 @@ async def open_housing_steps(pilot):
     assert isinstance(pilot.app.screen, StepEditorScreen)
 
 
-def field(app, part: str) -> Input:
-    return app.screen.query_one(f"#{part}", Input)
+def field(app, part: str) -> AnswerBox:
+    return app.screen.query_one(f"#{part}", AnswerBox)
 
 
 async def test_f4_opens_the_selected_goals_steps(store):
@@ -156,7 +155,7 @@ async def test_overdue_steps_say_late_in_words(store):
     app = RecoveryPlanApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_housing_steps(pilot)
-        row = [str(c) for c in app.screen.query_one(StepTable).get_row_at(0)]
+        row = row_text(app.screen.query_one(StepTable), 0)
         assert row[2] == "LATE 11/28"
 
 

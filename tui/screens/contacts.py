@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from tui.cards import contact_line
 from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
@@ -18,7 +19,8 @@ from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import person_line
+from tui.widgets.person_text import person_line, wrapped
+from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
 
 TEXT_FIELDS = (
     ("name", N_("Name")),
@@ -121,19 +123,31 @@ class ContactsScreen(PlanScreen):
         super().__init__(plan)
         self.contacts: list[Contact] = []
 
+    ROW_LINES = 2  # a longer name ends in "…" and shows whole under the table
+
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
-        yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
-        yield CursorDataTable(cursor_type="row", id="contacts")
+        with Vertical(id="contacts-body"):
+            yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
+            yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
+            yield CursorDataTable(cursor_type="row", id="contacts")
+            yield SizedStatic(id="contact-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, width in ((_("Name"), 20), (_("Phone"), 14), (_("Text"), 4),
-                             (_("In my plan as"), 32)):
-            table.add_column(label, width=max(width, len(label)))
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload(keep=self._selected().id if self._selected() else None)
+
+    def _widths(self) -> list[tuple[str, int]]:
+        """(heading, width) of each column: the name takes what the others leave."""
+        fixed = [(_("Phone"), 14), (_("Text"), 4), (_("In my plan as"), 32)]
+        fixed = [(label, max(width, len(label))) for label, width in fixed]
+        padding = 2 * self.query_one(DataTable).cell_padding * (len(fixed) + 1)
+        name = max(20, len(_("Name")),
+                   self.app.size.width - sum(w for _l, w in fixed) - padding - 3)  # margin, scrollbar
+        return [(_("Name"), name), *fixed]
 
     def reload(self, keep: int | None = None) -> None:
         try:
@@ -142,16 +156,46 @@ class ContactsScreen(PlanScreen):
             self.notify(error.message, severity="error", markup=False)
             return
         table = self.query_one(DataTable)
-        table.clear()
+        table.clear(columns=True)
+        widths = self._widths()
+        for label, width in widths:
+            table.add_column(label, width=width)
         for contact in self.contacts:
-            roles = ", ".join(role_words(r) for r in CONTACT_ROLES if r in contact.roles)
-            table.add_row(person_line(contact.name), person_line(contact.phone),
-                          Text(_("yes") if contact.can_text else ""), Text(roles), key=str(contact.id))
+            roles = wrapped(Text(", ".join(role_words(r) for r in CONTACT_ROLES if r in contact.roles)),
+                            widths[3][1], self.ROW_LINES)
+            name = wrapped(person_line(contact.name), widths[0][1], self.ROW_LINES)
+            phone = wrapped(person_line(contact.phone), widths[1][1], self.ROW_LINES)
+            table.add_row(name, phone, Text(_("yes") if contact.can_text else ""), roles,
+                          key=str(contact.id),
+                          height=max(len(cell.plain.split("\n")) for cell in (name, phone, roles)))
         self.query_one("#no-contacts").display = not self.contacts
         table.display = bool(self.contacts)
         for index, contact in enumerate(self.contacts):
             if contact.id == keep:
                 table.move_cursor(row=index, animate=False)
+        self._show_detail()
+        self.call_after_refresh(self._fit_table)
+
+    def _show_detail(self) -> None:
+        """The selected contact whole: the table may have had to shorten it."""
+        contact = self._selected()
+        detail = self.query_one("#contact-detail", Static)
+        detail.display = contact is not None
+        if contact is None:
+            return
+        text = person_line(contact_line(contact), "bold")
+        if contact.notes.strip():
+            text.append("\n")
+            text.append_text(person_line(contact.notes))
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(SizeChanged)
+    def _fit_table(self) -> None:
+        fit_to_room(self.query_one(DataTable), self.query_one("#contacts-body"))
 
     def _selected(self) -> Contact | None:
         table = self.query_one(DataTable)

@@ -251,7 +251,8 @@ class SectionEditScreen(Screen):
     def on_mount(self) -> None:
         self._load()
         first = SECTION_PARTS[self.section_name][0].field
-        self.set_focus(self.query_one(f"#part-{first}", TextArea))
+        # Not scrolled to it: the screen opens at its start, the first box's title showing.
+        self.set_focus(self.query_one(f"#part-{first}", TextArea), scroll_visible=False)
 
     def _load(self) -> None:
         try:

@@ -19,7 +19,8 @@ from tui.i18n import N_, _, format_date, ngettext
 from tui.store import Goal, Plan, StoreError, clock
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import person_line
+from tui.widgets.person_text import fill, person_line, wrapped
+from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
 
 TERM_TITLES = {"short": N_("Short-term goals"), "long": N_("Long-term goals")}
 SORTED_BY = {"importance": N_("sorted by importance"), "timeline": N_("sorted by timeline")}
@@ -67,6 +68,23 @@ def done_label(done_on: date | None) -> str:
     return _("done {date}").format(date=numeric_date(done_on)) if done_on else _("done")
 
 
+def next_step_text(goal: Goal, today: date) -> Text:
+    """The goal's next step whole, with its due date, or what is there instead."""
+    if goal.done:
+        reached = _("You reached this goal on {date}.").format(date=numeric_date(goal.done_on)) \
+            if goal.done_on else _("You reached this goal.")
+        return Text(reached, style="italic")
+    step = goal.next_step
+    if step is None:
+        return Text(_("No next step yet. F4 opens this goal's steps."), style="italic")
+    text = fill(_("Next: {step}"), step=person_line(step.specific or step.when_text))
+    if step.due_date:
+        text.append(" (")
+        text.append_text(due_label(step.due_date, today))
+        text.append(")")
+    return text
+
+
 def move_among_shown(plan: Plan, order: str, shown: list[int], goal_id: int, by: int) -> None:
     """u / d: move a goal past the goal shown next to it (-1 above, 1 below),
     stepping over goals hidden between. At either end, a goal that shares its
@@ -102,53 +120,45 @@ def tie_with_goal_above(screen, plan: Plan, order: str, table: DataTable | None,
 
 
 class GoalTable(CursorDataTable):
-    """One term's goals. Row keys are goal ids."""
+    """One term's goals. Row keys are goal ids. A goal and its next step wrap
+    onto a second line rather than being cut; the selected goal is shown whole
+    under the tables (see GoalBoardScreen)."""
 
     DEFAULT_CSS = """
     GoalTable { height: auto; max-height: 100%; }
     """
 
+    ROW_LINES = 2  # at most; longer words end in "…" and show whole below
+
     def __init__(self, term: str, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.term = term
 
-    # Every column but the goal has a fixed width (at least this, and as wide as
-    # its heading and its longest value in the language in effect); the goal
-    # takes the rest.
-    FIXED = ((N_("Imp"), 3, "importance"), (N_("Time"), 4, "timeline"), (N_("Status"), 8, "status"),
-             (N_("Next step"), 16, "next"), (N_("Due"), 9, "due"))
-    GOAL_MIN = 20
-
-    def _fixed_columns(self) -> list[tuple[str, int, str]]:
-        """(heading, width, key) of each fixed column, in the language in effect."""
-        widest = {"status": max(len(_("active")), len(done_label(_WIDE_DAY))),
-                  "due": due_width(0)}
-        return [(_(label), max(width, len(_(label)), widest.get(key, 0)), key)
-                for label, width, key in self.FIXED]
-
-    def _goal_width(self, screen_width: int, fixed_columns: list[tuple[str, int, str]]) -> int:
-        fixed = sum(width for _label, width, _key in fixed_columns)
-        padding = 2 * self.cell_padding * (len(fixed_columns) + 1)
-        return max(self.GOAL_MIN, screen_width - fixed - padding - 3)  # margin and scrollbar
-
-    def show(self, goals: list[Goal], today: date, keep: int | None, screen_width: int) -> None:
+    def show(self, goals: list[Goal], today: date, keep: int | None, widths: BoardWidths) -> None:
         self.clear(columns=True)
-        fixed_columns = self._fixed_columns()
-        self.add_column(_("Goal"), width=self._goal_width(screen_width, fixed_columns), key="goal")
-        for label, width, key in fixed_columns:
-            self.add_column(label, width=width, key=key)
+        self.add_column(_("Goal"), width=widths.goal, key="goal")
+        self.add_column(widths.importance_heading, width=widths.importance, key="importance")
+        self.add_column(widths.timeline_heading, width=widths.timeline, key="timeline")
+        self.add_column(_("Next step"), width=widths.next, key="next")
+        self.add_column(widths.when_heading, width=widths.when, key="when")
         for goal in goals:
             style = "dim" if goal.done else ""
-            status = Text(done_label(goal.done_on), style="dim") if goal.done else Text(_("active"))
             step = goal.next_step
+            goal_cell = wrapped(goal_line(goal, style, done_mark(self.app)), widths.goal, self.ROW_LINES)
+            step_cell = wrapped(person_line(step.specific or step.when_text, style), widths.next,
+                                self.ROW_LINES) if step else Text("")
+            if goal.done:
+                when = Text(done_label(goal.done_on), style="dim")
+            else:
+                when = due_label(step.due_date, today) if step else Text("")
             self.add_row(
-                person_line((f"{done_mark(self.app)} " if goal.done else "") + goal.text, style),
+                goal_cell,
                 Text(str(goal.importance), style=style),
                 Text(str(goal.timeline), style=style),
-                status,
-                person_line(step.specific or step.when_text, style) if step else Text(""),
-                due_label(step.due_date, today) if step and not goal.done else Text(""),
+                step_cell,
+                when,
                 key=str(goal.id),
+                height=max(1, len(goal_cell.plain.split("\n")), len(step_cell.plain.split("\n"))),
             )
         if keep is not None:
             for index, goal in enumerate(goals):
@@ -168,6 +178,44 @@ class GoalTable(CursorDataTable):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return int(key.value)
+
+
+def goal_line(goal: Goal, style: str = "", mark: str | None = None) -> Text:
+    """A goal on one line as the board lists it; a reached one is marked done
+    (`mark`: tui.console.done_mark for the terminal in use)."""
+    return person_line((f"{mark or done_mark()} " if goal.done else "") + goal.text, style)
+
+
+class BoardWidths:
+    """The board's column widths for a screen width, the same for both tables.
+
+    Importance, timeline and when are as wide as their heading and their widest
+    value in the language in effect. The goal and its next step share the rest:
+    when both can't fit, the goal gets as much as it needs up to three fifths
+    (more if the steps are short), and a goal or step longer than its column
+    wraps (GoalTable); when they fit, the goal takes what is left over."""
+
+    GOAL_MIN, NEXT_MIN = 16, 10
+    PADDING = 1  # each side of each cell (DataTable's cell_padding)
+    COLUMNS = 5
+
+    def __init__(self, screen_width: int, goals: list[Goal]):
+        self.importance_heading, self.timeline_heading = _("Imp"), _("Time")
+        self.when_heading = _("When")
+        self.importance = max(3, len(self.importance_heading))
+        self.timeline = max(4, len(self.timeline_heading))
+        self.when = max(len(self.when_heading), len(done_label(_WIDE_DAY)), due_width(0))
+        fixed = self.importance + self.timeline + self.when
+        room = screen_width - fixed - 2 * self.PADDING * self.COLUMNS - 3  # margin and scrollbar
+        room = max(room, self.GOAL_MIN + self.NEXT_MIN)
+        goal_needs = max([goal_line(g).cell_len for g in goals] + [len(_("Goal"))])
+        next_needs = max([person_line(g.next_step.specific or g.next_step.when_text).cell_len
+                          for g in goals if g.next_step] + [len(_("Next step"))])
+        if goal_needs + next_needs <= room:
+            self.goal = room - next_needs  # the goal takes what is left over
+        else:
+            self.goal = max(self.GOAL_MIN, min(goal_needs, max(room * 3 // 5, room - next_needs)))
+        self.next = max(self.NEXT_MIN, room - self.goal)
 
 
 class GoalBoardScreen(PlanScreen):
@@ -198,6 +246,7 @@ class GoalBoardScreen(PlanScreen):
         self.order = "importance"
         self.show_done = True
         self._built_width = 0  # the screen width the goal column was sized for
+        self._goals: dict[int, Goal] = {}  # the goals shown, by id
         self._left = False  # suspended since the last load: reload on resume
 
     def compose(self) -> ComposeResult:
@@ -207,6 +256,7 @@ class GoalBoardScreen(PlanScreen):
             for term in ("short", "long"):
                 yield Static(id=f"{term}-title", classes="table-title")
                 yield GoalTable(term, id=f"{term}-goals")
+            yield SizedStatic(id="goal-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -236,6 +286,7 @@ class GoalBoardScreen(PlanScreen):
     def on_resize(self) -> None:
         if self.app.size.width != self._built_width:
             self.reload(keep=self.selected_goal_id())
+        self.call_after_refresh(self._fit_tables)
 
     # -- showing -------------------------------------------------------------
 
@@ -256,19 +307,23 @@ class GoalBoardScreen(PlanScreen):
                             hidden).format(n=hidden) if hidden else "",
         )
         self.query_one("#board-title", Static).update(title)
+        shown = {
+            term: sorted((g for g in goals if g.term == term and (self.show_done or not g.done)),
+                         key=lambda g: g.place(self.order))
+            for term in ("short", "long")
+        }
+        widths = BoardWidths(self.app.size.width, shown["short"] + shown["long"])
         for term in ("short", "long"):
-            shown = sorted(
-                (g for g in goals if g.term == term and (self.show_done or not g.done)),
-                key=lambda g: g.place(self.order),
-            )
             count = sum(1 for g in goals if g.term == term)
             heading = _("{title} ({count})").format(title=_(TERM_TITLES[term]), count=count) \
                 if count else _("{title}: none yet").format(title=_(TERM_TITLES[term]))
             self.query_one(f"#{term}-title", Static).update(Text(heading, style="bold"))
             table = self.query_one(f"#{term}-goals", GoalTable)
-            table.show(shown, today, keep, self.app.size.width)
-            table.display = bool(shown)
+            table.show(shown[term], today, keep, widths)
+            table.display = bool(shown[term])
+        self._goals = {g.id: g for g in goals}
         self._note_selection()
+        self.call_after_refresh(self._fit_tables)
 
     def _table(self) -> GoalTable | None:
         focused = self.focused
@@ -288,9 +343,32 @@ class GoalBoardScreen(PlanScreen):
         goal_id = self.selected_goal_id()
         if goal_id is not None:
             self.app.selected_goal_id = goal_id
+        self._show_detail(self._goals.get(goal_id) if goal_id is not None else None)
+
+    def _show_detail(self, goal: Goal | None) -> None:
+        """The selected goal whole, with its next step whole: the table may
+        have had to shorten them."""
+        detail = self.query_one("#goal-detail", Static)
+        detail.display = goal is not None
+        if goal is None:
+            return
+        text = goal_line(goal, "bold", done_mark(self.app))
+        text.append("\n")
+        text.append_text(next_step_text(goal, clock.today()))
+        detail.update(text)
+
+    @on(SizeChanged)
+    def _fit_tables(self) -> None:
+        # The short-term table gets what the board has left once the long-term
+        # table and the selected goal are shown.
+        fit_to_room(self.query_one("#short-goals", GoalTable), self.query_one("#board"))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
+        self._note_selection()
+
+    def on_descendant_focus(self) -> None:
+        # Tab from one term's table to the other's selects a goal there.
         self._note_selection()
 
     @on(DataTable.RowSelected)

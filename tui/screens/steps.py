@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Label, Static, TextArea
 
 from tui.console import done_mark
 from tui.screens.base import PlanScreen
@@ -23,10 +23,11 @@ from tui.i18n import N_, _
 from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
-from tui.widgets.fields import TextInput
+from tui.widgets.textbox import AnswerBox
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import fill, person_line
+from tui.widgets.person_text import fill, person_line, wrapped
+from tui.widgets.room import SizeChanged, SizedVertical, fit_to_room
 from tui.widgets.spark import spark_text
 from tui.widgets.step_fields import PART_NAMES, PARTS, smart_check_text, step_value, understood_text
 
@@ -37,33 +38,46 @@ NO_STEPS = N_(
 
 
 class StepTable(CursorDataTable):
+    """A goal's steps. What I will do takes the width the screen has and wraps
+    onto a second line rather than being cut; the selected step is shown whole
+    in the fields under the table."""
+
     DEFAULT_CSS = """
-    StepTable { height: auto; max-height: 7; }
+    StepTable { height: auto; }
     """
 
-    def on_mount(self) -> None:
-        # Due and Done are as wide as their labels in the language in effect.
-        due, done = _("Due"), _("Done")
-        self.add_column("#", width=2, key="position")
-        self.add_column(_("What I will do"), width=38, key="specific")
-        self.add_column(due, width=max(due_width(10), len(due)), key="due")
-        self.add_column(done, width=max(10, len(done), len(_("not yet"))), key="done")
+    ROW_LINES = 2
 
-    def show(self, steps: list[Step], today: date, keep: int | None) -> None:
-        self.clear()
+    def _widths(self, screen_width: int) -> tuple[int, int, int]:
+        """(what I will do, due, done): Due and Done as wide as their labels in
+        the language in effect, what I will do the rest."""
+        due = max(due_width(10), len(_("Due")))
+        done = max(10, len(_("Done")), len(_("not yet")))
+        padding = 2 * self.cell_padding * 4
+        return max(20, screen_width - 2 - due - done - padding - 3), due, done  # margin and scrollbar
+
+    def show(self, steps: list[Step], today: date, keep: int | None, screen_width: int) -> None:
+        self.clear(columns=True)
+        specific_width, due_width_, done_width = self._widths(screen_width)
+        self.add_column("#", width=2, key="position")
+        self.add_column(_("What I will do"), width=specific_width, key="specific")
+        self.add_column(_("Due"), width=due_width_, key="due")
+        self.add_column(_("Done"), width=done_width, key="done")
         for step in steps:
             style = "dim" if step.done else ""
             mark = done_mark(self.app)
             done = Text(f"{mark} {numeric_date(step.done_on)}" if step.done_on else mark, style=style) \
                 if step.done else Text(_("not yet"))
+            # A step with no words yet is shown as (our) question, not as the person's words.
+            specific = wrapped(person_line(step.specific, style), specific_width, self.ROW_LINES) \
+                if step.specific else Text(_("(what will you do?)"), style=style)
             self.add_row(
                 Text(str(step.position), style=style),
-                # A step with no words yet is shown as (our) question, not as the person's words.
-                person_line(step.specific, style) if step.specific
-                else Text(_("(what will you do?)"), style=style),
+                specific,
                 due_label(step.due_date, today) if not step.done else Text(""),
                 done,
                 key=str(step.id),
+                height=len(specific.plain.split("\n")),
             )
         for index, step in enumerate(steps):
             if step.id == keep:
@@ -97,23 +111,36 @@ class StepEditorScreen(PlanScreen):
         self.editing: Step | None = None  # the step the fields show
 
     def compose(self) -> ComposeResult:
-        yield Static(id="steps-title", classes="screen-title")
-        yield Static(_(NO_STEPS), id="no-steps", markup=False)
-        yield StepTable(cursor_type="row", id="steps")
-        with Vertical(id="step-editor"):
-            for part, label, placeholder in PARTS:
-                with Horizontal(classes="field-row"):
-                    yield Label(_(label), classes="field-label")
-                    yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
-                                    advance_on_enter=True)
-                if part == "when":
-                    yield Static(id="understood", classes="understood")
-            yield Static(id="smart-check")
+        with Vertical(id="steps-body"):
+            yield Static(id="steps-title", classes="screen-title")
+            yield Static(_(NO_STEPS), id="no-steps", markup=False)
+            yield StepTable(cursor_type="row", id="steps")
+            with SizedVertical(id="step-editor"):
+                for part, label, placeholder in PARTS:
+                    # A box that wraps and grows: a long step is read whole.
+                    with Horizontal(classes="field-row answer-row"):
+                        yield Label(_(label), classes="field-label")
+                        yield AnswerBox(id=part, placeholder=_(placeholder))
+                    if part == "when":
+                        yield Static(id="understood", classes="understood")
+                yield Static(id="smart-check")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one(StepTable).focus()
+
+    def on_resize(self) -> None:
+        # What I will do takes the width the screen has.
+        if self.steps:
+            table = self.query_one(StepTable)
+            table.show(self.steps, clock.today(), table.selected_step_id(), self.app.size.width)
+        self.call_after_refresh(self._fit_table)
+
+    @on(SizeChanged)  # the fields under it grew or shrank (the SMART check)
+    def _fit_table(self) -> None:
+        # The list of steps gets what the fields under it leave.
+        fit_to_room(self.query_one(StepTable), self.query_one("#steps-body"))
 
     # -- showing -------------------------------------------------------------
 
@@ -134,7 +161,7 @@ class StepEditorScreen(PlanScreen):
         table = self.query_one(StepTable)
         if keep is None and self.editing is not None:
             keep = self.editing.id
-        table.show(self.steps, clock.today(), keep)
+        table.show(self.steps, clock.today(), keep, self.app.size.width)
         has_steps = bool(self.steps)
         self.query_one("#no-steps").display = not has_steps
         table.display = has_steps
@@ -148,20 +175,20 @@ class StepEditorScreen(PlanScreen):
     def _load_fields(self, step: Step | None) -> None:
         self.editing = step
         for part in PART_NAMES:
-            field = self.query_one(f"#{part}", Input)
-            with field.prevent(Input.Changed):
+            field = self.query_one(f"#{part}", AnswerBox)
+            with field.prevent(TextArea.Changed):
                 field.value = step_value(step, part) if step else ""
         self._check()
 
     def _check(self) -> None:
         """Refresh the SMART check and the date understood, from what is typed now."""
-        values = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES}
+        values = {part: self.query_one(f"#{part}", AnswerBox).value for part in PART_NAMES}
         today = clock.today()
         self.query_one("#understood", Static).update(understood_text(values["when"], today))
         done = self.editing is not None and self.editing.done
         self.query_one("#smart-check", Static).update(smart_check_text(values, today, done))
 
-    @on(Input.Changed)
+    @on(TextArea.Changed)
     def _typed(self) -> None:
         self._check()
 
@@ -172,8 +199,8 @@ class StepEditorScreen(PlanScreen):
         step = self.editing
         if step is None:
             return []
-        changed = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES
-                   if self.query_one(f"#{part}", Input).value != step_value(step, part)}
+        changed = {part: self.query_one(f"#{part}", AnswerBox).value for part in PART_NAMES
+                   if self.query_one(f"#{part}", AnswerBox).value != step_value(step, part)}
         if not changed:
             return []
         # It names the goal, so it can't be a catalog text: it is kept in the
@@ -197,9 +224,9 @@ class StepEditorScreen(PlanScreen):
         if step is None:
             return True
         changed = {
-            part: self.query_one(f"#{part}", Input).value
+            part: self.query_one(f"#{part}", AnswerBox).value
             for part in PART_NAMES
-            if self.query_one(f"#{part}", Input).value != step_value(step, part)
+            if self.query_one(f"#{part}", AnswerBox).value != step_value(step, part)
         }
         if not leaving and not strict_when and "when" in changed:
             try:
@@ -228,17 +255,17 @@ class StepEditorScreen(PlanScreen):
 
     def _show_saved(self, step_id: int) -> None:
         self.steps = [self.editing if s.id == step_id else s for s in self.steps]
-        self.query_one(StepTable).show(self.steps, clock.today(), step_id)
+        self.query_one(StepTable).show(self.steps, clock.today(), step_id, self.app.size.width)
 
-    @on(Input.Blurred)
-    def _left_field(self, event: Input.Blurred) -> None:
-        self.save_pending(leaving=False, left=event.input.id)
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, AnswerBox):
+            self.save_pending(leaving=False, left=event.widget.id)
 
-    @on(Input.Submitted)
-    def _field_done(self, event: Input.Submitted) -> None:
+    @on(AnswerBox.Submitted)
+    def _field_done(self, event: AnswerBox.Submitted) -> None:
         # Enter has already moved on; come back if what was typed can't be saved.
-        if not self.save_pending(leaving=False, left=event.input.id):
-            self.set_focus(event.input)
+        if not self.save_pending(leaving=False, left=event.box.id):
+            self.set_focus(event.box)
 
     def on_screen_suspend(self) -> None:
         self.save_pending()
@@ -253,7 +280,7 @@ class StepEditorScreen(PlanScreen):
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
         if self.editing is not None:
-            self.set_focus(self.query_one("#specific", Input))
+            self.set_focus(self.query_one("#specific", AnswerBox))
 
     # -- actions (on the list of steps) ----------------------------------------
 
@@ -264,7 +291,7 @@ class StepEditorScreen(PlanScreen):
         if self.run_store(lambda: created.append(self.plan.add_step(self.goal_id))):
             self.editing = None
             self.reload(keep=created[0].id)
-            self.set_focus(self.query_one("#specific", Input))
+            self.set_focus(self.query_one("#specific", AnswerBox))
 
     def action_toggle_done(self) -> None:
         step = self._selected_step()

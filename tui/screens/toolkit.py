@@ -5,18 +5,17 @@ Every question can be skipped; each answer is kept as soon as it is left."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from tui.content.plan_parts import CRAVING_PARTS, SECTION_TITLES
 from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
 from tui.store import Plan, Section, StoreError
-from tui.widgets.fields import TextInput
+from tui.widgets.textbox import AnswerBox
 from tui.widgets.footer import Footer
 
 INTRO = N_("What helps me stay well? Answer any question you like, in your own words, "
@@ -42,12 +41,11 @@ class ToolkitScreen(Screen):
                 yield Label(Text(_(question_set.title), style="bold underline"), classes="set-title")
                 for question in question_set.questions:
                     yield Label(_(question.prompt), markup=False, classes="question")
-                    yield TextInput(id=f"q-{question.key.replace('.', '-')}", classes="compact answer",
-                                    advance_on_enter=True)
+                    yield AnswerBox(id=f"q-{question.key.replace('.', '-')}", classes="answer")
             yield Label(Text(_(SECTION_TITLES["cravings"]), style="bold underline"), classes="set-title")
             for part in CRAVING_PARTS:
                 yield Label(_(part.prompt), markup=False, classes="question")
-                yield TextInput(id=f"c-{part.field}", classes="compact answer", advance_on_enter=True)
+                yield AnswerBox(id=f"c-{part.field}", classes="answer")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -61,11 +59,12 @@ class ToolkitScreen(Screen):
             for question in question_set.questions:
                 self._field(question.key).value = self.answers.get(question.key, "")
         for part in CRAVING_PARTS:
-            self.query_one(f"#c-{part.field}", Input).value = self.cravings.fields[part.field]
-        self.set_focus(self.query(Input).first())
+            self.query_one(f"#c-{part.field}", AnswerBox).value = self.cravings.fields[part.field]
+        # Not scrolled to it: the screen opens at its start, the heading showing.
+        self.set_focus(self.query(AnswerBox).first(), scroll_visible=False)
 
-    def _field(self, key: str) -> Input:
-        return self.query_one(f"#q-{key.replace('.', '-')}", Input)
+    def _field(self, key: str) -> AnswerBox:
+        return self.query_one(f"#q-{key.replace('.', '-')}", AnswerBox)
 
     def save_pending(self) -> bool:
         """Keep every answer that changed; False if one could not be kept."""
@@ -78,7 +77,7 @@ class ToolkitScreen(Screen):
                         self.plan.save_toolkit_answer(question.key, value)
                         self.answers[question.key] = value
             if self.cravings is not None:
-                changed = {p.field: self.query_one(f"#c-{p.field}", Input).value for p in CRAVING_PARTS}
+                changed = {p.field: self.query_one(f"#c-{p.field}", AnswerBox).value for p in CRAVING_PARTS}
                 changed = {k: v for k, v in changed.items() if v != self.cravings.fields[k]}
                 if changed:
                     self.cravings = self.plan.save_section("cravings", changed)
@@ -96,15 +95,15 @@ class ToolkitScreen(Screen):
                 if value != self.answers.get(question.key, ""):
                     drafts.append((f"toolkit:{question.key}", _(question.prompt), {"answer": value}))
         if self.cravings is not None:
-            changed = {p.field: self.query_one(f"#c-{p.field}", Input).value for p in CRAVING_PARTS}
+            changed = {p.field: self.query_one(f"#c-{p.field}", AnswerBox).value for p in CRAVING_PARTS}
             changed = {k: v for k, v in changed.items() if v != self.cravings.fields[k]}
             if changed:
                 drafts.append(("section:cravings", _(SECTION_TITLES["cravings"]), changed))
         return drafts
 
-    @on(Input.Blurred)
-    def _left(self) -> None:
-        self.save_pending()
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, AnswerBox):
+            self.save_pending()
 
     def on_screen_suspend(self) -> None:
         self.save_pending()

@@ -44,3 +44,35 @@ def fill(template: str, style: str = "", **parts: Text | str) -> Text:
     if position < len(template):
         text.append(template[position:], style=style)
     return text
+
+
+
+def wrapped(text: Text, width: int, max_lines: int) -> Text:
+    """`text` (one line) wrapped at words to `width` columns, on at most
+    `max_lines` lines: for a table cell that must not cut a person's words
+    short. Words beyond the last line are left out and the line ends in "…";
+    the screen shows them whole elsewhere (the selected row in full)."""
+    lines = list(text.wrap(_measuring_console(), max(width, 1), justify="left", overflow="fold"))
+    for line in lines:
+        line.rstrip()
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        if last.cell_len > width - 1:
+            last.truncate(width - 1)
+            last.rstrip()
+        last.append("…", style=last.style)
+    return Text("\n").join(lines) if lines else Text("")
+
+
+_console = None
+
+
+def _measuring_console():
+    """A console only for measuring and wrapping (never printed to)."""
+    global _console
+    if _console is None:
+        from rich.console import Console
+
+        _console = Console(width=80, legacy_windows=False, color_system=None)
+    return _console

@@ -17,6 +17,11 @@ class TextBox(TextArea):
     def get_line(self, line_index: int) -> Text:
         return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
 
+    def on_focus(self) -> None:
+        # As in a one-line field: the cursor after what is there, ready to add to
+        # it; words typed into a box that holds saved words never land before them.
+        self.move_cursor(self.document.end)
+
 
 class AnswerBox(TextBox):
     """An answer that wraps and grows with what is typed (up to a few lines,
