@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from importlib import import_module
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.actions import parse as _parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -40,6 +41,8 @@ N_("Minimize"), N_("Minimize the widget and restore to normal size")
 N_("Maximize"), N_("Maximize the focused widget")
 
 PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
+PLAN_SCREEN_MODULES = ("tui.screens.crisis", "tui.screens.goals", "tui.screens.overview",
+                       "tui.screens.toolkit", "tui.screens.drafts")
 STORE_OPEN_DELAY = 0.4  # seconds after start-up
 
 
@@ -208,6 +211,15 @@ class RecoveryPlanApp(Locking, App):
                              (lambda _: self._offer_guide(plan)) if new else None)
             plan.recovery_codes = ()
 
+    @work(thread=True, group="plan-screens")
+    def load_plan_screens(self) -> None:
+        """Import the plan's screens while a PIN is being checked: the key
+        derivation leaves the interpreter free, and the plan then opens without
+        waiting for imports (a fifth of the time from Enter to the crisis plan).
+        Not at start-up: every session waiting at sign-in would hold them."""
+        for module in PLAN_SCREEN_MODULES:
+            import_module(module)
+
     def _add_plan_modes(self, plan: Plan) -> None:
         from tui.screens.crisis import CrisisScreen
         from tui.screens.goals import GoalBoardScreen
@@ -216,7 +228,35 @@ class RecoveryPlanApp(Locking, App):
 
         for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
                                   ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
-            self.add_mode(mode, partial(screen_type, plan))
+            self.add_mode(mode, self._styled_as_now(partial(screen_type, plan)))
+
+    def _styled_as_now(self, make: Callable[[], Screen]) -> Callable[[], Screen]:
+        """A plan mode's screen maker, for `_show_mode`: the new screen counts as
+        styled by the CSS in effect, since its widgets are styled as they mount.
+
+        Textual takes a new mode's screen for one styled by older CSS, so the
+        first switch to it re-parsed the whole stylesheet and restyled every
+        widget of every screen, twice. A later change of CSS (a new theme)
+        still restyles the mode's screen when it is next shown."""
+
+        def make_screen() -> Screen:
+            screen = make()
+            screen._css_update_count = self._css_update_count
+            return screen
+
+        return make_screen
+
+    def _show_mode(self, mode: str) -> None:
+        """switch_mode, with a new mode's screen resumed once, not twice.
+
+        Textual sends a new mode's screen one ScreenResume as the mode is made
+        and another as it is switched to: each restyles every widget of the
+        screen, and each makes the screen load what it shows (the crisis plan
+        read and opened twice, the goal board filled twice)."""
+        if mode not in self._screen_stacks:
+            with self.prevent(events.ScreenResume):
+                self._init_mode(mode)
+        self.switch_mode(mode)
 
     def _use_plan_language(self, plan: Plan, new: bool) -> None:
         """The person's language: --lang first, then a switch made at sign-in (or the
@@ -343,14 +383,14 @@ class RecoveryPlanApp(Locking, App):
             self._leave_current_mode()
             if "steps" in self._modes:  # another goal's steps: make the mode anew
                 if self.current_mode == "steps":
-                    self.switch_mode("goals")
+                    self._show_mode("goals")
                 self.remove_mode("steps")
-            self.add_mode("steps", partial(StepEditorScreen, plan, goal_id))
-            self.switch_mode("steps")
+            self.add_mode("steps", self._styled_as_now(partial(StepEditorScreen, plan, goal_id)))
+            self._show_mode("steps")
             return
         if self.current_mode != where:
             self._leave_current_mode()
-            self.switch_mode(where)
+            self._show_mode(where)
 
     def _goal_for_steps(self, plan: Plan) -> int | None:
         """The goal selected on the board, else the most important open goal."""
