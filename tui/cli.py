@@ -626,10 +626,13 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_early_language(argv))
     args = build_parser().parse_args(argv)
     from tui.config import ConfigError, load_config
+    from tui.store.drivers import is_postgresql, sqlite_only
     from tui.store.errors import StoreError
 
     try:
         config = load_config(args.config, args.db)
+        if args.command != "migrate" and not is_postgresql(config.database):
+            sqlite_only()  # peewee then skips psycopg: faster, and less memory in each session
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         if args.command == "demo":
