@@ -43,7 +43,6 @@ N_("Maximize"), N_("Maximize the focused widget")
 PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
 PLAN_SCREEN_MODULES = ("tui.screens.crisis", "tui.screens.goals", "tui.screens.overview",
                        "tui.screens.toolkit", "tui.screens.drafts")
-STORE_OPEN_DELAY = 0.4  # seconds after start-up
 
 
 class RecoveryPlanApp(Locking, App):
@@ -98,11 +97,12 @@ class RecoveryPlanApp(Locking, App):
     def __init__(self, store: Store | None = None, config: Config | None = None,
                  location: str | None = None):
         """`store` when already open (tests); else the database at `location` (None:
-        the default) is opened in the background once the sign-in screen is up, so
-        the first screen comes fast and F9 works even if the database can't open."""
+        the default) is opened in the background at the first key, so the first
+        screen comes fast and F9 works even if the database can't open."""
         super().__init__()
         self._store = store
         self._store_lock = threading.Lock()
+        self._store_opening = False
         self.location = location
         self.config = config or Config()
         self.plan: Plan | None = None
@@ -138,10 +138,17 @@ class RecoveryPlanApp(Locking, App):
         # The mode already holds the sign-in screen; naming it lets lock return to it.
         self.add_mode("signin", SignInScreen)
         self.start_locking()
-        if self._store is None:
-            # Soon, but not while the first screen is being drawn: loading the
-            # database layer in a thread would slow that first paint.
-            self.set_timer(STORE_OPEN_DELAY, self._open_store_soon)
+
+    async def on_event(self, event: events.Event) -> None:
+        # The database opens in the background at the first key (a name and PIN
+        # take long enough to type), and the plan's screens are loaded. Not
+        # before: a session waiting at sign-in (many, on a shared server) then
+        # holds neither, and loading them would slow the first paint.
+        if self._store is None and not self._store_opening \
+                and isinstance(event, (events.Key, events.Paste)):
+            self._store_opening = True
+            self._open_store_soon()
+        await super().on_event(event)
 
     @property
     def store(self) -> Store:
@@ -168,6 +175,12 @@ class RecoveryPlanApp(Locking, App):
             self.open_store()
         except StoreError as error:
             self.call_from_thread(self._store_failed, error.message)
+            return
+        # And the plan's screens, while the name and PIN are typed: the plan then
+        # opens without waiting for imports (a fifth of the time from the PIN's
+        # Enter to the crisis plan, when they were imported there).
+        for module in PLAN_SCREEN_MODULES:
+            import_module(module)
 
     def _store_failed(self, message: str) -> None:
         if isinstance(self.screen, SignInScreen):
@@ -210,15 +223,6 @@ class RecoveryPlanApp(Locking, App):
             self.push_screen(RecoveryCodesScreen(plan.recovery_codes),
                              (lambda _: self._offer_guide(plan)) if new else None)
             plan.recovery_codes = ()
-
-    @work(thread=True, group="plan-screens")
-    def load_plan_screens(self) -> None:
-        """Import the plan's screens while a PIN is being checked: the key
-        derivation leaves the interpreter free, and the plan then opens without
-        waiting for imports (a fifth of the time from Enter to the crisis plan).
-        Not at start-up: every session waiting at sign-in would hold them."""
-        for module in PLAN_SCREEN_MODULES:
-            import_module(module)
 
     def _add_plan_modes(self, plan: Plan) -> None:
         from tui.screens.crisis import CrisisScreen

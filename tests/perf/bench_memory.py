@@ -6,12 +6,13 @@ Each session's PSS (proportional set size, from /proc/PID/smaps_rollup:
 memory shared between the sessions, such as Python's and the libraries' code,
 counts once, split among them), summed and divided by the number of sessions:
 
-1. at the sign-in screen (the app's database open: it opens 0.4 s after the
-   first paint), beside bare_signin.py at its first screen (a bare Textual
-   app with two Inputs, nothing of the app's);
+1. at the sign-in screen, nothing typed yet (the app opens its database at
+   the first key), beside bare_signin.py at its first screen (a bare Textual
+   app with two Inputs and a Footer);
 2. then, after name, F5, PIN, Enter in every session, signed in on the crisis
    plan, beside bare_signin.py after the same keys (the same key derivation,
-   then a bare screen with the same crisis plan text).
+   peewee and AES-GCM to read and open the text, then a bare screen with the
+   same crisis plan text).
 
 The app's sessions and the bare ones never run at the same time (their shared
 pages would be split among both). Rounds alternate which side goes first.
@@ -59,7 +60,7 @@ def per_session(argv: list[str], env: dict[str, str], sessions: int) -> tuple[fl
             app.wait_for(b"Sign in to your plan", limit=120)
         for app in apps:
             app.drain(0.1)
-        time.sleep(1.0)  # the app opens its database 0.4 s after the first paint
+        time.sleep(0.5)
         for app in apps:
             app.drain(0.05)
         at_sign_in = sum(pss_kib(app.process.pid) for app in apps) / sessions / 1024
@@ -89,6 +90,7 @@ def memory_rounds(sessions: int = SESSIONS, rounds: int = ROUNDS
                               env={**env, "COLUMNS": "76"}).stdout
         (Path(folder) / "crisis.txt").write_bytes(text)
         env["BARE_CRISIS_TEXT"] = str(Path(folder) / "crisis.txt")
+        env["BARE_DB"] = str(db)
         app_argv = [str(SCRIPT), "--db", str(db)]
         bare_argv = [sys.executable, str(HERE / "bare_signin.py")]
         app_runs, bare_runs = [], []

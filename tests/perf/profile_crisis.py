@@ -185,13 +185,17 @@ def main() -> None:
             app.wait_for(b"Sign in to your plan")
             app.drain(1.0)
             if args.key:
-                app.send(b"Demo\r975310\r")
+                app.send(b"Demo\r975310")
+                app.drain(1.0)
+                app.send(b"\r")
                 app.wait_for(b"My plan")
                 app.drain(1.0)
                 app.send(KEYS[args.key])
                 app.wait_for(SHOWN[args.key])
             else:
-                app.send(b"Demo" + KEYS["f5"] + b"975310\r")
+                app.send(b"Demo" + KEYS["f5"] + b"975310")
+                app.drain(3.0)  # as a person types: the app opens its database at the first key
+                app.send(b"\r")
                 app.wait_for(SHOWN["crisis"])
             deadline = time.monotonic() + 20
             while not out.exists() and time.monotonic() < deadline:

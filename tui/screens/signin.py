@@ -96,7 +96,6 @@ class SignInScreen(Screen):
         self.show_message(_("Opening your plan..."))
         self._set_busy(True)
         self._check(name, pin)
-        self.app.load_plan_screens()  # meanwhile
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, name: str, pin: str) -> None:
