@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("lock the plan after this many seconds without a key (default: [lock] "
                "idle_seconds in the site config, else 180 on a kiosk and 900 elsewhere)"),
     )
+    parser.add_argument(
+        "--plain", action="store_true", default=None,
+        help=_("plain mode, for a screen reader or braille display: the app as questions and "
+               "answers, one line at a time, with no full-screen drawing, colours or escape "
+               "sequences (default: [display] plain in the site config)"),
+    )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     commands.add_parser(
         "demo", help=_("make a practice plan named Demo (PIN 975310) from the guide's example"),
@@ -572,6 +578,14 @@ def warn_stale_help_lines(config) -> None:
                         name=line.name, number=line.number, date=f"{line.checked:%Y-%m-%d}"))
 
 
+def run_plain(config) -> int:
+    # A mistake in the site config is reported before the conversation starts.
+    config.help_lines(), config.kiosk, config.idle_lock
+    from tui.plain import run_plain as plain
+
+    return plain(config)
+
+
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
@@ -635,6 +649,7 @@ def main(argv: list[str] | None = None) -> int:
             sqlite_only()  # peewee then skips psycopg: faster, and less memory in each session
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
+        config.plain_option = args.plain
         if args.command == "demo":
             return run_demo(config)
         if args.command == "check":
@@ -659,6 +674,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_restore(config, args.file, args.yes)
         if args.command == "migrate":
             return run_migrate(config, args.source, args.target, args.from_key)
+        if config.plain:
+            return run_plain(config)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

@@ -39,6 +39,7 @@ class Config:
         self.kiosk_option: bool | None = None  # --kiosk
         self.idle_lock_option: int | None = None  # --idle-lock SECONDS
         self.language_option: str | None = None  # --lang
+        self.plain_option: bool | None = None  # --plain
 
     def _table(self, name: str) -> dict:
         table = self.raw.get(name, {})
@@ -94,6 +95,18 @@ class Config:
             raise ConfigError(_("In {file}, display.theme must be textual-dark, ansi-dark or "
                                 "high-contrast.").format(file=self.source))
         return theme
+
+    @property
+    def plain(self) -> bool:
+        """Plain mode, for screen readers (`--plain`, then [display] plain): the app
+        as a line-by-line conversation with no escape sequences (tui.plain)."""
+        if self.plain_option:
+            return True
+        plain = self._table("display").get("plain", False)
+        if not isinstance(plain, bool):
+            raise ConfigError(_("In {file}, display.plain must be true or false.").format(
+                file=self.source))
+        return plain
 
     @property
     def keymap(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["tui.store", "tui.cli", "tui.demo", "tui.config"])
+@pytest.mark.parametrize("module", ["tui.store", "tui.cli", "tui.demo", "tui.config", "tui.plain.session"])
 def test_importing_leaves_textual_unloaded(module):
     code = f"import sys, {module}; print('textual' in sys.modules, 'rich' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -64,3 +64,14 @@ SECTION_TITLES: dict[str, str] = {
     "overdose": N_("My pocket overdose plan"),
     "cravings": N_("Cravings"),
 }
+
+
+# A SMART action step's parts, in the order they are asked: (the store's name
+# for the part, label, example), both shown through _().
+STEP_PARTS: tuple[tuple[str, str, str], ...] = (
+    ("specific", N_("What I will do"), N_("like: look for rentals online")),
+    ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
+    ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
+    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
+    ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
+)

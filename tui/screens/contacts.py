@@ -16,6 +16,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
@@ -123,7 +124,7 @@ class ContactsScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
         yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
-        yield DataTable(cursor_type="row", id="contacts")
+        yield CursorDataTable(cursor_type="row", id="contacts")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _, format_date
 from tui.store import Draft, Plan, StoreError
+from tui.widgets.cursor import CursorOptionList
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, person_text
 
@@ -93,7 +94,7 @@ class DraftsScreen(ModalScreen[None]):
             yield Static(Text(_("You were typing when your last session ended"), style="bold"))
             yield Static(Text(_("These words were not saved yet. s saves one into your plan, "
                                 "x throws it away, Esc asks again next time.")))
-            yield OptionList(id="drafts")
+            yield CursorOptionList(id="drafts")
             with VerticalScroll(id="draft-words"):
                 yield Static(id="draft-text")
             yield Static(Text(_("s: save   x: throw away   Esc: later")), classes="hint")

@@ -16,6 +16,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, format_date, ngettext
 from tui.store import Goal, Plan, StoreError, clock
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 
@@ -65,7 +66,7 @@ def done_label(done_on: date | None) -> str:
     return _("done {date}").format(date=numeric_date(done_on)) if done_on else _("done")
 
 
-class GoalTable(DataTable):
+class GoalTable(CursorDataTable):
     """One term's goals. Row keys are goal ids."""
 
     DEFAULT_CSS = """

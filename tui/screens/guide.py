@@ -27,6 +27,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line
 from tui.widgets.step_fields import StepFields, save_step
@@ -200,7 +201,7 @@ class GoalsPage(Page):
         return [("goal:new", N_("A goal"), {"text": text, "term": "short"})] if text.strip() else []
 
 
-class RankTable(DataTable):
+class RankTable(CursorDataTable):
     DEFAULT_CSS = """
     RankTable { height: auto; max-height: 9; }
     """

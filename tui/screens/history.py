@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
 from tui.i18n import N_, _, format_moment
 from tui.store import Plan, Revision, StoreError
+from tui.widgets.cursor import CursorOptionList
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
@@ -58,7 +59,7 @@ class HistoryScreen(Screen):
         yield Static(Text(_("Up and down pick a version; its words show below. "
                             "r puts it back (what you have now is kept as a version too).")),
                      classes="progress")
-        yield OptionList(id="versions")
+        yield CursorOptionList(id="versions")
         with VerticalScroll(id="version-words"):
             yield Static(id="version-text")
         yield Footer()

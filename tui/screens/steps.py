@@ -23,6 +23,7 @@ from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.fields import TextInput
+from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line
 from tui.widgets.spark import spark_text
@@ -34,7 +35,7 @@ NO_STEPS = N_(
 )
 
 
-class StepTable(DataTable):
+class StepTable(CursorDataTable):
     DEFAULT_CSS = """
     StepTable { height: auto; max-height: 7; }
     """

@@ -23,6 +23,7 @@ from textual.style import Style
 from textual.widgets import Checkbox, Input
 
 from tui.i18n import N_
+from tui.widgets.cursor import CursorOnHighlight
 from tui.store.text import displayable
 
 
@@ -60,7 +61,7 @@ class TextInput(Input):
         await super()._on_key(event)
 
 
-class Tick(Checkbox, inherit_bindings=False):
+class Tick(CursorOnHighlight, Checkbox, inherit_bindings=False):
     """A checkbox whose mark is an X when ticked and blank when not, so its state
     never rests on colour alone (16-colour consoles, NO_COLOR). Space ticks;
     Enter is left to the dialog (it saves), as in every form of the app."""

@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from tui.i18n import N_, _, format_date
+from tui.content.plan_parts import STEP_PARTS
+from tui.i18n import _, format_date
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
 from tui.store.smart import smart_check
@@ -21,13 +22,7 @@ from tui.widgets.fields import TextInput
 
 # (field id, label, placeholder); the id is the store's name for the part. The
 # label and placeholder are shown through _().
-PARTS = (
-    ("specific", N_("What I will do"), N_("like: look for rentals online")),
-    ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
-    ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
-    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
-    ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
-)
+PARTS = STEP_PARTS
 PART_NAMES = tuple(part for part, _label, _placeholder in PARTS)
 
 
