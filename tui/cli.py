@@ -7,6 +7,7 @@ Options for every command come before it: `recovery-plan --db FILE demo`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tui import __version__
@@ -288,9 +289,22 @@ def _open_plan(config, name: str, from_stdin: bool):
         raise
 
 
-def run_crisis(config, name: str, from_stdin: bool) -> int:
-    import shutil
+def terminal_width(fallback: int = 80) -> int:
+    """The columns of the terminal (COLUMNS first), as shutil.get_terminal_size
+    says, without importing shutil and the archive modules it brings."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else fallback
 
+
+def run_crisis(config, name: str, from_stdin: bool) -> int:
     from tui.cards import PlanSnapshot, crisis_plan_text
 
     store, plan = _open_plan(config, name, from_stdin)
@@ -298,8 +312,7 @@ def run_crisis(config, name: str, from_stdin: bool) -> int:
         snapshot = PlanSnapshot(plan)
     finally:
         store.close()
-    width = shutil.get_terminal_size(fallback=(80, 24)).columns
-    sys.stdout.write(crisis_plan_text(snapshot, width=min(width, 100)))
+    sys.stdout.write(crisis_plan_text(snapshot, width=min(terminal_width(), 100)))
     return EXIT_OK
 
 

@@ -7,11 +7,13 @@ same crisis plan text: its title, the plan in a scrolling Static, a Footer.
 Like the app, it loads a database layer at the first key, in a thread (peewee
 on the SQLite file named by BARE_DB, without PostgreSQL drivers, and
 AES-GCM), and after the key derivation reads one row and decrypts the plan
-text (the demo plan's, as `recovery-plan crisis` prints it, from the file
-named by BARE_CRISIS_TEXT). That is the least a sign-in to an encrypted plan
+text; its screen shows what the app's crisis plan screen shows of the demo
+plan (title, the lines above the plan, the plan, the same keys in the
+Footer), read from the JSON file named by BARE_CRISIS_TEXT. That is the least a sign-in to an encrypted plan
 must do, and the libraries it must load: the time and memory beside the
 app's are the app's own overhead (its modes, screens, store and plan)."""
 
+import json
 import os
 import sys
 import threading
@@ -32,15 +34,25 @@ from tui.store.pins import KDF_COST  # noqa: E402  (only the cost: no database l
 
 
 class PlanScreen(Screen):
-    def __init__(self, text: str):
+    """The crisis plan as the app's screen shows it: its title, the lines above
+    the plan, the plan in a scrolling Static, a Footer with the same keys."""
+
+    def __init__(self, shown: dict, text: str):
         super().__init__()
-        self.text = text
+        self.shown, self.text = shown, text
+        for key, description in shown["keys"]:
+            self._bindings.bind(key, f"nothing('{key}')", description)
 
     def compose(self):
-        yield Static("My crisis plan")
+        yield Static(Text(self.shown["title"], style="bold"))
+        yield Static(Text(self.shown["progress"]))
+        yield Static(Text(self.shown["quick"]))
         with VerticalScroll():
             yield Static(Text(self.text))
         yield Footer()
+
+    def action_nothing(self, key: str):
+        pass
 
 
 class BareSignIn(App):
@@ -48,7 +60,8 @@ class BareSignIn(App):
 
     def __init__(self):
         super().__init__()
-        self.text = Path(os.environ["BARE_CRISIS_TEXT"]).read_text(encoding="utf-8")
+        self.shown = json.loads(Path(os.environ["BARE_CRISIS_TEXT"]).read_text(encoding="utf-8"))
+        self.text = self.shown["text"]
         self.database = None
         self.loaded = threading.Event()
 
@@ -96,7 +109,7 @@ class BareSignIn(App):
                         hash_len=32, type=Type.ID)
         self.database.execute_sql("SELECT naloxone_where FROM overdose_plan LIMIT 1").fetchone()
         text = AESGCM(self.key).decrypt(b"\0" * 12, self.sealed, None).decode()
-        self.call_from_thread(self.push_screen, PlanScreen(text))
+        self.call_from_thread(self.push_screen, PlanScreen(self.shown, text))
 
 
 if __name__ == "__main__":

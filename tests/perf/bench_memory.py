@@ -34,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
+from tests.perf.bench_signin import write_crisis_screen  # noqa: E402
 from tests.perf.terminal import PtyApp  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("recovery-plan")
@@ -85,11 +86,7 @@ def memory_rounds(sessions: int = SESSIONS, rounds: int = ROUNDS
         env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
                "XDG_DATA_HOME": folder}
         subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-        text = subprocess.run([str(SCRIPT), "--db", str(db), "crisis", "Demo", "--pin-stdin"],
-                              input=b"975310\n", check=True, capture_output=True,
-                              env={**env, "COLUMNS": "76"}).stdout
-        (Path(folder) / "crisis.txt").write_bytes(text)
-        env["BARE_CRISIS_TEXT"] = str(Path(folder) / "crisis.txt")
+        env["BARE_CRISIS_TEXT"] = write_crisis_screen(db, Path(folder) / "crisis.json")
         env["BARE_DB"] = str(db)
         app_argv = [str(SCRIPT), "--db", str(db)]
         bare_argv = [sys.executable, str(HERE / "bare_signin.py")]

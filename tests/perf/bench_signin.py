@@ -61,6 +61,39 @@ def crisis_on_screen_once(argv: list[str], env: dict[str, str]) -> float:
         app.close()
 
 
+def write_crisis_screen(db: Path, path: Path) -> str:
+    """What the app's crisis plan screen shows of the demo plan (its title, the
+    lines above the plan, the plan, the footer's keys), as JSON for bare_signin.py
+    to show the same. A separate process: the app's modules stay out of this one."""
+    code = """
+import json, sys
+from tui.app import RecoveryPlanApp
+from tui.cards import PlanSnapshot, completeness, completeness_line
+from tui.screens.crisis import CrisisScreen, section_view
+from tui.store import open_store, sign_in
+from tui.content.plan_parts import SECTION_TITLES
+store = open_store(sys.argv[1])
+snapshot = PlanSnapshot(sign_in(store, "Demo", "975310"))
+overdose = snapshot.sections["overdose"]
+view = section_view(snapshot, "crisis", numbered=True)
+for name in ("overdose", "cravings"):
+    view.append(SECTION_TITLES[name].upper() + "\\n")
+    view.append_text(section_view(snapshot, name))
+keys = [(b.key, b.description) for b in CrisisScreen.BINDINGS if b.show]
+keys += [(b.key.split(",")[0], b.description) for b in RecoveryPlanApp.BINDINGS if b.show]
+json.dump({
+    "title": SECTION_TITLES["crisis"],
+    "progress": "   ".join(completeness_line(*completeness(snapshot, n), t)
+                           for n, t in (("crisis", "Crisis plan"), ("overdose", "Overdose plan"))),
+    "quick": "\\n".join(f"{label} {overdose[field]}" for field, label in
+                         (("naloxone_where", "Naloxone:"), ("check_in_how", "Check-in:"))),
+    "text": view.plain, "keys": keys}, open(sys.argv[2], "w"))
+store.close()
+"""
+    subprocess.run([sys.executable, "-c", code, str(db), str(path)], check=True, capture_output=True)
+    return str(path)
+
+
 def crisis_on_screen_times(pairs: int) -> tuple[list[float], list[float]]:
     """The app on a demo database, and bare_signin.py: `pairs` interleaved pairs."""
     with tempfile.TemporaryDirectory() as folder:
@@ -68,12 +101,7 @@ def crisis_on_screen_times(pairs: int) -> tuple[list[float], list[float]]:
         env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
                "XDG_DATA_HOME": folder}
         subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-        # The baseline shows the same plan text: the demo's, as the crisis command prints it.
-        text = subprocess.run([str(SCRIPT), "--db", str(db), "crisis", "Demo", "--pin-stdin"],
-                              input=b"975310\n", check=True, capture_output=True,
-                              env={**env, "COLUMNS": "76"}).stdout
-        (Path(folder) / "crisis.txt").write_bytes(text)
-        env["BARE_CRISIS_TEXT"] = str(Path(folder) / "crisis.txt")
+        env["BARE_CRISIS_TEXT"] = write_crisis_screen(db, Path(folder) / "crisis.json")
         env["BARE_DB"] = str(db)
         app_argv = [str(SCRIPT), "--db", str(db)]
         bare_argv = [sys.executable, str(HERE / "bare_signin.py")]

@@ -5,9 +5,10 @@ App side: the app on the demo plan (Pilot, 80x24), signed in with the keys (to
 the overview; for F2, to the crisis plan with F5 first), then the key, timed
 until the screen is drawn. Baseline: a bare Textual App with the app's
 stylesheet and nothing else, on the same plan (signed in through the store),
-pushing the same screen class, made the same way, on the same key: the same
-widgets and content, without the app's modes, footers, key handling or saving
-on the way out. So the ratio is the app's own overhead on a first visit.
+showing the screen the app was on (pushed at start), then pushing the same
+screen class, made the same way, on the same key: the same widgets and
+content, without the app's modes, footers, key handling or saving on the way
+out. So the ratio is the app's own overhead on a first visit.
 
 In one process, fresh apps each time: the screens' modules are imported by
 the first (unrecorded) run, as the app imports them while the name and PIN
@@ -93,20 +94,24 @@ class BareVisit(App):
     def compose(self):
         yield Static("My plan")
 
+    def on_mount(self) -> None:
+        # Where the app is when the key comes: the crisis plan for F2, else the overview.
+        self.push_screen(self.screen_for("f5" if self.key == "f2" else "f2"))
+
     def on_key(self, event) -> None:
-        if event.key != self.key:
-            return
-        cls = screen_class(self.key)
-        made_with = SCREENS[self.key][2]
+        if event.key == self.key:
+            self.push_screen(self.screen_for(self.key))
+
+    def screen_for(self, key: str):
+        cls = screen_class(key)
+        made_with = SCREENS[key][2]
         if made_with == "jurisdiction":
-            screen = cls(self.config.jurisdiction)
-        elif made_with == "plan and goal":
+            return cls(self.config.jurisdiction)
+        if made_with == "plan and goal":
             goals = sorted((g for g in self.plan.goals() if not g.done),
                            key=lambda g: (g.term != "short", g.importance))
-            screen = cls(self.plan, goals[0].id)
-        else:
-            screen = cls(self.plan)
-        self.push_screen(screen)
+            return cls(self.plan, goals[0].id)
+        return cls(self.plan)
 
 
 async def bare_visit(db: Path, key: str) -> float:
@@ -115,6 +120,7 @@ async def bare_visit(db: Path, key: str) -> float:
         plan = sign_in(store, NAME, PIN)
         app = BareVisit(plan, key)
         async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
             await pilot.pause()
             start = time.perf_counter()
             await pilot.press(key)

@@ -122,6 +122,35 @@ def child(out: str, mode: str, key: str) -> None:
                          f"parsed anew), Stylesheet.apply "
                          f"{counts['apply']}, Footer builds {counts['footer']} "
                          f"({', '.join(built_on)})\n")
+            report.write("  " + ", ".join(f"{name} at {(at - state['began']) * 1000:.0f} ms"
+                                          for name, at in marks) + "\n")
+
+    import tui.store.plans as plans_module
+
+    marks: list[tuple[str, float]] = []
+    original_sign_in = plans_module.sign_in
+
+    def sign_in(*args, **kwargs):
+        if state["profiler"] is not None:
+            marks.append(("sign_in starts", time.perf_counter()))
+        try:
+            return original_sign_in(*args, **kwargs)
+        finally:
+            if state["profiler"] is not None:
+                marks.append(("sign_in returns", time.perf_counter()))
+    plans_module.sign_in = sign_in
+    from tui.app import RecoveryPlanApp
+
+    original_open_plan = RecoveryPlanApp.open_plan
+
+    def open_plan(self, *args, **kwargs):
+        if state["profiler"] is not None:
+            marks.append(("open_plan starts", time.perf_counter()))
+        result = original_open_plan(self, *args, **kwargs)
+        if state["profiler"] is not None:
+            marks.append(("open_plan returns", time.perf_counter()))
+        return result
+    RecoveryPlanApp.open_plan = open_plan
 
     if key == "crisis":
         original_submit = Input.action_submit
