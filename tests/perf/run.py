@@ -13,7 +13,8 @@ over the bound. Exit 1 if any figure fails.
    to read and open the text, then a bare screen with the same crisis plan
    text (bench_signin.py --screen).
 3. `recovery-plan crisis NAME --pin-stdin` beside a bare peewee script
-   reading one row (bench_crisis.py).
+   reading one row (bench_crisis.py); and, for information, beside the same
+   script without the database drivers SQLite doesn't use.
 4. The first visit to each of F2 to F7 after sign-in, beside a bare Textual
    app pushing the same screen on the same plan (bench_visits.py).
 5. Memory per session, 20 sessions at once: at the sign-in screen, and signed
@@ -107,6 +108,11 @@ def main() -> int:
     figures.append(report(Figure.of(
         "recovery-plan crisis (a whole process)", ms(crisis_runs), ms(bare_runs), "ms",
         bench_crisis.CRISIS_BOUND, "bare peewee script"), started))
+    started = time.perf_counter()
+    crisis_runs, bare_runs = bench_crisis.crisis_times(pairs["crisis"], bench_crisis.BARE_PEEWEE_SQLITE_ONLY)
+    figures.append(report(Figure.of(
+        "recovery-plan crisis (a whole process)", ms(crisis_runs), ms(bare_runs), "ms", None,
+        "bare peewee script without the drivers SQLite doesn't use"), started))
 
     started = time.perf_counter()
     for key, (app_runs, bare_runs) in bench_visits.visit_times(pairs["visits"]).items():
