@@ -129,7 +129,23 @@ class RecoveryPlanApp(Locking, App):
             for binding_id, twin in (("lock", "clear_typing"), ("quit", "sign_out")):
                 if binding_id in keymap:
                     keymap = {twin: keymap[binding_id], **keymap}
+        if self.in_browser:
+            from tui.web.keys import browser_keymap
+
+            keymap = browser_keymap([self.BINDINGS, SignInScreen.BINDINGS], keymap)
+        if keymap:
             self.set_keymap(keymap)
+
+    @property
+    def in_browser(self) -> bool:
+        """Served to a web browser (recovery-plan serve), known before the driver starts."""
+        from tui.web import in_browser
+
+        return in_browser()
+
+    def keys_for(self, binding: Binding) -> str:
+        """The keys that work for `binding` here: a site's or the browser's key map first."""
+        return self._keymap.get(binding.id, binding.key) if binding.id else binding.key
 
     def get_default_screen(self) -> Screen:
         return SignInScreen()

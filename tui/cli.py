@@ -186,7 +186,43 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--from-key", metavar=_("FILE"),
                          help=_("the site key file of --from (default: beside a SQLite file, "
                                 "else the site config's)"))
+    serve = commands.add_parser(
+        "serve", help=_("serve the app to web browsers, like a center's Chromebooks (needs .[web])"),
+        description=_("Serve Recovery Plan to web browsers: each browser tab gets its own app, "
+                      "as on a shared kiosk, with the site config and database given here. "
+                      "Listens on this computer only unless --host says otherwise; put a web "
+                      "server with HTTPS in front of it for other computers (see "
+                      "docs/deploy-browser.md)."),
+    )
+    serve.add_argument("--host", default="127.0.0.1",
+                       help=_("the address to listen on (default: 127.0.0.1, this computer only)"))
+    serve.add_argument("--port", type=_port, default=8000, help=_("the port (default: 8000)"))
+    serve.add_argument("--public-url", metavar="URL",
+                       help=_("the address people open, like https://plans.example.org, when a "
+                              "web server with HTTPS is in front (default: http://HOST:PORT)"))
+    serve.add_argument("--max-sessions", type=_at_least_one, default=10, metavar="N",
+                       help=_("at most this many people at once; each takes about 70 MB of "
+                              "memory (default: 10)"))
+    serve.add_argument("--per-address", type=_at_least_one, default=10, metavar="N",
+                       help=_("at most this many new sessions a minute from one address "
+                              "(default: 10)"))
+    serve.add_argument("--allow-origin", nargs="+", action="extend", default=[], metavar="URL",
+                       help=_("another address the page may be opened at, like "
+                              "http://kiosk-server:8000 (the public URL and this computer's "
+                              "own addresses are always allowed)"))
     return parser
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(_("give a port number from 1 to 65535, like 8000"))
+    return int(text)
+
+
+def _at_least_one(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("give a whole number, 1 or more, like 10"))
+    return int(text)
 
 
 def _idle_seconds(text: str) -> int:
@@ -619,6 +655,19 @@ def run_app(config) -> int:
     return app.return_code or EXIT_OK
 
 
+def run_serve(config, args) -> int:
+    # A mistake in the site config or the database is reported before serving anyone.
+    config.help_lines(), config.theme, config.keymap, config.idle_lock
+    try:
+        from tui.web.server import serve
+    except ImportError:
+        return _fail(_("Serving to browsers needs the web extra. Install it with: "
+                       "pip install 'recovery-plan[web]'"))
+    store = _open_store(config)  # made and brought up to date once, before anyone comes
+    store.close()
+    return serve(config, args)
+
+
 def _early_language(argv: list[str] | None) -> str | None:
     """--lang, read before the parser is built (its help texts are translated)."""
     # Quiet about mistakes (the real parser reports them, in the language chosen);
@@ -655,6 +704,7 @@ def main(argv: list[str] | None = None) -> int:
     from tui.config import ConfigError, load_config
     from tui.store.drivers import is_postgresql, sqlite_only
     from tui.store.errors import StoreError
+    from tui.web import in_browser
 
     try:
         config = load_config(args.config, args.db)
@@ -687,8 +737,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_restore(config, args.file, args.yes)
         if args.command == "migrate":
             return run_migrate(config, args.source, args.target, args.from_key)
-        if config.plain:
-            return run_plain(config)
+        if args.command == "serve":
+            return run_serve(config, args)
+        if config.plain and not in_browser():
+            return run_plain(config)  # (an app served to a browser is always full-screen)
         return run_app(config)
     except (ConfigError, StoreError) as error:
         return _fail(str(error))

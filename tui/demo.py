@@ -16,12 +16,8 @@ def create_demo(store: Store) -> Plan:
     plan.save_section("strengths", {"strengths": demo.STRENGTHS})
 
     goals = {text: plan.add_goal(text) for text, _, _ in demo.SHORT_TERM_GOALS}
-    # Added in the table's order, so the orders only need each goal moved into place.
-    for order, column in (("importance", 1), ("timeline", 2)):
-        wanted = sorted(demo.SHORT_TERM_GOALS, key=lambda row: row[column])
-        for position, row in enumerate(wanted, start=1):
-            current = next(g for g in plan.goals("short") if g.text == row[0])
-            plan.move_goal(current.id, order, position - getattr(current, order))
+    plan.arrange_goals("short", {goals[text].id: (importance, timeline)
+                                 for text, importance, timeline in demo.SHORT_TERM_GOALS})
     for text in demo.LONG_TERM_GOALS:
         plan.add_goal(text, "long")
 

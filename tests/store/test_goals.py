@@ -251,3 +251,164 @@ def test_random_changes_keep_orders_dense(databases, ops):
     finally:
         store.close()
         databases.drop(location)
+
+
+# ----------------------------------------------------------------------------
+# Ties in importance: the guide's own table ranks quitting smoking and a better
+# job both 4. The timeline stays one goal to a place.
+
+
+def importance_of(plan, *goals):
+    now = {g.id: g.importance for g in plan.goals()}
+    return [now[g.id] for g in goals]
+
+
+def test_two_goals_can_share_an_importance(plan):
+    a, b, c, d = add_goals(plan, "a", "b", "c", "d")
+    plan.tie_goal(d.id, c.id)
+    assert importance_of(plan, a, b, c, d) == [1, 2, 3, 3]
+    assert [g.timeline for g in plan.goals()] == [1, 2, 3, 4]  # the timeline is untouched
+    added = plan.add_goal("e")
+    assert (added.importance, added.timeline) == (4, 5)  # after the tie, no gap
+    assert [g.text for g in sorted(plan.goals(), key=lambda g: g.place("importance"))] == [
+        "a", "b", "c", "d", "e"]  # a tie comes in timeline order
+
+
+def test_moving_passes_a_tie_whole_and_a_tied_goal_moved_leaves_its_tie(plan):
+    a, b, c, d = add_goals(plan, "a", "b", "c", "d")
+    plan.tie_goal(c.id, b.id)  # a 1, b c 2, d 3
+    plan.move_goal(d.id, "importance", -1)  # d passes the tie b c whole
+    assert importance_of(plan, a, b, c, d) == [1, 3, 3, 2]
+    plan.move_goal(c.id, "importance", -1)  # c was shown after b: it passes b and leaves the tie
+    assert importance_of(plan, a, b, c, d) == [1, 4, 3, 2]
+    plan.tie_goal(b.id, c.id)
+    plan.move_goal(b.id, "importance", 1)  # b, last of the tie b c by time, goes below c: no gap
+    assert importance_of(plan, a, b, c, d) == [1, 4, 3, 2]
+
+
+def test_a_tie_moved_down_from_first_place_and_the_ends(plan):
+    a, b, c = add_goals(plan, "a", "b", "c")
+    plan.tie_goal(b.id, a.id)  # a b 1, c 2
+    plan.move_goal(a.id, "importance", 1)  # a passes b: b 1, a 2, c 3
+    assert importance_of(plan, a, b, c) == [2, 1, 3]
+    plan.tie_goal(c.id, a.id)  # b 1, a c 2
+    plan.move_goal(c.id, "importance", 5)  # last already, so it leaves its tie: below a
+    assert importance_of(plan, a, b, c) == [2, 1, 3]
+    plan.tie_goal(a.id, b.id)  # a b 1, c 2
+    plan.move_goal(a.id, "importance", -1)  # first already: a leaves its tie, above b
+    assert importance_of(plan, a, b, c) == [1, 2, 3]
+    assert plan.move_goal(b.id, "importance", -3).importance == 1  # already first
+
+
+def test_deleting_or_moving_a_goal_out_of_its_term_keeps_the_other_ties(plan):
+    a, b, c, d = add_goals(plan, "a", "b", "c", "d")
+    plan.tie_goal(d.id, c.id)
+    plan.delete_goal(a.id)
+    assert importance_of(plan, b, c, d) == [1, 2, 2]
+    plan.edit_goal(b.id, term="long")
+    assert importance_of(plan, c, d) == [1, 1]
+    assert plan.goal(b.id).importance == 1 and plan.goal(b.id).term == "long"
+
+
+def test_a_tie_or_a_move_past_is_only_within_a_term(plan):
+    (a,) = add_goals(plan, "a")
+    (b,) = add_goals(plan, "b", term="long")
+    with pytest.raises(InputError):
+        plan.tie_goal(a.id, b.id)
+    with pytest.raises(InputError):
+        plan.move_goal_past(a.id, "importance", b.id)
+    assert (plan.goal(a.id).importance, plan.goal(b.id).importance) == (1, 1)
+
+
+def test_move_past_steps_over_the_goals_between(plan):
+    a, b, c, d = add_goals(plan, "a", "b", "c", "d")
+    plan.move_goal_past(a.id, "timeline", c.id)
+    assert [g.text for g in sorted(plan.goals(), key=lambda g: g.place("timeline"))] == [
+        "b", "c", "a", "d"]
+    plan.tie_goal(c.id, b.id)  # b c 2
+    plan.move_goal_past(d.id, "importance", a.id)  # d past b c and a, to the top: b c still tied
+    assert importance_of(plan, a, b, c, d) == [2, 3, 3, 1]
+
+
+tie_operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.just(0)),
+        st.tuples(st.just("move"), st.integers(0, 20), st.integers(-4, 4)),
+        st.tuples(st.just("tie"), st.integers(0, 20), st.integers(0, 20)),
+        st.tuples(st.just("delete"), st.integers(0, 20)),
+    ),
+    min_size=4,
+    max_size=25,
+)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=tie_operations)
+def test_random_changes_with_ties_keep_importance_dense_and_the_timeline_whole(databases, ops):
+    """Against a model: importance as levels (lists of goals that share a number)."""
+    location = databases.new()
+    store = open_test_store(location)
+    try:
+        plan = create_person(store, "Sam", TEST_PIN)
+        levels: list[list[int]] = []
+        timeline: list[int] = []
+
+        def shown() -> list[int]:  # importance order, a tie in timeline order
+            return [g for level in levels for g in sorted(level, key=timeline.index)]
+
+        for op in ops:
+            if op[0] == "add":
+                goal = plan.add_goal(f"goal {len(timeline)}")
+                levels.append([goal.id])
+                timeline.append(goal.id)
+            elif not timeline:
+                continue
+            elif op[0] == "move":
+                goal_id = sorted(timeline)[op[1] % len(timeline)]
+                before = {g.id: g.timeline for g in plan.goals()}
+                plan.move_goal(goal_id, "importance", op[2])
+                assert {g.id: g.timeline for g in plan.goals()} == before
+                step = -1 if op[2] < 0 else 1
+                for _passed in range(abs(op[2])):
+                    line = shown()
+                    at = line.index(goal_id)
+                    if 0 <= at + step < len(line):
+                        other = line[at + step]
+                    else:  # at the end: leave a tie that way, if in one
+                        tied = [g for level in levels if goal_id in level for g in level if g != goal_id]
+                        if not tied:
+                            break
+                        other = tied[0]
+                    for level in levels:
+                        if goal_id in level:
+                            level.remove(goal_id)
+                    levels[:] = [level for level in levels if level]
+                    where = next(i for i, level in enumerate(levels) if other in level)
+                    levels.insert(where if step < 0 else where + 1, [goal_id])
+            elif op[0] == "tie":
+                ids = sorted(timeline)
+                goal_id, other = ids[op[1] % len(ids)], ids[op[2] % len(ids)]
+                plan.tie_goal(goal_id, other)
+                if not any(goal_id in level and other in level for level in levels):
+                    for level in levels:
+                        if goal_id in level:
+                            level.remove(goal_id)
+                    next(level for level in levels if other in level).append(goal_id)
+                    levels[:] = [level for level in levels if level]
+            else:
+                goal_id = sorted(timeline)[op[1] % len(timeline)]
+                plan.delete_goal(goal_id)
+                timeline.remove(goal_id)
+                for level in levels:
+                    if goal_id in level:
+                        level.remove(goal_id)
+                levels[:] = [level for level in levels if level]
+            goals = plan.goals("short")
+            assert {g.id: g.importance for g in goals} == {
+                goal_id: number for number, level in enumerate(levels, 1) for goal_id in level}
+            assert sorted(g.timeline for g in goals) == list(range(1, len(goals) + 1))
+            assert [g.id for g in sorted(goals, key=lambda g: g.timeline)] == timeline
+            assert [g.id for g in sorted(goals, key=lambda g: g.place("importance"))] == shown()
+    finally:
+        store.close()
+        databases.drop(location)

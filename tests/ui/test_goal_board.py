@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from tests.conftest import TEST_PIN
 from tests.ui.helpers import all_screens, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
@@ -144,7 +146,7 @@ async def test_delete_asks_naming_the_goal(store):
         await pilot.pause()
     after = orders(store)
     assert "I want to find a place to live" not in after
-    assert sorted(imp for imp, _ in after.values()) == [1, 2, 3, 4]
+    assert sorted(imp for imp, _ in after.values()) == [1, 2, 3, 3]  # the gap closed, the tie (4 and 4) kept
     assert sorted(tl for _, tl in after.values()) == [1, 2, 3, 4]
 
 
@@ -183,8 +185,9 @@ async def test_f_keys_work_while_typing_in_a_field(store):
         await pilot.press("f3")  # plan keys do nothing after a lock
         assert not isinstance(app.screen, GoalBoardScreen)
         await settle(pilot)
-    # What was being typed in the dialog was kept, at the end of both orders.
-    assert orders(store)["half typed"] == (6, 6)
+    # What was being typed in the dialog was kept, at the end of both orders
+    # (importance 5: after the demo's tie at 4).
+    assert orders(store)["half typed"] == (5, 6)
 
 
 async def test_moves_step_over_goals_hidden_with_h(store):
@@ -240,3 +243,58 @@ async def test_the_board_loads_once_when_opened_and_again_after_a_dialog(store, 
         await pilot.press("escape")
         await pilot.pause()
         assert len(loads) == 2  # back from the dialog: the plan may have changed
+
+
+async def test_the_guides_tie_shows_and_can_be_undone_and_made_again_with_keys(store):
+    """The guide ranks quitting smoking and a better job both 4."""
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        table = app.screen.query_one("#short-goals", GoalTable)
+        rows = [[str(c) for c in table.get_row_at(i)][:3] for i in range(table.row_count)]
+        assert rows[3:] == [["I want to get a better job", "4", "4"], ["I want to quit smoking", "4", "5"]]
+        await pilot.press("down", "down", "down", "down")
+        assert selected_text(app) == "I want to quit smoking"
+        await pilot.press("u")  # smoking now matters more than the job
+        await pilot.pause()
+        assert selected_text(app) == "I want to quit smoking" and table.cursor_row == 3
+        assert orders(store)["I want to quit smoking"][0] == 4
+        assert orders(store)["I want to get a better job"][0] == 5
+        await pilot.press("down", "equals_sign")  # the job: the same as the goal above
+        await pilot.pause()
+        assert selected_text(app) == "I want to get a better job"
+        assert orders(store)["I want to get a better job"] == (4, 4)
+        assert orders(store)["I want to quit smoking"] == (4, 5)
+        await pilot.press("equals_sign")  # again: nothing changes
+        await pilot.press("d")  # the last goal, tied: it leaves the tie, below
+        await pilot.pause()
+        assert orders(store)["I want to get a better job"] == (5, 4)
+        await pilot.press("s", "equals_sign")  # the timeline has no ties
+        await pilot.pause()
+        assert "Only importance can be shared" in " ".join(
+            str(n.message) for n in app._notifications)
+        assert sorted(tl for _imp, tl in orders(store).values()) == [1, 2, 3, 4, 5]
+
+
+async def test_the_overview_and_the_walkthrough_show_the_tie(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        text = screen_text(app)
+        assert "4. I want to get a better job" in text and "4. I want to quit smoking" in text
+        assert text.index("4. I want to get a better job") < text.index("4. I want to quit smoking")
+        await pilot.press("b", *["pagedown"] * 5)  # Build my plan: rank and order my goals
+        await settle(pilot)
+        table = app.screen.query_one("#guide-rank", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[3:] == [["I want to get a better job", "4", "4"], ["I want to quit smoking", "4", "5"]]
+        await pilot.press("down", "down", "down", "down", "u")  # smoking above the job...
+        await pilot.pause()
+        assert orders(store)["I want to quit smoking"] == (4, 5)
+        assert orders(store)["I want to get a better job"] == (5, 4)
+        await pilot.press("down", "equals_sign")  # ...then the job the same again
+        await pilot.pause()
+        assert orders(store)["I want to get a better job"] == (4, 4)
+        assert "= matches the one above" in screen_text(app)

@@ -18,6 +18,7 @@ from tui.screens.overview import OverviewScreen
 from tui.screens.signin import SignInScreen
 from tui.store import clock, create_person
 from tui.store import sign_in as store_sign_in
+from tui.widgets.textbox import AnswerBox
 
 A_WEEK_ON = datetime(2026, 12, 3, 10, 0)  # the demo's first two steps are due (one late)
 
@@ -61,42 +62,49 @@ async def test_a_new_plan_is_walked_from_the_first_step_to_the_last_skipping_two
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)
 
-        assert "step 1 of 9: My dream" in step_shown(app)
+        assert "step 1 of 11: My dream" in step_shown(app)
         await pilot.press(*"A home of my own")
         await next_step(pilot)
-        assert "step 2 of 9: My strengths" in step_shown(app)
+        assert "step 2 of 11: My strengths" in step_shown(app)
         await next_step(pilot)  # skipped
-        assert "step 3 of 9: What works for me" in step_shown(app)
+        assert "step 3 of 11: What works for me" in step_shown(app)
         await pilot.press(*"A long walk", "enter", "enter", *"Deep breaths")
         await next_step(pilot)
-        assert "step 4 of 9: My goals" in step_shown(app)
+        assert "step 4 of 11: My short-term goals" in step_shown(app)
         await enter(pilot, "Find a place to live")
         await enter(pilot, "Call my brother")
         assert "Call my brother" in screen_text(app)
         await pilot.press("enter")  # Enter on a blank line goes on
         await settle(pilot)
-        assert "step 5 of 9: Rank and order my goals" in step_shown(app)
+        assert "step 5 of 11: My long-term goals" in step_shown(app)
+        await enter(pilot, "Finish my GED")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "step 6 of 11: Rank and order my goals" in step_shown(app)
         await pilot.press("down", "u")  # my brother matters most...
         await pilot.press("s")  # ...and the home still comes first in time
         assert "Now: by TIME" in screen_text(app)
         await next_step(pilot)
-        assert "step 6 of 9: Steps for my first goal" in step_shown(app)
+        assert "step 7 of 11: Steps for my first goal" in step_shown(app)
         assert "Toward: Find a place to live" in screen_text(app)
         await enter(pilot, "Look for rentals online")
         await enter(pilot, "1 hour")
         await pilot.press(*"next Friday")
         assert "= Friday, December 4, 2026" in screen_text(app)
         await next_step(pilot)
-        assert "step 7 of 9: My rainy-day plan" in step_shown(app)
+        assert "step 8 of 11: My triggers and what helps" in step_shown(app)
         await next_step(pilot)  # skipped
-        assert "step 8 of 9: My pocket overdose plan" in step_shown(app)
+        assert "step 9 of 11: My rainy-day plan" in step_shown(app)
+        await next_step(pilot)  # skipped
+        assert "step 10 of 11: My pocket overdose plan" in step_shown(app)
         await pilot.press(*"911", "enter", *"In my backpack")
         await next_step(pilot)
-        assert "step 9 of 9: Reminders that speak to me" in step_shown(app)
+        assert "step 11 of 11: Reminders that speak to me" in step_shown(app)
         await pilot.press("space", "down", "down", "space")
         await next_step(pilot)
         assert isinstance(app.screen, OverviewScreen)
         assert "You stopped building your plan" not in screen_text(app)
+        assert "Finish my GED" in screen_text(app)
 
     plan = store_sign_in(store, "Rosa", "sunrise-42")
     assert plan.section("vision").fields["vision"] == "A home of my own"
@@ -107,6 +115,7 @@ async def test_a_new_plan_is_walked_from_the_first_step_to_the_last_skipping_two
     home, brother = goals["Find a place to live"], goals["Call my brother"]
     assert (home.importance, home.timeline) == (2, 1)
     assert (brother.importance, brother.timeline) == (1, 2)
+    assert goals["Finish my GED"].term == "long"
     (step,) = plan.steps(home.id)
     assert (step.specific, step.measurable, step.due_date) == ("Look for rentals online", "1 hour",
                                                                date(2026, 12, 4))
@@ -129,7 +138,7 @@ async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up
         await pilot.press(*"A job I like")
         await next_step(pilot)
         await next_step(pilot)
-        assert "step 3 of 9" in step_shown(app)
+        assert "step 3 of 11" in step_shown(app)
         await pilot.press(*"My dog")  # typed, not yet saved
         await pilot.press("f12")
         await settle(pilot)
@@ -137,23 +146,23 @@ async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up
 
         await sign_in(pilot, "Sam", TEST_PIN)
         assert isinstance(app.screen, OverviewScreen)
-        assert ("You stopped building your plan at step 3 of 9: What works for me. "
+        assert ("You stopped building your plan at step 3 of 11: What works for me. "
                 "Press b to pick up there.") in screen_text(app)
         await pilot.press("b")
         assert isinstance(app.screen, PickUpDialog)
-        assert "Step 3 of 9: What works for me" in screen_text(app)
+        assert "Step 3 of 11: What works for me" in screen_text(app)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)
-        assert "step 3 of 9: What works for me" in step_shown(app)
-        assert app.screen.query_one("#guide-works-better", Input).value == "My dog"
+        assert "step 3 of 11: What works for me" in step_shown(app)
+        assert app.screen.query_one("#guide-works-better", AnswerBox).value == "My dog"
         await pilot.press("pageup", "pageup")
         await settle(pilot)
         assert app.screen.query_one(TextArea).text == "A job I like"
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, OverviewScreen)
-        assert "at step 1 of 9: My dream" in screen_text(app)
+        assert "at step 1 of 11: My dream" in screen_text(app)
     plan = store_sign_in(store, "Sam", TEST_PIN)
     assert plan.toolkit_answers() == {"works.better": "My dog"}
     assert plan.guide_place().step == "dream" and not plan.guide_place().finished
@@ -170,7 +179,7 @@ async def test_the_offer_to_pick_up_can_start_again_or_wait(store):
         assert isinstance(app.screen, OverviewScreen)  # not now
         await pilot.press("b", "n")
         await settle(pilot)
-        assert "step 1 of 9" in step_shown(app)
+        assert "step 1 of 11" in step_shown(app)
 
 
 async def test_a_new_plan_can_say_no_and_find_the_walkthrough_in_the_palette(store):
@@ -186,7 +195,7 @@ async def test_a_new_plan_can_say_no_and_find_the_walkthrough_in_the_palette(sto
         await pilot.press("f3")
         await palette(pilot, "Build my plan")
         assert isinstance(app.screen, GuideScreen)
-        assert "step 1 of 9" in step_shown(app)
+        assert "step 1 of 11" in step_shown(app)
 
 
 async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
@@ -194,13 +203,13 @@ async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
     app = RecoveryPlanApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "Sam", TEST_PIN)
-        await pilot.press("b", *["pagedown"] * 4)
+        await pilot.press("b", *["pagedown"] * 5)
         await settle(pilot)
         assert "No goals to rank yet" in screen_text(app)
         await next_step(pilot)
         assert "No goal yet" in screen_text(app)
         await next_step(pilot)
-        assert "step 7 of 9" in step_shown(app)
+        assert "step 8 of 11" in step_shown(app)
     assert store_sign_in(store, "Sam", TEST_PIN).goals() == []
 
 

@@ -66,8 +66,11 @@ def test_smart_hints_in_spanish():
     assert passed == ["Con fecha: el 20 nov ya pasó. Escoge un día que todavía no llega."]
     check = smart_check_text({"specific": "Llamar a 3 lugares", "measurable": "una hora",
                               "achievable": "me ayuda mi hermana", "when": "mañana"}, THURSDAY)
-    assert str(check) == ("Chequeo SMART: este paso es específico, medible, alcanzable y tiene "
-                          "fecha. ¡Buen trabajo!")
+    assert str(check) == ("Chequeo SMART: este paso es específico, medible, alcanzable, realista y "
+                          "tiene fecha límite. ¡Buen trabajo!")
+    done = smart_check(specific="llamar a dueños", measurable="tres lugares",
+                       achievable="tengo teléfono", when="2026-11-20", today=THURSDAY, done=True)
+    assert done == []  # a step already done met its date
 
 
 def test_spanish_amounts_count_as_measurable_whatever_the_language():

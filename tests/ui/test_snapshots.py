@@ -14,6 +14,7 @@ from textual.widgets import Input
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.config import Config
+from tui.content.guide import GUIDE_STEPS
 from tui.demo import create_demo
 from tui.store import clock
 
@@ -207,7 +208,7 @@ def test_add_goal_dialog(snap_compare, store):
 A_WEEK_ON = datetime(2026, 12, 3, 10, 0)  # the demo's first two steps are due (one late)
 
 
-@pytest.mark.parametrize("step", range(1, 10))
+@pytest.mark.parametrize("step", range(1, len(GUIDE_STEPS) + 1))
 def test_build_my_plan_step(snap_compare, store, step):
     """Each step of the guided walkthrough, on the demo plan (b, then PgDn to the step)."""
     create_demo(store)

@@ -41,7 +41,7 @@ async def test_the_walkthrough_speaks_spanish_and_keeps_the_persons_words(store)
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)
         text = screen_text(app)
-        assert "Armar mi plan   paso 1 de 9: Mi sueño" in text
+        assert "Armar mi plan   paso 1 de 11: Mi sueño" in text
         assert "Atrévete a soñar" in text
         assert "Por ejemplo: Quiero un lugar seguro que sea mío" in text
         assert "Puedes saltar cualquier paso: PgDn sigue." in text
@@ -52,11 +52,11 @@ async def test_the_walkthrough_speaks_spanish_and_keeps_the_persons_words(store)
         (draft,) = app.plan.drafts()
         assert draft.label == "My vision"  # kept as the catalog's text, shown in each language
 
-        for _unused in range(4):
+        for _unused in range(5):
             await pilot.press("pagedown")
             await settle(pilot)
         text = screen_text(app)
-        assert "paso 5 de 9: Ordenar mis metas por importancia y tiempo" in text
+        assert "paso 6 de 11: Ordenar mis metas por importancia y tiempo" in text
         assert "Ahora: por IMPORTANCIA" in text
         assert "Find a place to live" in text  # the person's goal, as written
         columns = app.screen.query_one(DataTable).ordered_columns
@@ -65,7 +65,7 @@ async def test_the_walkthrough_speaks_spanish_and_keeps_the_persons_words(store)
 
         await pilot.press("escape")
         await settle(pilot)
-        assert "Te quedaste en el paso 5 de 9: Ordenar mis metas" in notices(app)
+        assert "Te quedaste en el paso 6 de 11: Ordenar mis metas" in notices(app)
 
 
 async def test_a_draft_kept_in_english_is_offered_back_in_spanish(store):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual.widgets import Input
 
@@ -84,11 +84,31 @@ async def test_smart_check_guides_but_never_blocks(store):
         assert "Specific: add a few words" in text
         assert "Measurable: add a number" in text
         assert "Time-limited: Nov 1 has passed" in text
-        assert "Achievable: why can you do this?" in text
+        assert "Achievable and realistic: why can you do this" in text
         await pilot.press("enter")
         await pilot.pause()
     added = housing_steps(store)[-1]
     assert (added.specific, added.measurable, added.due_date) == ("Call", "some", date(2026, 11, 1))
+
+
+async def test_the_smart_check_names_all_five_parts_and_a_done_step_has_no_passed_date(store):
+    """The guide: Specific, Measurable, Achievable, Realistic and Time-limited."""
+    create_demo(store)
+    clock.set_now(datetime(2026, 12, 3, 10, 0))  # the first housing step's date has passed
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        assert "Time-limited: Nov 28 has passed" in screen_text(app)
+        await pilot.press("space")  # done
+        await pilot.pause()
+        assert housing_steps(store)[0].done
+        text = screen_text(app)
+        assert "has passed" not in text
+        assert ("SMART check: this step is specific, measurable, achievable, realistic and "
+                "time-limited. Nice work.") in text
+        await pilot.press("space")  # not done after all: the date is past again
+        await pilot.pause()
+        assert "Time-limited: Nov 28 has passed" in screen_text(app)
 
 
 async def test_a_date_that_does_not_parse_keeps_the_text_and_says_why(store):

@@ -14,15 +14,14 @@ STRENGTHS = (
     "My sister is in my corner. I have 90 days clean and I go to meetings."
 )
 
-# The guide's five short-term goals with (importance, timeline). The guide
-# gives quitting smoking and a better job both importance 4; the demo keeps the
-# table's order and makes the job 5.
+# The guide's five short-term goals with (importance, timeline), exactly as its
+# table gives them: quitting smoking and a better job matter the same (4 and 4).
 SHORT_TERM_GOALS = (
     ("I want to get back in touch with my brother", 1, 3),
     ("I want to quit smoking", 4, 5),
     ("I want to go to a naloxone training", 3, 2),
     ("I want to find a place to live", 2, 1),
-    ("I want to get a better job", 5, 4),
+    ("I want to get a better job", 4, 4),
 )
 LONG_TERM_GOALS = ("I want to finish my GED",)
 

@@ -1,6 +1,7 @@
 """The guided walkthrough ("Build my plan"), in the order the training guide
-teaches: dream, strengths, what works, goals, ranking and timeline, SMART
-steps, the rainy-day plan, the pocket overdose plan, reminders.
+teaches: dream, strengths, what works, short-term and long-term goals,
+ranking and timeline, SMART steps, triggers and relief, the rainy-day plan,
+the pocket overdose plan, reminders.
 
 Each step has a key (stored where the walkthrough stopped; never rename one),
 a title, why it matters in one or two plain sentences, and an example. The
@@ -38,10 +39,15 @@ GUIDE_STEPS: tuple[GuideStep, ...] = (
            "Answer one, all or none."),
         N_("A long walk with my dog always makes me feel better.")),
     GuideStep(
-        "goals", N_("My goals"),
+        "goals", N_("My short-term goals"),
         N_("A goal is something you want, in your own words. Start with a few goals for "
            "the next months; they can be small."),
         N_("I want to find a place to live.")),
+    GuideStep(
+        "long_goals", N_("My long-term goals"),
+        N_("Some goals take longer, a year or more. Your short-term goals can be steps "
+           "on the way to them."),
+        N_("I want to finish my GED.")),
     GuideStep(
         "rank", N_("Rank and order my goals"),
         N_("Rank your goals by how much they matter, then put them in the order you will "
@@ -50,8 +56,13 @@ GUIDE_STEPS: tuple[GuideStep, ...] = (
     GuideStep(
         "steps", N_("Steps for my first goal"),
         N_("A big goal gets easier in small steps. A good step says what you will do, "
-           "how much, and by when."),
+           "how much, and by when. Add as many steps as you like."),
         N_("By next week, look online for rentals for no more than 1 hour.")),
+    GuideStep(
+        "triggers", N_("My triggers and what helps"),
+        N_("Knowing what sets off a craving helps you plan for it. Write what gets you "
+           "wanting to use, and what makes the urge weaker."),
+        N_("Payday is hard for me. Calling my sister helps.")),
     GuideStep(
         "rainy", N_("My rainy-day plan"),
         N_("It is easier to plan for a storm before it comes. Write what you will do, and "

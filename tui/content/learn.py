@@ -137,21 +137,25 @@ _NOT_LEGAL_ADVICE = (
 )
 
 GOOD_SAMARITAN: dict[str, GoodSamaritanLaw] = {
+    # Only what the law itself says (California Health and Safety Code
+    # 11376.5, subdivisions (a) to (d)), in plain words; the protection named as
+    # the training guide names it: arrest, charges and prosecution.
     "california": GoodSamaritanLaw(N_("California"), (
-        N_("California's Good Samaritan law is Health and Safety Code 11376.5."),
+        N_("This comes from California's Good Samaritan law: Health and Safety Code section 11376.5."),
         N_("Say you call 911 or get medical help for someone who is overdosing. "
-           "You do it in good faith, to save them. "
-           "Then you should not be charged or prosecuted for:\n"
-           "- having drugs for your own personal use\n"
-           "- having drug paraphernalia, like pipes or needles\n"
+           "Then the law protects you from arrest, charges and prosecution for:\n"
+           "- breaking drug possession laws, by having drugs for your own use\n"
+           "- breaking drug paraphernalia laws, by having things like pipes or needles\n"
            "- being under the influence"),
         N_("The person who overdosed is protected the same way."),
-        N_("This covers what police find because someone called for help. "
-           "To be protected, do not get in the way of medics or police."),
-        N_("It does not cover everything. For example:\n"
-           "- selling, sharing or giving drugs to others\n"
-           "- warrants you already have\n"
-           "- other crimes, like driving under the influence"),
+        N_("To be protected:\n"
+           "- you get help in good faith, to save a life\n"
+           "- the overdose is linked to the drugs you have\n"
+           "- you do not get in the way of medics or police"),
+        N_("The law does not cover:\n"
+           "- selling, giving or trading drugs\n"
+           "- making someone take drugs against their will\n"
+           "- other crimes made risky by drugs, like driving under the influence"),
         N_("If someone is overdosing, please call. Their life comes first."),
         _NOT_LEGAL_ADVICE,
     )),

@@ -49,8 +49,9 @@ OVERDOSE_PARTS: tuple[Part, ...] = (
 
 CRAVING_PARTS: tuple[Part, ...] = (
     Part("triggers", N_("What triggers my cravings"),
-         N_("What people, places, feelings or times make me want to use?")),
-    Part("relief", N_("What relieves the urge"), N_("When I do these things, the urge to use gets weaker.")),
+         N_("What people, places, feelings or times tend to set off my cravings for alcohol or drugs?")),
+    Part("relief", N_("What relieves the urge"),
+         N_("What things can I do that ease the urge to use alcohol or drugs?")),
 )
 
 SECTION_PARTS: dict[str, tuple[Part, ...]] = {
@@ -72,6 +73,6 @@ STEP_PARTS: tuple[tuple[str, str, str], ...] = (
     ("specific", N_("What I will do"), N_("like: look for rentals online")),
     ("measurable", N_("How much, how many"), N_("like: for 1 hour, or 5 places")),
     ("when", N_("By when"), N_("like: next Friday, in 3 days, 12/4")),
-    ("achievable", N_("Why I can do it"), N_("what will help me do it")),
+    ("achievable", N_("Why I can do it"), N_("what will help me; why it is realistic now")),
     ("bring", N_("Bring to check-in"), N_("like: my notes from the calls")),
 )

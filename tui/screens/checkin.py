@@ -339,9 +339,12 @@ class SaveSummaryDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(_("Save my check-in summary"), style="bold"))
             yield Label(Text(_("File name (ends in .pdf or .txt)")))
-            yield TextInput(str(Path.home() / f"check-in-{held.isoformat()}.pdf"), id="summary-path")
+            browser = self.app.in_browser  # a download: a name only, no folder on the server
+            name = f"check-in-{held.isoformat()}.pdf"
+            yield TextInput(name if browser else str(Path.home() / name), id="summary-path")
             yield Static(id="summary-message", classes="message")
-            yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
+            yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
+                              else _("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()
 
     @on(Input.Submitted)
@@ -350,18 +353,35 @@ class SaveSummaryDialog(ModalScreen[None]):
         from tui.export import ExportError
         from tui.pdf_card import find_font
 
-        path = Path(event.value.strip()).expanduser()
+        from tui.delivery import deliver_download, download_name
+
+        browser = self.app.in_browser
+        held = self.summary.check_in.held_on
+        path = Path(download_name(event.value, f"check-in-{held.isoformat()}.pdf") if browser
+                    else event.value.strip()).expanduser()
         fmt = path.suffix.lstrip(".").lower()
         message = self.query_one("#summary-message", Static)
         if fmt not in FORMATS:
             message.update(Text(_("Please end the name with .pdf or .txt")))
             return
+
+        def write(target: Path) -> None:
+            export_summary(self.summary, fmt, target, find_font(self.app.config.card_font))
+
         try:
-            export_summary(self.summary, fmt, path, find_font(self.app.config.card_font))
+            if browser:
+                deliver_download(self.app, path.name, write)
+            else:
+                write(path)
         except ExportError as error:
             message.update(person_text(str(error)))
             return
-        self.app.notify(_("Saved your check-in summary to {path}.").format(path=path), markup=False)
+        if browser:
+            self.app.notify(_("Your check-in summary ({name}) is downloading to this "
+                              "computer.").format(name=path.name), markup=False)
+        else:
+            self.app.notify(_("Saved your check-in summary to {path}.").format(path=path),
+                            markup=False)
         self.dismiss()
 
     def action_cancel(self) -> None:

@@ -358,9 +358,12 @@ class SaveCardDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(_("Save my pocket card"), style="bold"))
             yield Label(_("File name (ends in .pdf, .txt or .md)"), markup=False)
-            yield TextInput(str(Path.home() / "pocket-card.pdf"), id="card-path")
+            browser = self.app.in_browser  # a download: a name only, no folder on the server
+            yield TextInput("pocket-card.pdf" if browser else str(Path.home() / "pocket-card.pdf"),
+                            id="card-path")
             yield Static(id="card-message", classes="message")
-            yield Static(Text(_("Enter: save    Esc: cancel")), classes="hint")
+            yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
+                              else _("Enter: save    Esc: cancel")), classes="hint")
         yield Footer()
 
     @on(Input.Submitted)
@@ -368,20 +371,35 @@ class SaveCardDialog(ModalScreen[None]):
         from tui.export import FORMATS, ExportError, export_card
         from tui.pdf_card import find_font
 
-        path = Path(event.value.strip()).expanduser()
+        from tui.delivery import deliver_download, download_name
+
+        browser = self.app.in_browser
+        path = Path(download_name(event.value, "pocket-card.pdf") if browser
+                    else event.value.strip()).expanduser()
         fmt = path.suffix.lstrip(".").lower()
         message = self.query_one("#card-message", Static)
         if fmt not in FORMATS:
             message.update(Text(_("Please end the name with .pdf, .txt or .md")))
             return
         config = self.app.config
-        try:
-            export_card(PlanSnapshot(self.plan), fmt, path, config.help_lines(),
+
+        def write(target: Path) -> None:
+            export_card(PlanSnapshot(self.plan), fmt, target, config.help_lines(),
                         find_font(config.card_font))
+
+        try:
+            if browser:
+                deliver_download(self.app, path.name, write)
+            else:
+                write(path)
         except (StoreError, ExportError) as error:
             message.update(person_text(str(error)))
             return
-        self.app.notify(_("Saved your pocket card to {path}.").format(path=path), markup=False)
+        if browser:
+            self.app.notify(_("Your pocket card ({name}) is downloading to this computer.").format(
+                name=path.name), markup=False)
+        else:
+            self.app.notify(_("Saved your pocket card to {path}.").format(path=path), markup=False)
         self.dismiss()
 
     def action_cancel(self) -> None:

@@ -66,6 +66,40 @@ def done_label(done_on: date | None) -> str:
     return _("done {date}").format(date=numeric_date(done_on)) if done_on else _("done")
 
 
+def move_among_shown(plan: Plan, order: str, shown: list[int], goal_id: int, by: int) -> None:
+    """u / d: move a goal past the goal shown next to it (-1 above, 1 below),
+    stepping over goals hidden between. At either end, a goal that shares its
+    importance leaves the tie that way; otherwise nothing moves."""
+    index = shown.index(goal_id)
+    if 0 <= index + by < len(shown):
+        plan.move_goal_past(goal_id, order, shown[index + by])
+    elif order == "importance":
+        plan.untie_goal(goal_id, up=by < 0)
+
+
+def tie_with_goal_above(screen, plan: Plan, order: str, table: DataTable | None,
+                        goal_id: int | None) -> bool:
+    """"=": the goal shown just above the selected one and it matter the same.
+    Only importance has ties; the timeline is one goal to a place. True when tied."""
+    if table is None or goal_id is None:
+        return False
+    if order != "importance":
+        screen.notify(_("Only importance can be shared. Press s to sort by importance first."),
+                      markup=False)
+        return False
+    shown = [int(row.key.value) for row in table.ordered_rows]
+    index = shown.index(goal_id)
+    if index == 0:
+        screen.notify(_("This goal is at the top: there is no goal above it to match."), markup=False)
+        return False
+    try:
+        plan.tie_goal(goal_id, shown[index - 1])
+    except StoreError as error:
+        screen.notify(error.message, severity="error", markup=False)
+        return False
+    return True
+
+
 class GoalTable(CursorDataTable):
     """One term's goals. Row keys are goal ids."""
 
@@ -146,6 +180,8 @@ class GoalBoardScreen(PlanScreen):
         Binding("d", "move(1)", N_("Move down"), id="goal_down",
                 tooltip=N_("Move the goal down in the order shown (the other order stays)")),
         Binding("s", "sort", N_("Sort"), id="goal_sort", tooltip=N_("Sort by importance or by timeline")),
+        Binding("equals_sign", "tie", N_("Same importance"), id="goal_tie", show=False,
+                tooltip=N_("Give the goal the same importance as the goal above it (u or d undoes it)")),
         Binding("space", "toggle_done", N_("Done"), id="goal_done",
                 tooltip=N_("Mark the goal reached, or not yet")),
         Binding("x,delete", "delete", N_("Delete"), id="goal_delete",
@@ -222,7 +258,7 @@ class GoalBoardScreen(PlanScreen):
         for term in ("short", "long"):
             shown = sorted(
                 (g for g in goals if g.term == term and (self.show_done or not g.done)),
-                key=lambda g: getattr(g, self.order),
+                key=lambda g: g.place(self.order),
             )
             count = sum(1 for g in goals if g.term == term)
             heading = _("{title} ({count})").format(title=_(TERM_TITLES[term]), count=count) \
@@ -296,18 +332,12 @@ class GoalBoardScreen(PlanScreen):
         goal_id = self.selected_goal_id()
         if table is None or goal_id is None:
             return
-        shown = table.shown_ids()
-        index = shown.index(goal_id)
-        if not 0 <= index + by < len(shown):
-            return
-        # Move past the next goal shown, stepping over goals hidden with h.
-        try:
-            here = getattr(self.plan.goal(goal_id), self.order)
-            there = getattr(self.plan.goal(shown[index + by]), self.order)
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return
-        if self.run_store(lambda: self.plan.move_goal(goal_id, self.order, there - here)):
+        if self.run_store(lambda: move_among_shown(self.plan, self.order, table.shown_ids(), goal_id, by)):
+            self.reload(keep=goal_id)
+
+    def action_tie(self) -> None:
+        goal_id = self.selected_goal_id()
+        if tie_with_goal_above(self, self.plan, self.order, self._table(), goal_id):
             self.reload(keep=goal_id)
 
     def action_sort(self) -> None:

@@ -25,13 +25,14 @@ from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
+from tui.screens.goals import due_label, move_among_shown, tie_with_goal_above
 from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
-from tui.widgets.person_text import person_line
-from tui.widgets.step_fields import StepFields, save_step
-from tui.widgets.textbox import TextBox
+from tui.widgets.person_text import person_line, person_text
+from tui.widgets.step_fields import PART_NAMES, StepFields, save_step
+from tui.widgets.textbox import AnswerBox, TextBox
 
 # Short labels for the parts of the crisis and overdose plans, to fit beside a field.
 SHORT_LABELS = {
@@ -42,6 +43,7 @@ SHORT_LABELS = {
     "naloxone_where": N_("Naloxone: where"), "naloxone_person": N_("Has naloxone"),
     "check_in_person": N_("I check in with"), "check_in_how": N_("How they check"),
     "other_steps": N_("Other steps"),
+    "triggers": N_("My triggers"), "relief": N_("What helps"),
 }
 HINT = N_("Every step can be skipped: PgDn goes on. What you type is kept.")
 LAST_HINT = N_("PgDn finishes. What you type is kept.")
@@ -66,6 +68,25 @@ def save_section_kept(screen, plan: Plan, loaded: Section, changed: dict[str, st
         both = {field: both_texts(theirs.get(field, ""), text) for field, text in changed.items()}
         screen.notify(_("This part was also changed in another session; both are kept."), markup=False)
         return plan.save_section(loaded.name, both)
+
+
+class ListShown(Vertical):
+    """A heading and a list of a person's words, each item whole: a long one
+    wraps under itself, not under the margin."""
+
+    DEFAULT_CSS = """
+    ListShown { height: auto; }
+    ListShown > .list-item { padding: 0 0 0 2; }
+    ListShown > .list-note { padding: 0 0 0 2; text-style: italic; }
+    """
+
+    def show(self, heading: str, items: list[Text], note: str = "") -> None:
+        self.remove_children()
+        lines = [Static(Text(heading, style="bold"))]
+        lines += [Static(item, classes="list-item") for item in items]
+        if note:
+            lines.append(Static(Text(note), classes="list-note"))
+        self.mount(*lines)
 
 
 class Page(Vertical):
@@ -139,11 +160,10 @@ class ToolkitPage(Page):
     def compose(self) -> ComposeResult:
         for question in self.QUESTIONS:
             yield Label(_(question.prompt), markup=False)
-            yield TextInput(id=f"guide-{question.key.replace('.', '-')}", classes="compact guide-answer",
-                            advance_on_enter=True)
+            yield AnswerBox(id=f"guide-{question.key.replace('.', '-')}", classes="guide-answer")
 
-    def _field(self, key: str) -> Input:
-        return self.query_one(f"#guide-{key.replace('.', '-')}", Input)
+    def _field(self, key: str) -> AnswerBox:
+        return self.query_one(f"#guide-{key.replace('.', '-')}", AnswerBox)
 
     def load(self) -> None:
         self.answers = self.plan.toolkit_answers()
@@ -166,29 +186,31 @@ class ToolkitPage(Page):
 
 
 class GoalsPage(Page):
-    """My goals: add a few, in my own words (Enter adds each one)."""
+    """My goals of one term: add a few, in my own words (Enter adds each one)."""
+
+    HEADINGS = {"short": N_("My short-term goals so far"), "long": N_("My long-term goals so far")}
+
+    def __init__(self, plan: Plan, term: str = "short"):
+        super().__init__(plan)
+        self.term = term
 
     def compose(self) -> ComposeResult:
-        yield Static(id="guide-goal-list")
+        yield ListShown(id="guide-goal-list")
         yield Label(_("A goal, in my own words (Enter adds it; Enter on a blank line goes on)"))
         yield TextInput(id="guide-new-goal", classes="compact", placeholder=_("I want to ..."))
 
     def load(self) -> None:
-        goals = [g for g in self.plan.goals("short") if not g.done]
-        text = Text(_("My goals so far"), style="bold")
-        if not goals:
-            text.append("\n  " + _("None yet."), style="italic")
-        for goal in sorted(goals, key=lambda g: g.id):
-            text.append("\n  * ")
-            text.append_text(person_line(goal.text))
-        self.query_one("#guide-goal-list", Static).update(text)
+        goals = sorted((g for g in self.plan.goals(self.term) if not g.done), key=lambda g: g.id)
+        self.query_one(ListShown).show(
+            _(self.HEADINGS[self.term]), [Text("* ").append_text(person_text(g.text)) for g in goals],
+            "" if goals else _("None yet."))
 
     def add_typed(self) -> bool:
         """Add the goal typed, if any; True when one was added."""
         field = self.query_one("#guide-new-goal", Input)
         if not field.value.strip():
             return False
-        self.plan.add_goal(field.value, "short")
+        self.plan.add_goal(field.value, self.term)
         field.value = ""
         self.load()
         return True
@@ -198,7 +220,7 @@ class GoalsPage(Page):
 
     def draft_values(self):
         text = self.query_one("#guide-new-goal", Input).value
-        return [("goal:new", N_("A goal"), {"text": text, "term": "short"})] if text.strip() else []
+        return [("goal:new", N_("A goal"), {"text": text, "term": self.term})] if text.strip() else []
 
 
 class RankTable(CursorDataTable):
@@ -215,6 +237,8 @@ class RankPage(Page):
         Binding("d", "move(1)", N_("Move down"), id="guide_rank_down", tooltip=N_("Move the goal down")),
         Binding("s", "switch", N_("Importance/timeline"), id="guide_rank_switch",
                 tooltip=N_("Switch between ranking by importance and ordering by time")),
+        Binding("equals_sign", "tie", N_("Same importance"), id="guide_rank_tie", show=False,
+                tooltip=N_("Give the goal the same importance as the goal above it (u or d undoes it)")),
     ]
 
     def __init__(self, plan: Plan):
@@ -235,8 +259,9 @@ class RankPage(Page):
 
     def load(self, keep: int | None = None) -> None:
         goals = sorted((g for g in self.plan.goals("short") if not g.done),
-                       key=lambda g: getattr(g, self.order))
-        words = (_("Now: by IMPORTANCE, 1 matters most. u / d moves the goal. s: order by time.")
+                       key=lambda g: g.place(self.order))
+        words = (_("Now: by IMPORTANCE, 1 matters most. u / d moves the goal; = matches the one "
+                   "above. s: order by time.")
                  if self.order == "importance" else
                  _("Now: by TIME, 1 comes first. u / d moves the goal. s: rank by importance."))
         self.query_one("#guide-rank-title", Static).update(Text(words, style="bold"))
@@ -264,11 +289,18 @@ class RankPage(Page):
         goal_id = self._selected()
         if goal_id is None:
             return
+        table = self.query_one(RankTable)
         try:
-            self.plan.move_goal(goal_id, self.order, by)
+            move_among_shown(self.plan, self.order, [int(row.key.value) for row in table.ordered_rows],
+                             goal_id, by)
             self.load(keep=goal_id)
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
+
+    def action_tie(self) -> None:
+        goal_id = self._selected()
+        if tie_with_goal_above(self, self.plan, self.order, self.query_one(RankTable), goal_id):
+            self.load(keep=goal_id)
 
     def action_switch(self) -> None:
         self.order = "timeline" if self.order == "importance" else "importance"
@@ -279,15 +311,18 @@ class RankPage(Page):
 
 
 class StepsPage(Page):
-    """A SMART step for the goal that comes first."""
+    """SMART steps for the goal that comes first, as many as the person wants:
+    Enter on the last part adds the step and clears the parts for the next one;
+    Enter there with nothing typed goes on. The steps kept so far are listed
+    above, whole; they are changed on the goal board's steps (F4)."""
 
     def __init__(self, plan: Plan):
         super().__init__(plan)
         self.goal: Goal | None = None
-        self.step: Step | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="guide-step-goal")
+        yield ListShown(id="guide-step-list")
         yield StepFields(clock.today(), id="guide-step-fields")
 
     def load(self) -> None:
@@ -295,29 +330,58 @@ class StepsPage(Page):
         title = self.query_one("#guide-step-goal", Static)
         fields = self.query_one(StepFields)
         fields.display = self.goal is not None
+        self.query_one(ListShown).display = self.goal is not None
         if self.goal is None:
             title.update(Text(_("No goal yet. PgUp goes back to add one; PgDn skips this."),
                               style="italic"))
             return
-        self.step = self.goal.next_step
-        title.update(Text.assemble((_("Toward:") + " ", "bold"), person_line(self.goal.text)))
-        fields.load(self.step)
+        title.update(Text.assemble((_("Toward:") + " ", "bold"), person_text(self.goal.text)))
+        fields.load(None)
+        self._list_steps()
+
+    def _list_steps(self) -> None:
+        steps = [s for s in self.plan.steps(self.goal.id) if not s.done]
+        items = []
+        for number, step in enumerate(steps, 1):
+            item = Text(f"{number}. ")
+            words = [part for part in (step.specific, step.measurable) if part.strip()]
+            item.append_text(person_text(" - ".join(words) or step.when_text))
+            if step.due_date:
+                item.append(" (")
+                item.append_text(due_label(step.due_date, clock.today()))
+                item.append(")")
+            items.append(item)
+        note = (_("Another step? Fill in the parts below. Enter on a blank last part goes on.")
+                if steps else
+                _("None yet. Fill in the parts below; Enter on the last one adds the step."))
+        self.query_one(ListShown).show(_("My steps so far"), items, note)
+
+    def add_typed(self) -> bool:
+        """Keep the step typed as a new step, if any, and clear the parts for
+        the next one; True when one was added."""
+        if self.goal is None:
+            return False
+        fields = self.query_one(StepFields)
+        added = save_step(self.plan, self.goal.id, None, fields.changed(None))
+        if added is None:
+            return False
+        fields.load(None)
+        self._list_steps()
+        fields.field("specific").focus()
+        return True
+
+    def is_last_part(self, widget: Widget) -> bool:
+        return widget is self.query_one(StepFields).field(PART_NAMES[-1])
 
     def save(self) -> None:
-        if self.goal is None:
-            return
-        fields = self.query_one(StepFields)
-        self.step = save_step(self.plan, self.goal.id, self.step, fields.changed(self.step))
+        self.add_typed()
 
-    def draft_values(self):
-        if self.step is None:
-            return []
-        changed = self.query_one(StepFields).changed(self.step)
-        return [(f"step:{self.step.id}", N_("A step"), changed)] if changed else []
+    # No draft: a step not yet added has no place to keep one (as in the step editor).
 
 
 class PartsPage(Page):
-    """A section part by part, one line each: the rainy-day plan, the pocket overdose plan."""
+    """A section part by part, one box each, that wraps and grows with a long
+    answer: triggers and relief, the rainy-day plan, the pocket overdose plan."""
 
     def __init__(self, plan: Plan, section: str):
         super().__init__(plan)
@@ -329,18 +393,18 @@ class PartsPage(Page):
         # The labels' column is 20 wide; a translation that needs more widens it.
         width = max(len(label) for label in labels.values()) + 2
         for part in SECTION_PARTS[self.section]:
-            with Horizontal(classes="field-row"):
+            with Horizontal(classes="field-row answer-row"):
                 label = Label(labels[part.field], classes="field-label", markup=False)
                 if width > 20:
                     label.styles.width = width
                 yield label
-                yield TextInput(id=f"guide-{part.field}", classes="compact", advance_on_enter=True)
+                yield AnswerBox(id=f"guide-{part.field}")
         yield Static(id="guide-prompt", classes="prompt")
 
     def load(self) -> None:
         self.loaded = self.plan.section(self.section)
         for part in SECTION_PARTS[self.section]:
-            self.query_one(f"#guide-{part.field}", Input).value = self.loaded.fields[part.field]
+            self.query_one(f"#guide-{part.field}", AnswerBox).value = self.loaded.fields[part.field]
 
     def on_descendant_focus(self, event) -> None:
         field = (event.widget.id or "").removeprefix("guide-")
@@ -352,7 +416,7 @@ class PartsPage(Page):
     def _changed(self) -> dict[str, str]:
         if self.loaded is None:
             return {}
-        typed = {p.field: self.query_one(f"#guide-{p.field}", Input).value
+        typed = {p.field: self.query_one(f"#guide-{p.field}", AnswerBox).value
                  for p in SECTION_PARTS[self.section]}
         return {k: v for k, v in typed.items() if v != self.loaded.fields[k]}
 
@@ -364,6 +428,31 @@ class PartsPage(Page):
     def draft_values(self):
         changed = self._changed()
         return [(f"section:{self.section}", SECTION_TITLES[self.section], changed)] if changed else []
+
+
+class ReminderTicks(Vertical):
+    """The reminders to tick: one stop for Tab. Up and Down move between them,
+    Space ticks; Tab goes on to my own reminder, and typing a letter here starts
+    it there, so words typed on a tick are never lost."""
+
+    BINDINGS = [
+        Binding("tab", "own_reminder", N_("My own reminder"), id="guide_reminder_own", show=False),
+    ]
+
+    def own_box(self) -> Input:
+        return self.screen.query_one("#guide-own-reminder", Input)
+
+    def action_own_reminder(self) -> None:
+        self.own_box().focus()
+
+    def on_key(self, event) -> None:
+        if event.character is None or not event.character.isprintable() or event.key == "space":
+            return
+        event.stop()
+        event.prevent_default()
+        box = self.own_box()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
 
 class RemindersPage(Page):
@@ -385,12 +474,12 @@ class RemindersPage(Page):
             self.notify(error.message, severity="error", markup=False)
             chosen = []
         self.texts = list(REMINDERS) + [t for t in chosen if t not in REMINDERS]
-        with Vertical(id="guide-reminder-ticks"):
+        with ReminderTicks(id="guide-reminder-ticks"):
             for index, text in enumerate(self.texts):
                 yield Tick(person_line(shown_reminder(text)), text in chosen,
                            id=f"guide-reminder-{index}")
         yield Label(_("My own reminder (Enter adds it)"))
-        yield TextInput(id="guide-own-reminder", classes="compact",
+        yield TextInput(id="guide-own-reminder", classes="compact", select_on_focus=False,
                         placeholder=_("like: One day at a time"))
 
     def ticked(self) -> list[str]:
@@ -427,11 +516,15 @@ def make_page(plan: Plan, key: str) -> Page:
     if key == "works":
         return ToolkitPage(plan)
     if key == "goals":
-        return GoalsPage(plan)
+        return GoalsPage(plan, "short")
+    if key == "long_goals":
+        return GoalsPage(plan, "long")
     if key == "rank":
         return RankPage(plan)
     if key == "steps":
         return StepsPage(plan)
+    if key == "triggers":
+        return PartsPage(plan, "cravings")
     if key == "rainy":
         return PartsPage(plan, "crisis")
     if key == "overdose":
@@ -540,18 +633,22 @@ class GuideScreen(PlanScreen):
                             number=number, total=len(GUIDE_STEPS), title=_(step.title)), markup=False)
 
     @on(Input.Submitted)
-    async def _entered(self, event: Input.Submitted) -> None:
-        """Enter adds a goal or a reminder typed; on a blank line or the last field, goes on."""
-        page = self.page
+    @on(AnswerBox.Submitted)
+    async def _entered(self, event: Input.Submitted | AnswerBox.Submitted) -> None:
+        """Enter adds a goal, a step or a reminder typed; on a blank line, or
+        the last field of a page, goes on to the next step."""
+        page, field = self.page, event.control
         try:
             if isinstance(page, (GoalsPage, RemindersPage)) and \
-                    event.input.id in ("guide-new-goal", "guide-own-reminder") and page.add_typed():
+                    field.id in ("guide-new-goal", "guide-own-reminder") and page.add_typed():
+                return
+            if isinstance(page, StepsPage) and page.is_last_part(field) and page.add_typed():
                 return
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        inputs = list(page.query(Input)) if page is not None else []
-        if inputs and event.input is inputs[-1]:
+        fields = list(page.query("Input, AnswerBox")) if page is not None else []
+        if fields and field is fields[-1]:
             await self.action_next()
 
 

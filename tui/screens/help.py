@@ -37,17 +37,18 @@ class HelpScreen(ModalScreen[None]):
         for binding in getattr(self.underneath, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
                 words = _(binding.tooltip or binding.description)
-                text.append(f"  {key_label(self.app, binding.key):<22} {words}\n")
+                text.append(f"  {key_label(self.app, self.app.keys_for(binding)):<22} {words}\n")
         text.append("\n" + _("Keys that work everywhere (the last one when no field has focus)") + "\n",
                     style="bold")
         app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
-        plain = {b.id.removesuffix("_key"): b.key for b in app_bindings if b.id and b.id.endswith("_key")}
+        plain = {b.id.removesuffix("_key"): self.app.keys_for(b)
+                 for b in app_bindings if b.id and b.id.endswith("_key")}
         for binding in app_bindings:
             if binding.id and binding.id.endswith("_key"):
                 continue
             if not self._listed(binding, app_bindings):
                 continue
-            keys = key_label(self.app, binding.key)
+            keys = key_label(self.app, self.app.keys_for(binding))
             if binding.id in plain:
                 keys += ", " + key_label(self.app, plain[binding.id])
             text.append(f"  {keys:<22} {_(binding.tooltip or binding.description)}\n")
@@ -59,7 +60,8 @@ class HelpScreen(ModalScreen[None]):
     def _listed(self, binding: Binding, app_bindings: list[Binding]) -> bool:
         """Of the app's keys bound twice (F12 locks, or before sign-in clears what was
         typed; Ctrl+Q quits, or on a kiosk signs out), the one that works now, if any."""
-        twins = [b for b in app_bindings if b.key == binding.key and not (b.id or "").endswith("_key")]
+        twins = [b for b in app_bindings
+                 if self.app.keys_for(b) == self.app.keys_for(binding) and not (b.id or "").endswith("_key")]
         if len(twins) == 1:
             return True
         working = [b for b in twins if self._works(b)]

@@ -51,6 +51,21 @@ IN_PLACE = (
 )
 
 
+def goal_lines(goal, today) -> Text:
+    """A goal on the overview, with its importance and its next step."""
+    text = Text(f"\n  {goal.importance}. ")
+    text.append_text(person_line(goal.text))
+    step = goal.next_step
+    if step is not None:
+        text.append("\n     ")
+        text.append_text(fill(_("Next: {step}"), step=person_line(step.specific or step.when_text)))
+        if step.due_date:
+            text.append(" (")
+            text.append_text(due_label(step.due_date, today))
+            text.append(")")
+    return text
+
+
 def outcome_count(outcome: str, count: int) -> str:
     """How many steps came to an outcome at one check-in: "2 done", "1 not yet"."""
     if outcome == "done":
@@ -134,23 +149,18 @@ class OverviewScreen(Screen):
         self.query_one("#where-to-begin").display = is_new
 
         open_goals = sorted((g for g in goals if g.term == "short" and not g.done),
-                            key=lambda g: g.importance)
+                            key=lambda g: g.place("importance"))
+        long_goals = [g for g in goals if g.term == "long" and not g.done]  # by importance
         goals_text = Text(_("Goals that matter most to me"), style="bold")
-        if not open_goals:
+        if not open_goals and not long_goals:
             goals_text.append("\n  " + _("No goals yet. A goal can be small: one thing you want. (F3)"),
                               style="italic")
         for goal in open_goals[:TOP_GOALS]:
-            goals_text.append(f"\n  {goal.importance}. ")
-            goals_text.append_text(person_line(goal.text))
-            step = goal.next_step
-            if step is not None:
-                goals_text.append("\n     ")
-                goals_text.append_text(fill(_("Next: {step}"),
-                                            step=person_line(step.specific or step.when_text)))
-                if step.due_date:
-                    goals_text.append(" (")
-                    goals_text.append_text(due_label(step.due_date, today))
-                    goals_text.append(")")
+            goals_text.append_text(goal_lines(goal, today))
+        if long_goals:
+            goals_text.append("\n" + _("My long-term goals"), style="bold")
+            for goal in long_goals[:TOP_GOALS]:
+                goals_text.append_text(goal_lines(goal, today))
         self.query_one("#goals", Static).update(goals_text)
 
         due = plan.steps_due(today + timedelta(days=6))

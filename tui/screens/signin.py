@@ -27,7 +27,8 @@ class SignInScreen(Screen):
     """The first screen. It shows no names and nothing of anyone's plan."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new_plan", N_("New plan"), id="new_plan", priority=True,
+        # F2 first: a browser keeps Ctrl+N for itself (a new window).
+        Binding("f2,ctrl+n", "new_plan", N_("New plan"), id="new_plan", priority=True,
                 tooltip=N_("Start a new plan")),
         Binding("f8,ctrl+y", "recover", N_("Forgot PIN"), id="forgot_pin", priority=True,
                 tooltip=N_("Open your plan with a recovery code and choose a new PIN")),
@@ -45,7 +46,7 @@ class SignInScreen(Screen):
             yield Static(self._message, id="message", classes="message")
             yield Static(
                 _("Need your crisis plan now? Type your name, press F5, then your PIN.\n"
-                  "New here? Press Ctrl+N to start your own plan. F9: get help now.\n"
+                  "New here? Press F2 to start your own plan. F9: get help now.\n"
                   "Forgot your PIN? Press F8 or Ctrl+Y to use a recovery code.") + "\n"
                 + OTHER_LANGUAGE_OFFER[language()],
                 id="signin-hint", classes="hint", markup=False,

@@ -156,7 +156,8 @@ class StepEditorScreen(PlanScreen):
         values = {part: self.query_one(f"#{part}", Input).value for part in PART_NAMES}
         today = clock.today()
         self.query_one("#understood", Static).update(understood_text(values["when"], today))
-        self.query_one("#smart-check", Static).update(smart_check_text(values, today))
+        done = self.editing is not None and self.editing.done
+        self.query_one("#smart-check", Static).update(smart_check_text(values, today, done))
 
     @on(Input.Changed)
     def _typed(self) -> None:

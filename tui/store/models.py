@@ -156,7 +156,7 @@ class Goal(BaseModel):
     person = ForeignKeyField(Person, on_delete="CASCADE")
     text = TextField()  # the goal in the person's words
     term = TextField()  # "short" or "long"
-    importance = IntegerField()  # 1..n within the person's goals of this term
+    importance = IntegerField()  # rank 1..k within the person's goals of this term; ties share one
     timeline = IntegerField()  # 1..n, a separate order
     status = TextField(default="active")  # "active" or "done"
     target_date = DateField(null=True)

@@ -34,8 +34,13 @@ def has_amount(text: str) -> bool:
     return bool(re.search(r"\d", text) or _NUMBER_WORDS.search(text))
 
 
-def smart_check(*, specific: str, measurable: str, achievable: str, when: str, today: date) -> list[str]:
-    """Plain-words hints for the parts still missing or vague; [] when the step is SMART."""
+def smart_check(*, specific: str, measurable: str, achievable: str, when: str, today: date,
+                done: bool = False) -> list[str]:
+    """Plain-words hints for the parts still missing or vague; [] when the step is SMART.
+
+    The guide's five parts: Specific, Measurable, Achievable and Realistic (one
+    answer: why I can do it, with what I have now), Time-limited. A step already
+    done met its date, so a date now past is no hint for it."""
     hints: list[str] = []
     words = specific.strip()
     if not words:
@@ -47,7 +52,8 @@ def smart_check(*, specific: str, measurable: str, achievable: str, when: str, t
     elif not has_amount(measurable):
         hints.append(_("Measurable: add a number, so you will know when it's done."))
     if not achievable.strip():
-        hints.append(_("Achievable: why can you do this? What will help you?"))
+        hints.append(_("Achievable and realistic: why can you do this, with what you have now? "
+                       "What will help you?"))
     if not when.strip():
         hints.append(_("Time-limited: by when? Like \"next Friday\" or \"in 3 days\"."))
     else:
@@ -56,7 +62,7 @@ def smart_check(*, specific: str, measurable: str, achievable: str, when: str, t
         except InputError:
             hints.append(_("Time-limited: I can't read that date. Try \"next Friday\" or 12/4."))
         else:
-            if due is not None and due < today:
+            if due is not None and due < today and not done:
                 hints.append(_("Time-limited: {date} has passed. Pick a day still to come.").format(
                     date=format_date(due, "day")))
     return hints

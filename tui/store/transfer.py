@@ -542,18 +542,16 @@ class _Reader:
                       self._date(goal, "target_date", where), done_on, steps)
 
     def _orders(self, goals: tuple[GoalIn, ...]) -> None:
+        """Each goal has its own place in the timeline; importance may be shared (a tie)."""
         for term in TERMS:
-            for order in ("importance", "timeline"):
-                seen: set[int] = set()
-                for goal in goals:
-                    if goal.term == term:
-                        number = getattr(goal, order)
-                        if number in seen:
-                            raise _Problem(_('two {term} goals have "{order}" {number}; each goal '
-                                             "needs its own place in each order.").format(
-                                                 term=_(TERM_WORDS[term]), order=order,
-                                                 number=number))
-                        seen.add(number)
+            seen: set[int] = set()
+            for goal in goals:
+                if goal.term == term:
+                    if goal.timeline in seen:
+                        raise _Problem(_('two {term} goals have "timeline" {number}; each goal '
+                                         "needs its own place in the timeline.").format(
+                                             term=_(TERM_WORDS[term]), number=goal.timeline))
+                    seen.add(goal.timeline)
 
     def _step(self, step: object, where: str) -> StepIn:
         if not isinstance(step, dict):
@@ -691,16 +689,11 @@ def _fill(plan: Plan, plan_file: PlanFile) -> None:
     for question, answer in plan_file.toolkit.items():
         plan.save_toolkit_answer(question, answer)
     for term in TERMS:
-        goals = sorted((g for g in plan_file.goals if g.term == term), key=lambda g: g.importance)
+        goals = [g for g in plan_file.goals if g.term == term]
         ids = [_add_goal(plan, goal) for goal in goals]
-        # Added in importance order; move each into its timeline place.
-        order = list(ids)
-        wanted = [goal_id for _timeline, goal_id in sorted(zip((g.timeline for g in goals), ids))]
-        for place, goal_id in enumerate(wanted):
-            current = order.index(goal_id)
-            if current != place:
-                plan.move_goal(goal_id, "timeline", place - current)
-                order.insert(place, order.pop(current))
+        if ids:
+            plan.arrange_goals(term, {goal_id: (goal.importance, goal.timeline)
+                                      for goal_id, goal in zip(ids, goals)})
     for contact in plan_file.contacts:
         plan.add_contact(**contact)
     for reminder in plan_file.reminders:

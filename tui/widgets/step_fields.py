@@ -40,16 +40,19 @@ def understood_text(when: str, today: date) -> Text:
     return Text(f"  = {format_date(due, 'long')}" if due else "", style="italic")
 
 
-def smart_check_text(values: dict[str, str], today: date) -> Text:
-    """"SMART check:" and the parts still missing or vague, or a word of praise."""
+def smart_check_text(values: dict[str, str], today: date, done: bool = False) -> Text:
+    """"SMART check:" and the parts still missing or vague, or a word of praise
+    that names all five parts. `done`: the step is done (a past date is fine)."""
     hints = smart_check(specific=values["specific"], measurable=values["measurable"],
-                        achievable=values["achievable"], when=values["when"], today=today)
+                        achievable=values["achievable"], when=values["when"], today=today,
+                        done=done)
     check = Text(_("SMART check: "), style="bold")
     if hints:
         check.append(_("a few ideas (you can save it as it is)") + "\n")
         check.append("\n".join(f"- {hint}" for hint in hints))
     else:
-        check.append(_("this step is specific, measurable, achievable and has a date. Nice work."))
+        check.append(_("this step is specific, measurable, achievable, realistic and "
+                       "time-limited. Nice work."))
     return check
 
 

@@ -1,10 +1,12 @@
-"""A multi-line field (its own module: TextArea is slow to import, and the
+"""Multi-line fields (their own module: TextArea is slow to import, and the
 sign-in screen does not need it)."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import TextArea
+from textual import events
+from textual.message import Message
+from textual.widgets import Input, TextArea
 
 from tui.store.text import displayable
 
@@ -14,3 +16,64 @@ class TextBox(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
+
+
+class AnswerBox(TextBox):
+    """An answer that wraps and grows with what is typed (up to a few lines,
+    then it scrolls), so a long answer can be read back whole. Enter goes on
+    to the next box, as in a one-line field, and says so (Submitted); Tab too.
+    Keys typed ahead after the focus moved on follow it, as in TextInput."""
+
+    DEFAULT_CSS = """
+    AnswerBox {
+        height: auto;
+        min-height: 1;
+        max-height: 6;
+        width: 1fr;
+        border: none;
+        padding: 0 1;
+    }
+    AnswerBox:focus {
+        border: none;
+        background: $boost;
+    }
+    """
+
+    class Submitted(Message):
+        def __init__(self, box: AnswerBox):
+            super().__init__()
+            self.box = box
+
+        @property
+        def control(self) -> AnswerBox:
+            return self.box
+
+    def __init__(self, text: str = "", **kwargs):
+        kwargs.setdefault("soft_wrap", True)
+        kwargs.setdefault("tab_behavior", "focus")
+        kwargs.setdefault("compact", True)
+        super().__init__(text, **kwargs)
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text)
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            if isinstance(focused, (Input, TextArea)) and self.screen is self.app.screen:
+                focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
