@@ -102,6 +102,17 @@ def fixed_clock():
 
 
 @pytest.fixture(autouse=True)
+def no_tries_remembered():
+    """Wrong tries a test's process counted in memory (while its database
+    could not be written) are not carried into the next test."""
+    from tui.store import attempts
+
+    attempts.forget_remembered()
+    yield
+    attempts.forget_remembered()
+
+
+@pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch):
     # The real cost is exercised by the CLI and e2e tests.
     monkeypatch.setattr(pins, "KDF_COST", pins.Argon2Cost(memory_kib=8, passes=1, lanes=1))

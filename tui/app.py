@@ -113,6 +113,8 @@ class RecoveryPlanApp(Locking, App):
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
         # The language before anyone signs in (--lang, LANGUAGE/LANG, the site's):
         # the app goes back to it when a plan locks, for the next person.
+        # Drawing only what the Linux console's fonts have (tui/console.py); set at load.
+        self.linux_console = False
         self.startup_language = language()
         self.language_chosen: str | None = None  # switched to at sign-in, kept with the plan
 
@@ -123,6 +125,7 @@ class RecoveryPlanApp(Locking, App):
         chosen = choose_theme(self.config.theme)
         if chosen != self.theme:  # setting it restyles every widget: only when it changes
             self.theme = chosen
+        self._use_console_glyphs()
         keymap = self.config.keymap
         if keymap:
             # The keys that stand in for lock and quit before sign-in and on a kiosk follow them.
@@ -146,6 +149,17 @@ class RecoveryPlanApp(Locking, App):
     def keys_for(self, binding: Binding) -> str:
         """The keys that work for `binding` here: a site's or the browser's key map first."""
         return self._keymap.get(binding.id, binding.key) if binding.id else binding.key
+
+    def _use_console_glyphs(self) -> None:
+        """On a Linux console, only what its fonts can draw: app.tcss's rules under
+        App.-console, and Textual's scrollbars from whole cells."""
+        from tui.console import is_console, use_console_scrollbars
+
+        self.linux_console = is_console(self.config.console)
+        if self.linux_console:
+            self.add_class("-console")
+            self.set_class(self.config.fields == "underlines", "-underline-fields")
+            use_console_scrollbars()
 
     def get_default_screen(self) -> Screen:
         return SignInScreen()
@@ -177,7 +191,8 @@ class RecoveryPlanApp(Locking, App):
             if self._store is None:
                 from tui.store.db import open_store
 
-                self._store = open_store(self.location, site_key_path=self.config.site_key)
+                self._store = open_store(self.location, site_key_path=self.config.site_key,
+                                         file_group=self.config.file_group)
             return self._store
 
     def close_store(self) -> None:
@@ -233,6 +248,8 @@ class RecoveryPlanApp(Locking, App):
         self.refresh_bindings()
         self.action_go(first if first in PLAN_MODES else "overview")
         self._start_drafts(plan)
+        if getattr(plan, "read_only_note", None):  # its sign-in couldn't be written
+            self.notify(plan.read_only_note, markup=False, timeout=30)
         if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
             from tui.screens.account import RecoveryCodesScreen
 
@@ -539,9 +556,11 @@ class RecoveryPlanApp(Locking, App):
         """Textual's palette, its prompt in the language in effect."""
         from textual.command import CommandPalette
 
+        from tui.console import ConsolePalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
-                                            id="--command-palette"))
+            palette = ConsolePalette if self.linux_console else CommandPalette
+            self.push_screen(palette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     def _new_recovery_codes(self, plan: Plan) -> None:
         from tui.screens.account import NewCodesDialog

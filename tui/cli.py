@@ -93,20 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help=_("make a practice plan named Demo (PIN 975310) from the guide's example"),
         description=_("Make a practice plan named Demo, PIN 975310, holding the guide's example."),
     )
-    commands.add_parser(
+    check = commands.add_parser(
         "check", help=_("check the database: integrity and schema, in one line"),
         description=_("Check the plan database's integrity and schema. Exit 0 when all is well, "
                       "1 if not. Also warns when a crisis line in the site config was last "
-                      "checked over 6 months ago."),
+                      "checked over 6 months ago. Given a FILE (a backup), checks that file "
+                      "instead, without the site key."),
     )
-    name_help = _("the name the plan was made with")
+    check.add_argument("file", metavar=_("file"), nargs="?",
+                       help=_("a backup file to check (no site key needed)"))
+    name_help = _("the name the plan was made with (better: leave it out and type it when "
+                  "asked, or use --name-stdin, so it is not in the shell's history)")
+    name_stdin_help = _("read the name from standard input, its first line (for scripts; "
+                        "with --pin-stdin, the PIN is the second line)")
     pin_stdin_help = _("read the PIN from standard input (for scripts)")
     crisis = commands.add_parser(
         "crisis", help=_("print your crisis plan and pocket overdose plan (asks your PIN)"),
         description=_("Print a crisis plan and pocket overdose plan as plain text. Asks for the "
                       "PIN without showing it."),
     )
-    crisis.add_argument("name", metavar=_("name"), help=name_help)
+    crisis.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
+    crisis.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
     crisis.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
     export = commands.add_parser(
         "export", help=_("save your pocket card (txt, md, pdf) or your whole plan (json)"),
@@ -114,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "wallet-sized card, front and back. json saves the whole plan, to move it "
                       "with import (see docs/export-format.md); the file is not encrypted."),
     )
-    export.add_argument("name", metavar=_("name"), help=name_help)
+    export.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
+    export.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
     export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True,
                         help=_("the file to write (txt, md and json: - for standard output)"))
@@ -141,8 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
                       "removed and their space wiped. It can't be undone, and nobody can read "
                       "the plan first. Asks you to type the name again."),
     )
-    delete.add_argument("name", metavar=_("name"), help=name_help)
+    delete.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
+    delete.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
     delete.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    unlock = commands.add_parser(
+        "unlock", help=_("end the wait after wrong PINs for a name, without opening its plan "
+                         "(for staff)"),
+        description=_("End the wait after wrong PINs for the name NAME at once, so the person "
+                      "can sign in again. The plan stays closed: nothing of it is read. The "
+                      "audit trail records it. Asks you to type the name again."),
+    )
+    unlock.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
+    unlock.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
+    unlock.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
     audit = commands.add_parser(
         "audit", help=_("print the audit trail: sign-ins, changes, exports, deletions"),
         description=_("Print who did what to which plan (by number), when and from which "
@@ -152,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("how many of the latest events"))
     audit.add_argument("--name", metavar=_("NAME"),
                        help=_("only the events of the plan made with this name"))
+    audit.add_argument("--name-stdin", action="store_true",
+                       help=_("only the events of the plan whose name is the first line of "
+                              "standard input"))
     backup = commands.add_parser(
         "backup", help=_("save a copy of the plan database (safe while people use it)"),
         description=_("Save a copy of the whole plan database, as it is at one moment, while "
@@ -210,6 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("another address the page may be opened at, like "
                               "http://kiosk-server:8000 (the public URL and this computer's "
                               "own addresses are always allowed)"))
+    check_font = commands.add_parser(
+        "check-font", help=_("check that a Linux console font can show everything the app draws"),
+        description=_("Check one or more Linux console fonts (.psf or .psf.gz, as in "
+                      "/usr/share/consolefonts) against every character of the app's texts, in "
+                      "every language, and of what it draws on a console. Exit 0 when each font "
+                      "has them all, 1 if not. See docs/deploy-kiosk.md."),
+    )
+    check_font.add_argument("fonts", nargs="+", metavar=_("FONT"), help=_("a console font file"))
     return parser
 
 
@@ -225,6 +255,17 @@ def _at_least_one(text: str) -> int:
     return int(text)
 
 
+def run_check_font(fonts: list[str]) -> int:
+    from tui.console_font import FontError, check_fonts
+
+    try:
+        report, all_well = check_fonts(fonts)
+    except FontError as error:
+        return _fail(str(error))
+    print(report)
+    return 0 if all_well else EXIT_FAILED
+
+
 def _idle_seconds(text: str) -> int:
     from tui.config import IDLE_LOCK_SHORTEST
 
@@ -235,20 +276,35 @@ def _idle_seconds(text: str) -> int:
     return int(text)
 
 
+def _harmless(text: str) -> str:
+    """A message fit for the terminal: a path or name in it can't send escape sequences."""
+    from tui.store.text import displayable
+
+    return displayable(text)
+
+
+def _say(message: str, file=None) -> None:
+    """One message on standard output (or `file`), made harmless (a path may
+    hold escape sequences)."""
+    print(_harmless(message), file=file or sys.stdout)
+
+
 def _fail(message: str) -> int:
-    print(f"recovery-plan: {message}", file=sys.stderr)
+    print(_harmless(f"recovery-plan: {message}"), file=sys.stderr)
     return EXIT_FAILED
 
 
 def _warn(message: str) -> None:
-    print(_("recovery-plan: warning: {message}").format(message=message), file=sys.stderr)
+    print(_harmless(_("recovery-plan: warning: {message}").format(message=message)),
+          file=sys.stderr)
 
 
 def _open_store(config, **options):
     """The plan database and site key the config names."""
     from tui.store import open_store
 
-    return open_store(config.database, site_key_path=config.site_key, **options)
+    return open_store(config.database, site_key_path=config.site_key,
+                      file_group=config.file_group, **options)
 
 
 def run_demo(config) -> int:
@@ -264,9 +320,25 @@ def run_demo(config) -> int:
                      .format(name=DEMO_NAME, where=store.where))
     finally:
         store.close()
-    print(_("Made the demo plan in {where}.").format(where=store.where))
-    print(_("Sign in with the name {name} and the PIN {pin}.").format(name=DEMO_NAME, pin=DEMO_PIN))
+    _say(_("Made the demo plan in {where}.").format(where=store.where))
+    _say(_("Sign in with the name {name} and the PIN {pin}.").format(name=DEMO_NAME, pin=DEMO_PIN))
     return EXIT_OK
+
+
+def run_check_file(file: str) -> int:
+    """A backup's integrity and schema, checked without the site key (the
+    key is needed only to open plans)."""
+    from tui.store import open_store
+
+    store = open_store(file, existing_only=True, migrate=False, without_key=True)
+    try:
+        ok, line = store.check()
+    finally:
+        store.close()
+    _say(line)
+    if ok:
+        _say(_("The site key was not needed for this check; it is needed only to open plans."))
+    return EXIT_OK if ok else EXIT_FAILED
 
 
 def run_check(config) -> int:
@@ -282,7 +354,7 @@ def run_check(config) -> int:
         key_problem = site_key_problem(store.site_key_path)
     finally:
         store.close()
-    print(_("{line}; write-ahead log {size}").format(line=line, size=size_text(wal))
+    _say(_("{line}; write-ahead log {size}").format(line=line, size=size_text(wal))
           if on_file else line)
     if wal > WAL_WARN_BYTES:
         _warn(_("the write-ahead log ({file}) is {size}. A session may be stuck: ask everyone "
@@ -291,6 +363,33 @@ def run_check(config) -> int:
     if key_problem:
         _warn(key_problem)
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def _read_name(given: str | None, from_stdin: bool) -> str:
+    """The name: given on the command line, else the first line of standard
+    input (--name-stdin), else typed at the terminal when asked. Left off the
+    command line, it is in neither `ps` nor the shell's history."""
+    from tui.store import InputError
+
+    if from_stdin:
+        if given is not None:
+            raise InputError(_("Give the name either on the command line or with --name-stdin, "
+                               "not both."))
+        line = sys.stdin.readline()
+        name = line[:-1] if line.endswith("\n") else line
+    elif given is not None:
+        name = given
+    elif sys.stdin.isatty():
+        try:
+            name = input(_("Name: "))
+        except EOFError:
+            name = ""
+    else:
+        name = ""
+    if not name.strip():
+        raise InputError(_("No name was given. Type it when asked, or use --name-stdin in "
+                           "scripts."))
+    return name
 
 
 def _read_pin(from_stdin: bool) -> str | None:
@@ -319,6 +418,8 @@ def _open_plan(config, name: str, from_stdin: bool):
     try:
         plan = sign_in(store, name, pin)
         use_plan_language(config, plan)
+        if plan.read_only_note:  # its sign-in couldn't be written: say so, calmly
+            _say(plan.read_only_note, file=sys.stderr)
         return store, plan
     except BaseException:
         store.close()
@@ -371,7 +472,7 @@ def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> in
                 export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
             except ExportError as error:
                 return _fail(str(error))
-            print(_("Saved the pocket card to {file}.").format(file=output))
+            _say(_("Saved the pocket card to {file}.").format(file=output))
         plan.record("exported", f"pocket card {fmt}")
     finally:
         store.close()
@@ -397,7 +498,7 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
                 write_privately(Path(output), lambda target: target.write_text(text, encoding="utf-8"))
             except ExportError as error:
                 return _fail(str(error))
-            print(_("Saved the whole plan to {file}. It is not encrypted: keep it safe, "
+            _say(_("Saved the whole plan to {file}. It is not encrypted: keep it safe, "
                     "and delete it once it is imported.").format(file=output))
         plan.record("exported", "json")
     finally:
@@ -460,15 +561,15 @@ def run_import(config, source: str, name: str | None, from_stdin: bool, replace:
             n=len(plan_file.contacts)),
     }
     if replaced:
-        print(_("Replaced the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
+        _say(_("Replaced the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
               .format(**parts))
     else:
-        print(_("Made the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
+        _say(_("Made the plan of {name} from {file}: {goals}, {steps}, {contacts}.")
               .format(**parts))
     if plan_file.history_revisions:
-        print(_("The file's past versions of the plan's parts were not imported; only the plan "
+        _say(_("The file's past versions of the plan's parts were not imported; only the plan "
                 "as it is now."))
-    print(_("Your recovery codes. If you forget your PIN, one of them opens your plan (each "
+    _say(_("Your recovery codes. If you forget your PIN, one of them opens your plan (each "
             "works once). Keep them safe: they are shown only now."))
     for number, code in enumerate(plan.recovery_codes, start=1):
         print(f"{number}. {code}")
@@ -499,21 +600,46 @@ def _said_yes(prompt: str) -> bool:
     return _confirmed(prompt, word, plain, "yes")
 
 
+def _name_typed_again(prompt: str, name: str, yes: bool) -> bool:
+    """True with `yes`, or when the person types `name` again at `prompt`
+    (its {name} shown harmless): staff commands that act on a plan unopened."""
+    from tui.store.text import one_line
+
+    return yes or _confirmed(prompt.format(name=one_line(name)), name)
+
+
 def run_delete(config, name: str, yes: bool) -> int:
     from tui.store import delete_plan
-    from tui.store.text import one_line
 
     store = _open_store(config, existing_only=True)
     try:
-        if not yes and not _confirmed(
+        if not _name_typed_again(
                 _("This deletes the plan of {name} for good. It can't be undone.\n"
-                  "Type the name again to delete it: ").format(name=one_line(name)), name):
+                  "Type the name again to delete it: "), name, yes):
             return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
         if not delete_plan(store, name):
             return _fail(_("No plan has that name. Nothing was deleted."))
     finally:
         store.close()
-    print(_("The plan was deleted. Its words and keys are gone."))
+    _say(_("The plan was deleted. Its words and keys are gone."))
+    return EXIT_OK
+
+
+def run_unlock(config, name: str, yes: bool) -> int:
+    from tui.store.plans import unlock_name
+
+    store = _open_store(config, existing_only=True)
+    try:
+        if not _name_typed_again(
+                _("This ends the wait after wrong PINs for {name} now. The plan stays closed.\n"
+                  "Type the name again to end the wait: "), name, yes):
+            return _fail(_("Nothing was changed. (To end the wait without a question, add "
+                           "--yes.)"))
+        had = unlock_name(store, name)
+    finally:
+        store.close()
+    _say(_("The wait for that name is over: the next PIN typed is checked at once.") if had
+          else _("That name had no wait and no wrong tries. Nothing needed changing."))
     return EXIT_OK
 
 
@@ -525,15 +651,15 @@ def run_audit(config, limit: int, name: str | None) -> int:
         return _fail(_("--limit must be 1 or more."))
     store = _open_store(config, existing_only=True)
     try:
-        person_id = None
+        person_id = tag = None
         if name is not None:
             lookup = crypto.name_lookup(store.site_key, normalised_name(name))
             with store.errors_explained():
                 person = models.Person.get_or_none(models.Person.lookup == lookup)
             if person is None:
                 return _fail(_("No plan has that name."))
-            person_id = person.id
-        events = audit.events(store, person_id=person_id, limit=limit)
+            person_id, tag = person.id, crypto.audit_tag(store.site_key, lookup)
+        events = audit.events(store, person_id=person_id, tag=tag, limit=limit)
     finally:
         store.close()
     # Headings and meanings in the language in effect; times, plan numbers,
@@ -544,7 +670,7 @@ def run_audit(config, limit: int, name: str | None) -> int:
         what = event.meaning + (f" ({event.detail})" if event.detail else "")
         print(f"{event.at:%Y-%m-%d %H:%M}  {plan:>6}  {one_line(event.terminal)[:20]:20}  {one_line(what)}")
     if not events:
-        print(_("(no events yet)"))
+        _say(_("(no events yet)"))
     return EXIT_OK
 
 
@@ -557,7 +683,7 @@ def run_backup(config, target: str, force: bool) -> int:
     done = backup(config.database, target, force=force, stdout=sys.stdout.buffer,
                   site_key_path=config.site_key)
     where = _("standard output") if done.target == "-" else done.target
-    print(_("Saved a copy of the plan database ({plans}) to {where}.").format(
+    _say(_("Saved a copy of the plan database ({plans}) to {where}.").format(
         plans=plans_text(done.facts), where=where),
         file=sys.stderr if done.target == "-" else sys.stdout)
     return EXIT_OK
@@ -583,11 +709,11 @@ def run_restore(config, source: str, yes: bool) -> int:
     except NotConfirmed:
         return _fail(_("Nothing was changed. (To restore without a question, add --yes.)"))
     if plan.kept_as:
-        print(_("Restored the plan database at {database} from {file}. The one it replaced is "
+        _say(_("Restored the plan database at {database} from {file}. The one it replaced is "
                 "kept as {kept}.").format(database=plan.database, file=plan.source,
                                           kept=plan.kept_as))
     else:
-        print(_("Restored the plan database at {database} from {file}.").format(
+        _say(_("Restored the plan database at {database} from {file}.").format(
             database=plan.database, file=plan.source))
     return EXIT_OK
 
@@ -596,7 +722,7 @@ def run_migrate(config, source: str, target: str, source_key: str | None) -> int
     from tui.store.move import move_plans
 
     moved = move_plans(source, target, source_key=source_key, site_key=config.site_key)
-    print(_("Moved every plan from {source} to {target}, sealed as they were.").format(
+    _say(_("Moved every plan from {source} to {target}, sealed as they were.").format(
         source=moved.source, target=moved.target))
     print(f"{_('table'):20} {_('rows'):>8}")
     for table, count in moved.counts.items():
@@ -606,9 +732,9 @@ def run_migrate(config, source: str, target: str, source_key: str | None) -> int
                    "Every table has the same number of rows in both ({n} plans).",
                    plans).format(n=plans))
     if moved.key_copied_to is not None:
-        print(_("Copied the site key to {file}: keep it as safe as the first.").format(
+        _say(_("Copied the site key to {file}: keep it as safe as the first.").format(
             file=moved.key_copied_to))
-    print(_("The plans are still in {source} too: once everyone uses {target}, keep the old "
+    _say(_("The plans are still in {source} too: once everyone uses {target}, keep the old "
             "one aside as a backup, or delete it.").format(source=moved.source,
                                                            target=moved.target))
     return EXIT_OK
@@ -638,6 +764,7 @@ def run_plain(config) -> int:
 def run_app(config) -> int:
     # A mistake in the site config is reported before the screen changes.
     config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
+    config.console, config.fields
     from tui.app import RecoveryPlanApp
     from tui.terminal import TerminalGuard
 
@@ -713,11 +840,19 @@ def main(argv: list[str] | None = None) -> int:
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         config.plain_option = args.plain
+        if args.command == "check-font":
+            return run_check_font(args.fonts)
         if args.command == "demo":
             return run_demo(config)
+        if args.command == "check" and args.file:
+            return run_check_file(args.file)
         if args.command == "check":
             warn_stale_help_lines(config)
             return run_check(config)
+        if args.command in ("crisis", "export", "delete", "unlock"):
+            args.name = _read_name(args.name, args.name_stdin)
+        if args.command == "audit" and args.name_stdin:
+            args.name = _read_name(args.name, True)
         if args.command == "crisis":
             return run_crisis(config, args.name, args.pin_stdin)
         if args.command == "export" and (args.format == "json" or args.history):
@@ -729,6 +864,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_import(config, args.file, args.name, args.pin_stdin, args.replace)
         if args.command == "delete":
             return run_delete(config, args.name, args.yes)
+        if args.command == "unlock":
+            return run_unlock(config, args.name, args.yes)
         if args.command == "audit":
             return run_audit(config, args.limit, args.name)
         if args.command == "backup":

@@ -19,6 +19,8 @@ from tui.i18n import _
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
 ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
+# The name of the site key among systemd's credentials (docs/deploy-kiosk.md).
+CREDENTIAL_NAME = "recovery-plan-site-key"
 
 
 IDLE_LOCK_KIOSK, IDLE_LOCK_DEFAULT = 180, 900  # seconds without a key before the plan locks
@@ -97,6 +99,26 @@ class Config:
         return theme
 
     @property
+    def console(self) -> bool | None:
+        """[display] console: true when the terminal is a Linux console (a kiosk's
+        screen), false when it is not; default (None): decided by TERM."""
+        console = self._table("display").get("console")
+        if console is not None and not isinstance(console, bool):
+            raise ConfigError(_("In {file}, display.console must be true or false.").format(
+                file=self.source))
+        return console
+
+    @property
+    def fields(self) -> str:
+        """[display] fields on a console: "boxes" (the default: a frame of lines around
+        each field) or "underlines" (no frame, the field's line underlined)."""
+        fields = self._text("display", "fields") or "boxes"
+        if fields not in ("boxes", "underlines"):
+            raise ConfigError(_("In {file}, display.fields must be boxes or underlines.").format(
+                file=self.source))
+        return fields
+
+    @property
     def plain(self) -> bool:
         """Plain mode, for screen readers (`--plain`, then [display] plain): the app
         as a line-by-line conversation with no escape sequences (tui.plain)."""
@@ -130,9 +152,25 @@ class Config:
 
     @property
     def site_key(self) -> str | None:
-        """The site key file (RECOVERY_PLAN_SITE_KEY, then [security] site_key); default:
-        beside the database. Keep it where only the service account can read it."""
-        return os.environ.get(ENV_SITE_KEY) or self._text("security", "site_key")
+        """The site key file: RECOVERY_PLAN_SITE_KEY, then systemd's credential
+        `recovery-plan-site-key` (in $CREDENTIALS_DIRECTORY: LoadCredential= or
+        LoadCredentialEncrypted=, so the key need not be on the kiosk's disk),
+        then [security] site_key (a removable drive, say); default: beside the
+        database. Keep it where only the service account can read it."""
+        if os.environ.get(ENV_SITE_KEY):
+            return os.environ[ENV_SITE_KEY]
+        credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+        if credentials:
+            credential = Path(credentials) / CREDENTIAL_NAME
+            if credential.is_file():
+                return str(credential)
+        return self._text("security", "site_key")
+
+    @property
+    def file_group(self) -> str | None:
+        """[security] group: a group that may read and write the database and
+        site key too (mode 0660); by default only their owner may (0600)."""
+        return self._text("security", "group")
 
     @property
     def kiosk(self) -> bool:

@@ -10,7 +10,7 @@ from tui.store import Plan, Store, clock, create_person
 
 def create_demo(store: Store) -> Plan:
     """Create the `Demo` plan (raises NameTakenError when it exists)."""
-    plan = create_person(store, demo.DEMO_NAME, demo.DEMO_PIN)
+    plan = create_person(store, demo.DEMO_NAME, demo.DEMO_PIN, counted=False)
     today = clock.today()
     plan.save_section("vision", {"vision": demo.VISION})
     plan.save_section("strengths", {"strengths": demo.STRENGTHS})

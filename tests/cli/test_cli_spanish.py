@@ -45,7 +45,8 @@ def test_a_command_s_help_is_spanish():
 def test_usage_errors_are_spanish():
     missing = es("export")
     assert missing.returncode == 2
-    assert "recovery-plan export: error: faltan estos argumentos: nombre, -o/--output" in missing.stderr
+    # (the name is asked for when left out: issue 17)
+    assert "recovery-plan export: error: faltan estos argumentos: -o/--output" in missing.stderr
     unknown = es("frobnicate")
     assert unknown.returncode == 2
     assert "elección no válida: 'frobnicate'" in unknown.stderr
@@ -55,7 +56,7 @@ def test_usage_errors_are_spanish():
 
 def test_english_stays_english():
     result = run("export", env_extra=SPANISH)
-    assert "the following arguments are required: name, -o/--output" in result.stderr
+    assert "the following arguments are required: -o/--output" in result.stderr
     assert run("--help", env_extra=SPANISH).stdout.startswith("usage: recovery-plan")
 
 

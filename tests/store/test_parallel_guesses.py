@@ -32,10 +32,12 @@ REAL_COST = pins.Argon2Cost(memory_kib=9216, passes=4, lanes=1)
 
 
 def _try_once(location: str, key_path: str | None, name: str, pin: str, checks: str,
-              barrier, results) -> None:
-    """One session: open the database, wait for the others, try `pin` once."""
+              barrier, results, code: str | None = None) -> None:
+    """One session: open the database, wait for the others, try `pin` once
+    (or, with `code`, that recovery code and `pin` as the new PIN)."""
     os.environ["RECOVERY_PLAN_NOW"] = TEST_NOW.isoformat()
     from tui.store import crypto as child_crypto, open_store, sign_in as child_sign_in
+    from tui.store import sign_in_with_code as child_sign_in_with_code
     from tui.store.errors import SignInError as Wrong, SignInWaitError as Wait
 
     real = child_crypto.pin_key
@@ -51,7 +53,10 @@ def _try_once(location: str, key_path: str | None, name: str, pin: str, checks: 
         store.schema_version()  # connected before the start, like a session at its sign-in screen
         barrier.wait(timeout=120)
         try:
-            child_sign_in(store, name, pin)
+            if code is None:
+                child_sign_in(store, name, pin)
+            else:
+                child_sign_in_with_code(store, name, code, pin)
             results.put("opened")
         except Wait:
             results.put("wait")
@@ -63,9 +68,11 @@ def _try_once(location: str, key_path: str | None, name: str, pin: str, checks: 
         store.close()
 
 
-def burst(location, tmp_path: Path, name: str, pins_tried: list[str]) -> tuple[list[str], int]:
-    """Try each of `pins_tried` for `name`, one process each, all at once:
-    (the outcomes, sorted; the number of PIN checks run)."""
+def burst(location, tmp_path: Path, name: str, pins_tried: list[str],
+          codes: list[str] | None = None) -> tuple[list[str], int]:
+    """Try each of `pins_tried` for `name` (or each of `codes`, with the PIN
+    as the new one), one process each, all at once: (the outcomes, sorted;
+    the number of PIN checks run)."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(len(pins_tried))
     results = context.Queue()
@@ -74,7 +81,7 @@ def burst(location, tmp_path: Path, name: str, pins_tried: list[str]) -> tuple[l
     key = site_key_of(location)
     children = [context.Process(target=_try_once, args=(
         os.fspath(location), os.fspath(key) if key else None, name, pin, str(checks), barrier,
-        results)) for pin in pins_tried]
+        results, code)) for pin, code in zip(pins_tried, codes or [None] * len(pins_tried))]
     for child in children:
         child.start()
     outcomes = [results.get(timeout=180) for _ in children]
@@ -130,6 +137,38 @@ def test_the_right_pin_typed_at_once_in_many_sessions_opens_in_all(db_location, 
 
     assert outcomes == ["opened"] * TRIES
     assert checks == TRIES
+
+
+@pytest.mark.parametrize("name", ["Sam", "Nobody Here"])
+def test_wrong_codes_tried_at_once_never_make_the_pin_wait(db_location, tmp_path, real_cost,
+                                                           name):
+    """Issue 17: 24 wrong recovery codes at the very same instant (all from
+    one terminal) are refused, and the right PIN opens at once afterwards:
+    codes are counted per terminal, apart from the PIN's waits."""
+    store = open_test_store(db_location)
+    try:
+        create_person(store, "Sam", TEST_PIN)
+    finally:
+        store.close()
+
+    outcomes, checks = burst(db_location, tmp_path, name, ["a new pin 2026"] * TRIES,
+                             codes=[f"AAAAA-BBBBB-CCCCC-{n:05d}" for n in range(TRIES)])
+
+    assert "opened" not in outcomes and set(outcomes) <= {"wrong", "wait"}, outcomes
+    assert checks == 0  # a code needs no key derivation; no PIN was checked
+    store = open_test_store(db_location)
+    try:
+        clock.set_now(TEST_NOW)
+        name_lookup = crypto.name_lookup(store.site_key, "sam")
+        assert m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == name_lookup) is None
+        counted = m.SignInAttempt.get(m.SignInAttempt.lookup == attempts.code_lookup(
+            store.site_key))
+        # The first four codes counted are told "wrong", every later one waits.
+        assert outcomes.count("wrong") == attempts.CODE_WAITS_FROM - 1
+        assert attempts.CODE_WAITS_FROM <= counted.failures <= TRIES
+        assert sign_in(store, "Sam", TEST_PIN).name == "Sam"  # no wait for the PIN
+    finally:
+        store.close()
 
 
 # ----------------------------------------------------------------------------

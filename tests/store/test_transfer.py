@@ -627,7 +627,7 @@ def test_a_replace_that_fails_half_way_keeps_the_old_plan(store, monkeypatch):
     def busy(*args, **kwargs):
         raise DatabaseBusyError("The plan database is busy right now.")
 
-    monkeypatch.setattr(transfer_module, "_fill", busy)
+    monkeypatch.setattr(transfer_module, "_add_goals", busy)  # fails half way through
     with pytest.raises(DatabaseBusyError):
         transfer_module.import_plan(store, plan_file, "new-pin-2026", replace=True)
     assert [g.text for g in open_plan(store, "Sam", "old-pin-2026").goals()] == ["The old plan's goal"]

@@ -18,23 +18,26 @@ from tui.content.guide import GUIDE_STEPS
 from tui.demo import create_demo
 from tui.store import clock
 
-_theme = ["textual-dark"]  # set for each test by the fixture below
+_display = [{"theme": "textual-dark"}]  # set for each test by the fixture below
 
 
-@pytest.fixture(params=["textual-dark", "ansi-dark", "es"], autouse=True)
+@pytest.fixture(params=["textual-dark", "ansi-dark", "es", "console"], autouse=True)
 def theme(request):
     """Every screen in the default theme and in the 16-colour theme of the Linux
-    console, and in Spanish (the default theme): its longer words must fit 80x24."""
+    console, in Spanish (the default theme): its longer words must fit 80x24, and
+    as drawn on a Linux console (its 16 colours, only what its fonts have)."""
     if request.param == "es":
         i18n.set_language("es")  # put back to English after the test (tests/conftest.py)
-        _theme[0] = "textual-dark"
+        _display[0] = {"theme": "textual-dark"}
+    elif request.param == "console":
+        _display[0] = {"theme": "ansi-dark", "console": True}
     else:
-        _theme[0] = request.param
+        _display[0] = {"theme": request.param}
     return request.param
 
 
 def themed_app(store) -> RecoveryPlanApp:
-    return RecoveryPlanApp(store, Config(raw={"display": {"theme": _theme[0]}}))
+    return RecoveryPlanApp(store, Config(raw={"display": dict(_display[0])}))
 
 
 def test_sign_in_screen(snap_compare, store):

@@ -132,7 +132,8 @@ class PlainSession:
         if self.store is None:
             from tui.store import open_store
 
-            self.store = open_store(self.config.database, site_key_path=self.config.site_key)
+            self.store = open_store(self.config.database, site_key_path=self.config.site_key,
+                                    file_group=self.config.file_group)
         return self.store
 
     # -- sign-in ---------------------------------------------------------------
@@ -188,6 +189,8 @@ class PlainSession:
         except StoreError as error:
             talk.say(error.message)
             return True
+        if self.plan.read_only_note:  # its sign-in couldn't be written: say so, calmly
+            talk.say(self.plan.read_only_note)
         chosen, self.language_chosen = self.language_chosen, None
         if chosen is not None and self.config.language_option is None:
             try:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from tui.console import done_mark
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, format_date, ngettext
@@ -141,7 +142,7 @@ class GoalTable(CursorDataTable):
             status = Text(done_label(goal.done_on), style="dim") if goal.done else Text(_("active"))
             step = goal.next_step
             self.add_row(
-                person_line(("✓ " if goal.done else "") + goal.text, style),
+                person_line((f"{done_mark(self.app)} " if goal.done else "") + goal.text, style),
                 Text(str(goal.importance), style=style),
                 Text(str(goal.timeline), style=style),
                 status,

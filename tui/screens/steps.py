@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
+from tui.console import done_mark
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.i18n import N_, _
@@ -52,7 +53,8 @@ class StepTable(CursorDataTable):
         self.clear()
         for step in steps:
             style = "dim" if step.done else ""
-            done = Text(f"✓ {numeric_date(step.done_on)}" if step.done_on else "✓", style=style) \
+            mark = done_mark(self.app)
+            done = Text(f"{mark} {numeric_date(step.done_on)}" if step.done_on else mark, style=style) \
                 if step.done else Text(_("not yet"))
             self.add_row(
                 Text(str(step.position), style=style),

@@ -18,6 +18,24 @@ checks in progress may not pass what the limit allows before a wait
 and, if a miss meanwhile starts a wait, gets that wait unchecked. A row
 older than CHECK_STALE_SECONDS (a process that died mid-check) is not
 counted, so nothing can hold a name for longer.
+
+Waits are capped at an hour (LONGEST_WAIT_SECONDS): with 6+ character PINs
+and common ones refused, a guesser still gets only a few dozen tries a day,
+while nobody can keep a person from their plan for longer (and staff can
+clear a wait at once: `recovery-plan unlock`).
+
+Recovery codes (100 random bits) can't be guessed, so a wrong code never
+feeds the PIN's waits (it would let anyone who knows a name lock that person
+out). Wrong codes are counted on their own, per terminal (`code_lookup`),
+with short waits (CODE_WAITS_FROM, up to CODE_LONGEST_WAIT_SECONDS).
+
+Times are kept in UTC (`clock.utc_now`), so processes with another TZ see
+the same waits.
+
+When the database can't take a write (busy past a short deadline, a full or
+read-only disk), a try is still checked at full cost and counted here in
+memory for this process (`remember_failure`); `record_remembered` writes
+those counts at the next write that works.
 """
 
 from __future__ import annotations
@@ -31,8 +49,12 @@ from tui.store import clock, models as m
 SHORT_WAITS_FROM = 5
 SHORT_WAIT_SECONDS = 5  # 5, 10, 20, 40, 80 seconds
 LONG_WAITS_FROM = 10
-LONG_WAIT_SECONDS = 15 * 60  # 15 minutes, 30, 1 hour, 2, ... up to a day
-LONGEST_WAIT_SECONDS = 24 * 60 * 60
+LONG_WAIT_SECONDS = 15 * 60  # 15 minutes, 30, then an hour each
+LONGEST_WAIT_SECONDS = 60 * 60
+# Wrong recovery codes from one terminal: after 5, waits of 5 s doubling up to a minute.
+CODE_WAITS_FROM = 5
+CODE_WAIT_SECONDS = 5
+CODE_LONGEST_WAIT_SECONDS = 60
 # A check in progress counts for this long at most (a check takes well under
 # a second; a row this old was left by a process that ended mid-check).
 CHECK_STALE_SECONDS = 30
@@ -49,16 +71,43 @@ def wait_after(failures: int) -> int:
         return 0
     if failures < LONG_WAITS_FROM:
         return SHORT_WAIT_SECONDS * 2 ** (failures - SHORT_WAITS_FROM)
-    return min(LONG_WAIT_SECONDS * 2 ** (failures - LONG_WAITS_FROM), LONGEST_WAIT_SECONDS)
+    return min(LONG_WAIT_SECONDS * 2 ** min(failures - LONG_WAITS_FROM, 8), LONGEST_WAIT_SECONDS)
 
 
-def seconds_left(lookup: str) -> int:
-    """How long the name with `lookup` must still wait before a PIN is checked."""
-    row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
-    if row is None or row.wait_until is None:
+def code_wait_after(failures: int) -> int:
+    """Seconds to wait after `failures` wrong recovery codes in a row from one terminal."""
+    if failures < CODE_WAITS_FROM:
         return 0
-    left = (row.wait_until - clock.now()).total_seconds()
-    return max(0, math.ceil(left))
+    return min(CODE_WAIT_SECONDS * 2 ** min(failures - CODE_WAITS_FROM, 8),
+               CODE_LONGEST_WAIT_SECONDS)
+
+
+def code_lookup(site_key: bytes, terminal: str | None = None) -> str:
+    """Where the wrong recovery codes of `terminal` (this one by default) are counted."""
+    from tui.store import audit, crypto
+
+    return crypto.terminal_lookup(site_key, terminal or audit.current_terminal())
+
+
+def _left(wait_until, longest: int, since=None) -> int:
+    """Seconds until `wait_until`. No wait lasts longer than the cap after
+    the try that started it (`since`): a wait stored by an older version, for
+    up to a day or in local time, ends within the cap too."""
+    if wait_until is None:
+        return 0
+    if since is not None:
+        wait_until = min(wait_until, since + timedelta(seconds=longest))
+    left = (wait_until - clock.utc_now()).total_seconds()
+    return max(0, min(math.ceil(left), longest))
+
+
+def seconds_left(lookup: str, longest: int = LONGEST_WAIT_SECONDS) -> int:
+    """How long the name with `lookup` must still wait before a PIN is checked
+    (the database's count, or this process's, whichever is longer)."""
+    row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+    stored = _left(row.wait_until, longest, row.last_at) if row is not None else 0
+    remembered = _remembered.get(lookup)
+    return max(stored, _left(remembered[1], longest) if remembered else 0)
 
 
 def checks_allowed(failures: int) -> int:
@@ -71,7 +120,7 @@ def checks_allowed(failures: int) -> int:
 def _fresh_checks(lookup: str):
     """The checks in progress for `lookup` that still count: started within
     CHECK_STALE_SECONDS of now (either way, so a clock set back strands none)."""
-    now = clock.now()
+    now = clock.utc_now()
     margin = timedelta(seconds=CHECK_STALE_SECONDS)
     return m.SignInCheck.select().where(
         (m.SignInCheck.lookup == lookup) & m.SignInCheck.started_at.between(now - margin, now + margin))
@@ -82,9 +131,17 @@ def may_begin(lookup: str) -> bool:
     check now, or would find a wait in force (either way, it has an answer)."""
     row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
     failures = row.failures if row else 0
-    if row is not None and row.wait_until is not None and row.wait_until > clock.now():
+    if seconds_left(lookup):
         return True
     return _fresh_checks(lookup).count() < checks_allowed(failures)
+
+
+def is_quiet(lookup: str) -> bool:
+    """A read: no wrong tries counted for `lookup` (here or in this process)
+    and no check of it in progress."""
+    row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+    return ((row is None or row.failures == 0) and lookup not in _remembered
+            and not _fresh_checks(lookup).exists())
 
 
 def begin_check(lookup: str) -> tuple[int, int | None]:
@@ -96,7 +153,7 @@ def begin_check(lookup: str) -> tuple[int, int | None]:
     left = seconds_left(lookup)
     if left:
         return left, None
-    now = clock.now()
+    now = clock.utc_now()
     margin = timedelta(seconds=CHECK_STALE_SECONDS)
     m.SignInCheck.delete().where(  # left by processes that ended mid-check
         (m.SignInCheck.lookup == lookup)
@@ -114,12 +171,14 @@ def end_check(check_id: int) -> None:
     m.SignInCheck.delete().where(m.SignInCheck.id == check_id).execute()
 
 
-def record_failure(lookup: str) -> int:
-    """Count one more wrong try; the seconds to wait now. Call inside a write."""
-    now = clock.now()
+def record_failure(lookup: str, schedule=None) -> int:
+    """Count one more wrong try; the seconds to wait now (`schedule`:
+    wait_after, or code_wait_after for recovery codes). Call inside a write."""
+    schedule = schedule or wait_after
+    now = clock.utc_now()
     row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
     failures = (row.failures if row else 0) + 1
-    wait = wait_after(failures)
+    wait = schedule(failures)
     wait_until = now + timedelta(seconds=wait) if wait else None
     if row is None:
         m.SignInAttempt.create(lookup=lookup, failures=failures, wait_until=wait_until, last_at=now)
@@ -129,9 +188,54 @@ def record_failure(lookup: str) -> int:
     return wait
 
 
-def clear(lookup: str) -> None:
-    """Forget the wrong tries of `lookup`. Call inside a write."""
-    m.SignInAttempt.delete().where(m.SignInAttempt.lookup == lookup).execute()
+def clear(lookup: str) -> bool:
+    """Forget the wrong tries of `lookup` (True when there were some). Call inside a write."""
+    _remembered.pop(lookup, None)
+    return m.SignInAttempt.delete().where(m.SignInAttempt.lookup == lookup).execute() > 0
+
+
+# ----------------------------------------------------------------------------
+# Tries this process could not write down (the database busy, full or read-only)
+
+# lookup -> [wrong tries not yet written, wait until (UTC), schedule]
+_remembered: dict[str, list] = {}
+
+
+def remember_failure(lookup: str, schedule=None) -> int:
+    """Count one more wrong try in this process's memory, on top of what the
+    database holds (read, not written); the seconds to wait now."""
+    schedule = schedule or wait_after
+    row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+    entry = _remembered.setdefault(lookup, [0, None, schedule])
+    entry[0] += 1
+    wait = schedule((row.failures if row else 0) + entry[0])
+    entry[1] = clock.utc_now() + timedelta(seconds=wait) if wait else None
+    return wait
+
+
+def record_remembered() -> None:
+    """Write down the tries counted in memory meanwhile, with the wait they
+    started then (not a new one from now). Call inside a write."""
+    for lookup, (count, until, _schedule) in list(_remembered.items()):
+        row = m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == lookup)
+        now = clock.utc_now()
+        if row is None:
+            m.SignInAttempt.create(lookup=lookup, failures=count, wait_until=until, last_at=now)
+        else:
+            m.SignInAttempt.update(failures=row.failures + count, wait_until=until,
+                                   last_at=now).where(m.SignInAttempt.id == row.id).execute()
+        del _remembered[lookup]
+
+
+def forget_lookup(lookup: str) -> None:
+    """The right PIN opened the plan while nothing could be written: this
+    process forgets its own count of that name's wrong tries."""
+    _remembered.pop(lookup, None)
+
+
+def forget_remembered() -> None:
+    """For tests: this process starts again with nothing in memory."""
+    _remembered.clear()
 
 
 def say_wait(seconds: int) -> str:

@@ -32,6 +32,8 @@ EVENTS = {
     "exported": N_("plan exported"),
     "imported": N_("plan imported"),
     "deleted": N_("plan deleted"),
+    "name_taken": N_("new plan refused: name taken"),
+    "unlocked": N_("wait after wrong tries cleared by staff"),
 }
 
 
@@ -70,12 +72,14 @@ def record(event: str, person_id: int | None = None, detail: str = "") -> None:
                         terminal=one_line(current_terminal())[:200], detail=detail[:200])
 
 
-def events(store: Store, *, person_id: int | None = None, limit: int = 200) -> list[AuditEvent]:
-    """The latest `limit` events, oldest first; with `person_id`, that plan's only."""
+def events(store: Store, *, person_id: int | None = None, tag: str | None = None,
+           limit: int = 200) -> list[AuditEvent]:
+    """The latest `limit` events, oldest first; with `person_id` and/or `tag`
+    (a name's mark on wrong tries, crypto.audit_tag), that plan's and name's only."""
     with store.errors_explained():
         query = m.AuditEvent.select().order_by(m.AuditEvent.at.desc(), m.AuditEvent.id.desc())
-        if person_id is not None:
-            query = query.where(m.AuditEvent.person_id == person_id)
+        if person_id is not None or tag is not None:
+            query = query.where((m.AuditEvent.person_id == person_id) | (m.AuditEvent.detail == tag))
         rows = list(query.limit(limit))
     return [AuditEvent(row.at, row.event, row.person_id, row.terminal, row.detail)
             for row in reversed(rows)]

@@ -7,7 +7,7 @@ reads `RECOVERY_PLAN_NOW` (an ISO date or date-time) at start.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 _fixed: datetime | None = None
 
@@ -39,3 +39,15 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+def utc_now() -> datetime:
+    """Now in UTC, without a zone (as stored): for times that other processes
+    compare, whatever their TZ (waits after wrong tries, checks in progress).
+    A clock set by a test (or RECOVERY_PLAN_NOW) is taken as UTC."""
+    if _fixed is not None:
+        return _fixed
+    from_env = _from_environment()
+    if from_env is not None:
+        return from_env
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -58,6 +58,12 @@ def load_site_key(path: Path, *, create: bool) -> bytes:
         with open(path, "rb") as key_file:
             key = key_file.read(KEY_BYTES + 1)
     except FileNotFoundError:
+        if not path.parent.is_dir():  # a removable key's drive not plugged in, say
+            raise DatabaseError(
+                _("The folder of the site key file {file} isn't there, so no plan can be "
+                  "opened. If the key is kept on a removable drive, plug it in and start "
+                  "again.").format(file=path)
+            ) from None
         if not create:
             raise DatabaseError(
                 _("The site key file {file} is missing, so no plan can be opened. Restore it "
@@ -136,6 +142,22 @@ def key_check(site_key: bytes) -> str:
 def name_lookup(site_key: bytes, normalised: str) -> str:
     return hmac.new(site_key, b"name\0" + normalised.encode("utf-8", "surrogatepass"),
                     hashlib.sha256).hexdigest()
+
+
+def terminal_lookup(site_key: bytes, terminal: str) -> str:
+    """The key under which wrong recovery codes from one terminal are counted
+    (a tty or an SSH address, never stored as it is). Its "code:" start keeps
+    it apart from every name lookup (those are hex)."""
+    return "code:" + hmac.new(site_key, b"terminal\0" + terminal.encode("utf-8", "surrogatepass"),
+                              hashlib.sha256).hexdigest()
+
+
+def audit_tag(site_key: bytes, lookup: str) -> str:
+    """A short mark of one name lookup for the audit trail: wrong tries for a
+    name look the same whether or not it has a plan, and staff can still see
+    the tries of one name together (`audit --name`)."""
+    return "name " + hmac.new(site_key, b"audit\0" + lookup.encode(),
+                              hashlib.sha256).hexdigest()[:10]
 
 
 def stand_in_salt(site_key: bytes, lookup: str) -> bytes:

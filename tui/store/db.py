@@ -104,6 +104,30 @@ def shown_url(url: str) -> str:
         return url.partition("://")[0] + "://..."
 
 
+DATABASE_GONE = N_(
+    "The plan database at {file} was moved or deleted while Recovery Plan was open, so "
+    "nothing more is saved into it. What you typed is still on the screen. Ask staff to put "
+    "the database back or restore a backup.")
+READ_ONLY_DISK = N_(
+    "The plan database at {file} can only be read right now (its disk or folder is "
+    "read-only), so nothing can be saved. Nothing was lost. Ask staff to check the disk.")
+FULL_DISK_READ_ONLY = N_(
+    "The disk of the plan database at {file} is full, so nothing can be saved right now. "
+    "Plans can still be read, and nothing was lost. Ask staff to free some space.")
+# Files made private whatever the umask: the owner only, or the owner and a
+# group named in the site config ([security] group).
+PRIVATE_MODE, GROUP_MODE = 0o600, 0o660
+
+
+def shown_path(path: str | os.PathLike[str] | None) -> str:
+    """A file path fit to put in a message: escape sequences and other
+    control characters shown as harmless symbols (a folder's name could
+    hold them)."""
+    from tui.store.text import one_line
+
+    return one_line(os.fspath(path)) if path is not None else ""
+
+
 BUSY = N_("The plan database is busy right now. What you typed is still here; "
           "please try again in a moment.")
 
@@ -118,8 +142,10 @@ def _explain(error: Exception, path: Path) -> DatabaseError:
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
-            _("The plan database at {file} can't be written to. "
-              "Ask staff to check who owns the file and its folder.").format(file=path)
+            _("The plan database at {file} can't be written to, so nothing more can be saved. "
+              "What you typed is still on the screen, and nothing saved before was lost. "
+              "Ask staff to check the disk, and who owns the file and its folder.").format(
+                  file=path)
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DatabaseError(
@@ -135,6 +161,21 @@ def _explain(error: Exception, path: Path) -> DatabaseError:
         )
     return DatabaseError(_("The plan database at {file} gave an error: {error}").format(
         file=path, error=error))
+
+
+def _first_error(error: BaseException) -> BaseException:
+    """The error that started it: SQLite ends a transaction by itself on a
+    full disk, and the rollback that follows fails with "cannot rollback",
+    which says nothing of why."""
+    seen = error
+    for _unused in range(6):
+        if "cannot rollback" not in str(seen).lower():
+            return seen
+        before = seen.__context__
+        if not isinstance(before, (peewee.PeeweeException, sqlite3.Error)):
+            break
+        seen = before
+    return error
 
 
 def read_schema_version(path: Path) -> int:
@@ -188,6 +229,10 @@ class Store:
         self.db = database
         self._site_key = site_key
         self.site_key_path = site_key_path
+        # Why nothing can be written (a read-only disk), or None.
+        self.read_only_reason: str | None = None
+        # The SQLite file opened: (device, inode), to notice it moved or deleted.
+        self._identity: tuple[int, int] | None = None
 
     @property
     def site_key(self) -> bytes:
@@ -196,12 +241,18 @@ class Store:
                                   "plans."))
         return self._site_key
 
-    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
+    def write(self, operation: Callable[[], T], *, person: int | None = None,
+              deadline_seconds: float | None = None) -> T:
         """Run `operation` in one short write transaction; DatabaseBusyError
-        when other sessions held the database past WRITE_DEADLINE_SECONDS.
+        when other sessions held the database past WRITE_DEADLINE_SECONDS
+        (or `deadline_seconds`).
         `person` names the one plan the operation changes, if it changes only
         that plan: on PostgreSQL, writes to different plans then run side by side."""
         raise NotImplementedError
+
+    def check_still_there(self) -> None:
+        """Raise DatabaseError when the database opened is no longer where it
+        was (a SQLite file deleted or replaced while the app runs)."""
 
     @contextmanager
     def errors_explained(self):
@@ -250,16 +301,23 @@ class SqliteStore(Store):
 
     kind = "sqlite"
 
-    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
+    def write(self, operation: Callable[[], T], *, person: int | None = None,
+              deadline_seconds: float | None = None) -> T:
         """Run `operation` in one short IMMEDIATE transaction, tried again in
         short waits while another process holds the write lock, up to
         WRITE_DEADLINE_SECONDS; then DatabaseBusyError. SQLite has one write
-        lock for the whole file, so `person` changes nothing here."""
+        lock for the whole file, so `person` changes nothing here. A file
+        opened read-only, or moved or deleted since it was opened, is refused
+        before anything is written (see `check_still_there`)."""
         if self.db.in_transaction():  # inside another write: it holds the lock already
             with self.errors_explained():
                 with self.db.atomic():
                     return operation()
-        deadline = time.monotonic() + WRITE_DEADLINE_SECONDS
+        if self.read_only_reason:
+            raise DatabaseError(self.read_only_reason)
+        self.check_still_there()
+        deadline = time.monotonic() + (WRITE_DEADLINE_SECONDS if deadline_seconds is None
+                                       else deadline_seconds)
         self._busy_timeout(WRITE_WAIT_MS)
         try:
             while True:
@@ -275,6 +333,19 @@ class SqliteStore(Store):
         finally:
             self._busy_timeout(BUSY_TIMEOUT_MS)
 
+    def check_still_there(self) -> None:
+        """A file deleted (or replaced) under a running session would take its
+        saves without a word and lose them: say so before writing instead."""
+        if self.path is None or self._identity is None:
+            return
+        try:
+            found = os.stat(self.path)
+            same = (found.st_dev, found.st_ino) == self._identity
+        except OSError:
+            same = False
+        if not same:
+            raise DatabaseError(_(DATABASE_GONE).format(file=shown_path(self.path)))
+
     def _busy_timeout(self, milliseconds: int) -> None:
         with self.errors_explained():
             self.db.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
@@ -286,7 +357,9 @@ class SqliteStore(Store):
         except (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error) as error:
             if isinstance(error, peewee.IntegrityError):
                 raise
-            raise _explain(error, self.path) from None
+            # A failed commit (a full disk) is followed by a rollback that
+            # fails too: the first error says what happened.
+            raise _explain(_first_error(error), self.path) from None
 
     def check(self) -> tuple[bool, str]:
         with self.errors_explained():
@@ -400,7 +473,8 @@ class PostgresqlStore(Store):
 
     kind = "postgresql"
 
-    def write(self, operation: Callable[[], T], *, person: int | None = None) -> T:
+    def write(self, operation: Callable[[], T], *, person: int | None = None,
+              deadline_seconds: float | None = None) -> T:
         """Run `operation` in one READ COMMITTED transaction after taking its
         locks (waiting in PostgreSQL's own queue, first come first served). A
         wait that passes WRITE_DEADLINE_SECONDS, or a deadlock or serialization
@@ -409,7 +483,8 @@ class PostgresqlStore(Store):
             with self.errors_explained():
                 with self.db.atomic():
                     return operation()
-        deadline = time.monotonic() + WRITE_DEADLINE_SECONDS
+        deadline = time.monotonic() + (WRITE_DEADLINE_SECONDS if deadline_seconds is None
+                                       else deadline_seconds)
         while True:
             try:
                 with self.errors_explained():
@@ -543,15 +618,23 @@ def default_site_key_path(database_path: Path) -> Path:
 def open_store(
     location: str | os.PathLike[str] | None = None, *, create_folder: bool = False,
     existing_only: bool = False, migrate: bool = True,
-    site_key_path: str | os.PathLike[str] | None = None,
+    site_key_path: str | os.PathLike[str] | None = None, file_group: str | None = None,
+    without_key: bool = False,
 ) -> Store:
     """Open (and if needed create or migrate) the plan database at `location`.
 
     None means the default file in the user data folder, whose folder is made
     when missing. `existing_only` refuses to make a new file; `migrate=False`
-    leaves an older schema as it is (for `check`). The site key file is made
-    (mode 0600) only with a database that holds no sealed plan yet. Raises
-    DatabaseError with a plain message on any problem.
+    leaves an older schema as it is (for `check`); `without_key` opens it
+    without the site key (to check a backup: no plan can be opened). The site
+    key file is made (mode 0600) only with a database that holds no sealed
+    plan yet, and a new database is never made beside a site key that is
+    already there (the database was moved or deleted: making a new one would
+    hide that). Raises DatabaseError with a plain message on any problem.
+
+    The database file, its -wal and -shm are made private whatever the umask
+    (0600, or 0660 with `file_group`). A file on a read-only disk is opened
+    to read (`store.read_only_reason` says so).
 
     A postgresql:// URL opens a PostgreSQL database; the database itself must
     exist on the server (an empty one gets the plan tables, unless
@@ -581,19 +664,31 @@ def open_store(
     _refuse_newer(version, str(path))
 
     key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
+    if not path.exists() and not site_key_path and key_path.exists():
+        raise DatabaseError(_(NO_DATABASE_BESIDE_KEY).format(file=path, key=key_path))
     site_key = None
-    if migrate or version >= migrations.SEALED_FROM:
+    if not without_key and (migrate or version >= migrations.SEALED_FROM):
         site_key = crypto.load_site_key(key_path, create=version < migrations.SEALED_FROM)
 
-    database = peewee.SqliteDatabase(
-        str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
-        timeout=BUSY_TIMEOUT_MS / 1000,
-    )
-    database.bind(ALL_MODELS)
+    mode, group = _file_mode(file_group)
+    if not path.exists():
+        _make_private_file(path, mode, group)
+    database = _sqlite_database(path)
     store = SqliteStore(str(path), database, site_key, key_path, path=path)
     try:
-        with store.errors_explained():
-            database.connect(reuse_if_open=True)
+        try:
+            with store.errors_explained():
+                database.connect(reuse_if_open=True)
+        except DatabaseError as error:
+            why = _why_unwritable(path)
+            if why is None:
+                raise
+            database, store = _read_only_store(path, site_key, key_path, error, why)
+        _make_private(path, mode, group)
+        if group is not None and site_key is not None:
+            _make_private(key_path, mode, group)
+        found = os.stat(path)
+        store._identity = (found.st_dev, found.st_ino)
         if migrate and version < migrations.LATEST:  # up to date: no write lock taken
             store.write(lambda: migrations.upgrade(database, site_key))
             if 0 < version < migrations.SEALED_FROM:
@@ -604,6 +699,107 @@ def open_store(
         store.close()
         raise
     return store
+
+
+NO_DATABASE_BESIDE_KEY = N_(
+    "There is no plan database at {file}, but its site key {key} is there, so the database "
+    "was moved or deleted. Put it back or restore a backup (see docs/backup.md); nothing "
+    "was made. To start a new, empty database on purpose, move the old site key away first.")
+
+
+def _sqlite_database(path: Path) -> peewee.SqliteDatabase:
+    database = peewee.SqliteDatabase(
+        str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    database.bind(ALL_MODELS)
+    return database
+
+
+def _why_unwritable(path: Path) -> str | None:
+    """Why `path`, there to read, can't be written (its disk read-only or
+    full, its file or folder not writable), or None."""
+    if not path.is_file():
+        return None
+    try:
+        disk = os.statvfs(path.parent)
+    except OSError:
+        return None
+    if disk.f_flag & os.ST_RDONLY or not os.access(path.parent, os.W_OK) \
+            or not os.access(path, os.W_OK):
+        return READ_ONLY_DISK
+    if disk.f_bavail == 0:  # SQLite can't even make its -shm file
+        return FULL_DISK_READ_ONLY
+    return None
+
+
+def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
+                     why: str):
+    """The database opened to read only (a read-only disk or folder): plans
+    can be read, nothing written. With no -wal file (or an empty one, left
+    by a try to open it on a full disk), the main file holds everything and
+    is read as it is."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        wal_holds_changes = wal.stat().st_size > 0
+    except OSError:
+        wal_holds_changes = False
+    options = "mode=ro" if wal_holds_changes else "mode=ro&immutable=1"
+    database = peewee.SqliteDatabase(
+        f"{path.resolve().as_uri()}?{options}", uri=True,
+        pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
+        timeout=BUSY_TIMEOUT_MS / 1000)
+    database.bind(ALL_MODELS)
+    store = SqliteStore(str(path), database, site_key, key_path, path=path)
+    store.read_only_reason = _(why).format(file=shown_path(path))
+    try:
+        with store.errors_explained():
+            database.connect(reuse_if_open=True)
+            store.schema_version()
+    except DatabaseError:
+        raise error from None
+    return database, store
+
+
+def _file_mode(group: str | None) -> tuple[int, int | None]:
+    """(mode, group id) for the database's files: 0600, or 0660 and the group named."""
+    if not group:
+        return PRIVATE_MODE, None
+    import grp
+
+    try:
+        return GROUP_MODE, grp.getgrnam(group).gr_gid
+    except KeyError:
+        raise DatabaseError(_("The site config names the group {group} ([security] group), but "
+                              "this computer has no such group. Make it, or leave the setting "
+                              "out.").format(group=group)) from None
+
+
+def _make_private_file(path: Path, mode: int, group: int | None) -> None:
+    """Make the empty database file with `mode` before SQLite makes it with
+    the umask's (SQLite gives its -wal and -shm the main file's mode)."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # SQLite will say what is wrong, in its words
+    os.close(descriptor)
+    _make_private(path, mode, group)
+
+
+def _make_private(path: Path, mode: int, group: int | None) -> None:
+    """The database, -wal and -shm: `mode` and `group`, whatever the umask
+    made them (files made by an older version were 0644)."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        file = path.with_name(name)
+        try:
+            if group is not None and file.stat().st_gid != group:
+                os.chown(file, -1, group)
+            if (file.stat().st_mode & 0o777) != mode:
+                os.chmod(file, mode)
+        except OSError:
+            continue  # not there, or not ours to change (a read-only disk)
 
 
 def _refuse_newer(version: int, where: str) -> None:

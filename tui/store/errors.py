@@ -2,7 +2,15 @@
 
 
 class StoreError(Exception):
-    """Something the person or the operator can fix; the message says how."""
+    """Something the person or the operator can fix; the message says how.
+
+    The message is made harmless to show (a file path in it may hold escape
+    sequences or other control characters: they become visible symbols)."""
+
+    def __init__(self, message: str = "", *args):
+        from tui.store.text import displayable
+
+        super().__init__(displayable(message) if isinstance(message, str) else message, *args)
 
     @property
     def message(self) -> str:

@@ -57,9 +57,12 @@ def check_new_pin(pin: str) -> str:
 
 def is_common(pin: str) -> bool:
     """A PIN on the shipped list of common passwords, or made of one repeated
-    character or a run like 123456 or abcdef."""
+    character, a run like 123456 or abcdef, a short block repeated (121212,
+    242424, abcabc, 19871987) or a date (010190, 31121999, 1987-06-05)."""
     folded = pin.casefold()
-    if len(set(folded)) == 1 or _is_run(folded):
+    if len(set(folded)) == 1 or _is_run(folded) or _is_repeated_block(folded):
+        return True
+    if _is_date(folded):
         return True
     return folded in _common_pins()
 
@@ -67,6 +70,36 @@ def is_common(pin: str) -> bool:
 def _is_run(text: str) -> bool:
     steps = {ord(b) - ord(a) for a, b in zip(text, text[1:])}
     return steps in ({1}, {-1})
+
+
+# A block of up to this many characters, said again and again, is one guess.
+REPEATED_BLOCK_MAX = 4
+
+
+def _is_repeated_block(text: str) -> bool:
+    return any(len(text) % size == 0 and text == text[:size] * (len(text) // size)
+               for size in range(1, min(REPEATED_BLOCK_MAX, len(text) // 2) + 1))
+
+
+# The ways a date is written as digits: day, month, year in each usual order.
+_DATE_ORDERS = {6: ("%d%m%y", "%m%d%y", "%y%m%d"), 8: ("%d%m%Y", "%m%d%Y", "%Y%m%d")}
+
+
+def _is_date(text: str) -> bool:
+    """A date (a birthday, say): 6 or 8 digits, with or without / - . between."""
+    from datetime import datetime
+
+    digits = "".join(char for char in text if char not in "/-. ")
+    if not digits.isascii() or not digits.isdigit() or len(digits) not in _DATE_ORDERS:
+        return False
+    for order in _DATE_ORDERS[len(digits)]:
+        try:
+            moment = datetime.strptime(digits, order)
+        except ValueError:
+            continue
+        if len(digits) == 6 or 1900 <= moment.year <= 2099:
+            return True
+    return False
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from tui.store.dates import parse_due_date
 from tui.store.db import Store
 from tui.store.errors import (
     ConflictError,
+    DatabaseBusyError,
     DatabaseError,
     InputError,
     NameTakenError,
@@ -81,6 +82,13 @@ UNREADABLE = N_(
     "is damaged. Nothing was changed. Ask staff to check the database or restore a backup."
 )
 CODE_FAILED = N_("That name and recovery code don't open a plan. Check both and try again.")
+# How long a sign-in tries to write down its try before it goes on without:
+# reading never waits on writing (an import, a full or read-only disk).
+SIGN_IN_WRITE_SECONDS = 2.0
+READ_ONLY_NOTE = N_(
+    "Your plan is open to read. Changes can't be saved right now; nothing was lost. "
+    "Ask staff if this stays.")
+WAIT_FOR_NAME = N_("Too many tries for that name. Please wait {wait}, then try again.")
 # What a try that found no turn (many checks of its name in progress) is told to wait.
 TURN_WAIT_SECONDS = 5
 NAME_TAKEN = N_(
@@ -260,47 +268,110 @@ def _checked_language(code: object) -> str:
     return code
 
 
-def create_person(store: Store, name: str, pin: str, *, language: str | None = None) -> Plan:
+def create_person(store: Store, name: str, pin: str, *, language: str | None = None,
+                  counted: bool = True) -> Plan:
     """Make a new, empty plan for `name`, opened with `pin`, keeping
     `language` (one of LANGUAGES: the one chosen at sign-in) if given. The
-    new plan's recovery codes are in `plan.recovery_codes`, to be shown once."""
+    new plan's recovery codes are in `plan.recovery_codes`, to be shown once.
+
+    A name already taken is `counted` like a wrong PIN for that name (and
+    waited and audited the same way), so making plans can't be used to find
+    out, fast and unseen, which names have one. Staff commands (demo) pass
+    counted=False."""
+    new = _prepared_person(store, name, pin, language)
+    if counted:
+        with store.errors_explained():
+            left = attempts.seconds_left(new.lookup)
+        if left:
+            raise NameTakenError(_(WAIT_FOR_NAME).format(wait=attempts.say_wait(left)))
+    with store.errors_explained():
+        taken = _person(new.lookup) is not None
+    if taken:
+        raise _name_taken(store, new.lookup, counted)
+    try:
+        person_id, codes = store.write(lambda: _insert_person(store, new))
+    except peewee.IntegrityError:
+        raise _name_taken(store, new.lookup, counted) from None
+    plan = Plan(store, person_id, new.name, new.data_key)
+    plan.recovery_codes = tuple(codes)
+    return plan
+
+
+@dataclass(frozen=True)
+class _NewPerson:
+    """A plan about to be made: checked, with its slow PIN key derived
+    (outside any write, so no other session waits on it)."""
+    name: str
+    lookup: str
+    language: str | None
+    pin_key: tuple[str, bytes]
+    data_key: bytes
+
+
+def _prepared_person(store: Store, name: str, pin: str, language: str | None) -> _NewPerson:
     name = _checked_name(name)
     pins.check_new_pin(pin)
     if language is not None:
         language = _checked_language(language)
-    lookup = _lookup(store, name)
-    with store.errors_explained():
-        taken = _person(lookup) is not None
-    if taken:
-        raise NameTakenError(_(NAME_TAKEN))
-    pin_key = keys.derive_new_pin_key(pin, store.site_key)  # slow on purpose: before the write lock
-    data_key = crypto.new_data_key()
-    sealer = crypto.Sealer(data_key)
+    # Slow on purpose, and done whether or not the name is taken, so the time
+    # taken doesn't tell.
+    pin_key = keys.derive_new_pin_key(pin, store.site_key)
+    return _NewPerson(name, _lookup(store, name), language, pin_key, crypto.new_data_key())
 
-    def insert() -> tuple[int, list[str]]:
-        # A number never used before, even by a deleted plan, so the audit trail
-        # never mixes two plans' events.
-        used = max(m.Person.select(peewee.fn.MAX(m.Person.id)).scalar() or 0,
-                   m.AuditEvent.select(peewee.fn.MAX(m.AuditEvent.person_id)).scalar() or 0)
-        person = m.Person.create(id=used + 1, lookup=lookup, name_sealed="", created_at=clock.now())
-        sealed = {m.Person.name_sealed: sealer.seal(name, crypto.place("person", person.id,
+
+def _insert_person(store: Store, new: _NewPerson, *,
+                   lookup: str | None = None) -> tuple[int, list[str]]:
+    """Make the person's row, keys and codes, found by `lookup` (the name's
+    by default; an import builds its plan aside under another). Inside a write."""
+    sealer = crypto.Sealer(new.data_key)
+    # A number never used before, even by a deleted plan, so the audit trail
+    # never mixes two plans' events.
+    used = max(m.Person.select(peewee.fn.MAX(m.Person.id)).scalar() or 0,
+               m.AuditEvent.select(peewee.fn.MAX(m.AuditEvent.person_id)).scalar() or 0)
+    person = m.Person.create(id=used + 1, lookup=lookup or new.lookup, name_sealed="",
+                             created_at=clock.now())
+    sealed = {m.Person.name_sealed: sealer.seal(new.name, crypto.place("person", person.id,
                                                                        "name_sealed"))}
-        if language is not None:
-            sealed[m.Person.language_sealed] = sealer.seal(
-                language, crypto.place("person", person.id, "language_sealed"))
-        m.Person.update(sealed).where(m.Person.id == person.id).execute()
-        keys.set_pin(person.id, pin_key, data_key)
-        codes = keys.make_recovery_codes(person.id, data_key, store.site_key)
-        audit.record("plan_created", person.id)
-        return person.id, codes
+    if new.language is not None:
+        sealed[m.Person.language_sealed] = sealer.seal(
+            new.language, crypto.place("person", person.id, "language_sealed"))
+    m.Person.update(sealed).where(m.Person.id == person.id).execute()
+    keys.set_pin(person.id, new.pin_key, new.data_key)
+    codes = keys.make_recovery_codes(person.id, new.data_key, store.site_key)
+    _pad_toolkit(person.id, sealer)
+    audit.record("plan_created", person.id)
+    return person.id, codes
 
-    try:
-        person_id, codes = store.write(insert)
-    except peewee.IntegrityError:
-        raise NameTakenError(_(NAME_TAKEN)) from None
-    plan = Plan(store, person_id, name, data_key)
-    plan.recovery_codes = tuple(codes)
-    return plan
+
+# A toolkit answer not given yet. Every plan has a row for every question from
+# the start, sealed and padded like an answer, so a copy of the database
+# doesn't tell which questions a person answered. (A lone surrogate: no text a
+# person types can be it, `checked` refuses one.)
+NOT_ANSWERED = "\udc00"
+
+
+def _pad_toolkit(person_id: int, sealer: crypto.Sealer) -> None:
+    """A sealed row for every toolkit question, holding NOT_ANSWERED. Inside a write."""
+    from tui.content.toolkit import QUESTION_KEYS
+
+    now = clock.now()
+    for question in QUESTION_KEYS:
+        row = m.ToolkitAnswer.create(person=person_id, question=question, answer="",
+                                     updated_at=now)
+        m.ToolkitAnswer.update(answer=sealer.seal(
+            NOT_ANSWERED, crypto.place(m.ToolkitAnswer._meta.table_name, row.id, "answer"))
+        ).where(m.ToolkitAnswer.id == row.id).execute()
+
+
+def _name_taken(store: Store, lookup: str, counted: bool) -> NameTakenError:
+    """The error for a taken name, counted like a wrong try when `counted`."""
+    if not counted:
+        return NameTakenError(_(NAME_TAKEN))
+    wait = _count_wrong_try(store, lookup, "name_taken", attempts.wait_after)
+    if wait:
+        return NameTakenError(_("{message} Please wait {wait} before the next try.").format(
+            message=_(NAME_TAKEN), wait=attempts.say_wait(wait)))
+    return NameTakenError(_(NAME_TAKEN))
 
 
 def _checked_sign_in_name(name: str) -> str:
@@ -309,35 +380,62 @@ def _checked_sign_in_name(name: str) -> str:
     return checked(name, limit=LONG_LIMIT, what=N_("name"))  # a broken character can't be looked up
 
 
+def _try_write(store: Store, operation):
+    """(True, the result) when `operation` could be written within
+    SIGN_IN_WRITE_SECONDS; (False, the error) when the database is busy past
+    it, full, read-only or gone. Reading never waits on writing: a sign-in
+    goes on without it."""
+    try:
+        return True, store.write(operation, deadline_seconds=SIGN_IN_WRITE_SECONDS)
+    except DatabaseError as error:
+        return False, error
+
+
+def _count_wrong_try(store: Store, lookup: str, event: str, schedule, check_id=None) -> int:
+    """Count a wrong try (audited the same for names with and without a plan);
+    the seconds to wait now. Counted in this process's memory when the
+    database can't take the write."""
+    tag = crypto.audit_tag(store.site_key, lookup)
+
+    def count() -> int:
+        if check_id is not None:
+            attempts.end_check(check_id)
+        audit.record(event, None, tag)
+        return attempts.record_failure(lookup, schedule)
+
+    try:  # a wrong try may wait for the database (the right one never does)
+        return store.write(count)
+    except DatabaseError:
+        with store.errors_explained():
+            return attempts.remember_failure(lookup, schedule)
+
+
 def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
-                       message: str = "") -> bytes:
-    """The data key when `pin` opens the plan (`person` None: a name with no
-    plan). A wrong PIN is counted; the right one clears the count (the caller's
-    write). Raises SignInWaitError while waiting, SignInError (`message`) for a
-    wrong PIN.
+                       message: str = "") -> tuple[bytes, bool]:
+    """(the data key, whether the try could be written down) when `pin` opens
+    the plan (`person` None: a name with no plan). A wrong PIN is counted; the
+    right one clears the count (the caller's write). Raises SignInWaitError
+    while waiting, SignInError (`message`) for a wrong PIN.
 
     The check is counted while it runs (see `tui.store.attempts`): tries made
     at the same moment in many sessions get no more checks than the limit
     allows before a wait, and the right PIN typed in many sessions at once
-    waits its turn (a few key derivations) instead of being refused.
-    `message` is marked with N_() and shown through _()."""
+    waits its turn (a few key derivations) instead of being refused. When the
+    database can't take writes, the PIN is still checked at full cost, and a
+    wrong one counted in memory. `message` is marked with N_() and shown
+    through _()."""
     message = _(message or SIGN_IN_FAILED)
-    check_id = _begin_pin_check(store, lookup)
+    check_id, written = _begin_pin_check(store, lookup)
     counted = False
     try:
         data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
         if data_key is not None and person is not None:
-            return data_key
-
-        def count() -> int:
-            attempts.end_check(check_id)
-            audit.record("sign_in_failed", person.id if person else None)
-            return attempts.record_failure(lookup)
-
-        wait_if_wrong = store.write(count)
+            return data_key, written
+        wait_if_wrong = _count_wrong_try(store, lookup, "sign_in_failed", attempts.wait_after,
+                                         check_id)
         counted = True
     finally:
-        if not counted:
+        if not counted and check_id is not None:
             _end_pin_check(store, check_id)
     if wait_if_wrong:
         raise SignInWaitError(
@@ -347,31 +445,57 @@ def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: 
     raise SignInError(message)
 
 
-def _begin_pin_check(store: Store, lookup: str) -> int:
-    """The id of a PIN check of `lookup` allowed to start now, waiting (up to
-    TURN_DEADLINE_SECONDS) while the checks in progress fill what the limit
-    allows; SignInWaitError while a wait is in force, or when no turn came."""
+def _refused_waiting(left: int) -> SignInWaitError:
+    return SignInWaitError(
+        _("Too many tries that didn't match. Please wait {wait}, then try again. A "
+          "recovery code works now.").format(wait=attempts.say_wait(left)), left)
+
+
+def _begin_pin_check(store: Store, lookup: str) -> tuple[int | None, bool]:
+    """(the id of a PIN check of `lookup` allowed to start now, True), waiting
+    (up to TURN_DEADLINE_SECONDS) while the checks in progress fill what the
+    limit allows; (None, False) when the database can't take the write (the
+    waits are then read, and this process's own count kept). SignInWaitError
+    while a wait is in force, or when no turn came."""
+    tag = crypto.audit_tag(store.site_key, lookup)
 
     def begin() -> tuple[int, int | None]:
+        attempts.record_remembered()  # tries counted in memory while writes failed
         left, check_id = attempts.begin_check(lookup)
         if left:
-            audit.record("sign_in_waiting")
+            audit.record("sign_in_waiting", None, tag)
         return left, check_id
 
     deadline = time.monotonic() + attempts.TURN_DEADLINE_SECONDS
     while True:
-        left, check_id = store.write(begin)
-        if left:
-            raise SignInWaitError(
-                _("Too many tries that didn't match. Please wait {wait}, then try again. A "
-                  "recovery code works now.").format(wait=attempts.say_wait(left)), left)
-        if check_id is not None:
-            return check_id
+        written, begun = _try_write(store, begin)
+        if written:
+            left, check_id = begun
+            if left:
+                raise _refused_waiting(left)
+            if check_id is not None:
+                return check_id, True
+        else:
+            # The database can't take the write (busy past a short deadline,
+            # a full or read-only disk): read what the write would have
+            # decided. Checks already in progress still count, so a flood of
+            # tries can't use a busy database to get more checks.
+            with store.errors_explained():
+                left = attempts.seconds_left(lookup)
+                # Busy: many tries at once may be what keeps it busy, so a try
+                # goes on unwritten only for a name with no misses and no
+                # checks in progress. Full or read-only: the checks allowed.
+                room = (attempts.is_quiet(lookup) if isinstance(begun, DatabaseBusyError)
+                        else attempts.may_begin(lookup))
+            if left:
+                raise _refused_waiting(left)
+            if room:
+                return None, False
         # Other sessions are checking PINs for this name: look again (without
         # the write lock) until one of them is done, then try for a turn.
         while True:
             if time.monotonic() >= deadline:
-                store.write(lambda: audit.record("sign_in_waiting"))
+                _try_write(store, lambda: audit.record("sign_in_waiting", None, tag))
                 raise SignInWaitError(
                     _("Many tries for this name are being checked right now. Please wait "
                       "{wait}, then try again. A recovery code works now.").format(
@@ -386,39 +510,27 @@ def _end_pin_check(store: Store, check_id: int) -> None:
     """The check is over (the right PIN, or an error midway). Should the
     database be too busy to say so, the row stops counting after
     CHECK_STALE_SECONDS: the caller's own outcome matters more."""
-    try:
-        store.write(lambda: attempts.end_check(check_id))
-    except DatabaseError:
-        pass
-
-
-def _failed(store: Store, lookup: str, person: m.Person | None, event: str, message: str):
-    """`message` is marked with N_() and shown through _()."""
-    def count() -> int:
-        audit.record(event, person.id if person else None)
-        return attempts.record_failure(lookup)
-
-    wait = store.write(count)
-    if wait:
-        return SignInWaitError(_("{message} Please wait {wait} before the next try.").format(
-            message=_(message), wait=attempts.say_wait(wait)), wait)
-    return SignInError(_(message))
+    _try_write(store, lambda: attempts.end_check(check_id))
 
 
 def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> Plan:
     """Open the plan of `name` with `pin`. A wrong name and a wrong PIN look
     alike, in message and in time taken; wrong tries are counted (see
     `tui.store.attempts`). A plan stored before encryption gets its key
-    wrapped with the PIN now, and new recovery codes (in `plan.recovery_codes`)."""
+    wrapped with the PIN now, and new recovery codes (in `plan.recovery_codes`).
+
+    When the database can't take a write (busy past a short deadline, a full
+    or read-only disk), the plan still opens, to read: `plan.read_only_note`
+    says so in one line (None otherwise)."""
     name = _checked_sign_in_name(name)
     if not isinstance(pin, str) or not pin:
         raise InputError(_("Please type your PIN."))
     lookup = _lookup(store, name)
     with store.errors_explained():
         person = _person(lookup)
-    data_key = _counted_pin_check(store, lookup, person, pin)
+    data_key, written = _counted_pin_check(store, lookup, person, pin)
     legacy = person.legacy_wrap is not None
-    new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy else None
+    new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy and written else None
 
     def opened() -> list[str]:
         attempts.clear(lookup)
@@ -428,25 +540,45 @@ def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> P
         keys.set_pin(person.id, new_key, data_key)
         return keys.make_recovery_codes(person.id, data_key, store.site_key)
 
-    codes = store.write(opened)
+    if written:
+        written, codes = _try_write(store, opened)
+    if not written:
+        attempts.forget_lookup(lookup)
+        codes = []
     plan = Plan._opened(store, person, data_key)
     plan.recovery_codes = tuple(codes)
+    plan.read_only_note = None if written else _(READ_ONLY_NOTE)
     return plan
 
 
 def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
     """Open the plan of `name` with one of its recovery codes, at any time (even
-    while waiting after wrong tries), and set `new_pin`. The code is used up."""
+    while waiting after wrong PINs), and set `new_pin`. The code is used up.
+
+    A wrong code never counts toward the PIN's waits (it would let anyone who
+    knows a name keep that person out): wrong codes are counted per terminal."""
     name = _checked_sign_in_name(name)
     if not isinstance(code, str) or not code.strip():
         raise InputError(_("Please type one of your recovery codes."))
     pins.check_new_pin(new_pin)
     lookup = _lookup(store, name)
+    from_here = attempts.code_lookup(store.site_key)
+    with store.errors_explained():
+        left = attempts.seconds_left(from_here, attempts.CODE_LONGEST_WAIT_SECONDS)
+    if left:
+        raise SignInWaitError(
+            _("Too many recovery codes that didn't match were typed here. Please wait {wait}, "
+              "then try again.").format(wait=attempts.say_wait(left)), left)
     with store.errors_explained():
         person = _person(lookup)
         found = keys.unlock_with_code(person, code, store.site_key)
     if found is None or person is None:
-        raise _failed(store, lookup, person, "recovery_code_failed", CODE_FAILED)
+        wait = _count_wrong_try(store, from_here, "recovery_code_failed",
+                                attempts.code_wait_after)
+        if wait:
+            raise SignInWaitError(_("{message} Please wait {wait} before the next try.").format(
+                message=_(CODE_FAILED), wait=attempts.say_wait(wait)), wait)
+        raise SignInError(_(CODE_FAILED))
     code_id, data_key = found
     new_key = keys.derive_new_pin_key(new_pin, store.site_key)
 
@@ -455,10 +587,28 @@ def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
             raise SignInError(_(CODE_FAILED))
         keys.set_pin(person.id, new_key, data_key)
         attempts.clear(lookup)
+        attempts.clear(from_here)
         audit.record("recovery_code_used", person.id)
 
     store.write(opened)
     return Plan._opened(store, person, data_key)
+
+
+def unlock_name(store: Store, name: str) -> bool:
+    """Clear the wait after wrong tries for `name`, without opening its plan
+    (for staff, from the command line); audited. True when there was a count
+    to clear."""
+    lookup = _lookup(store, _checked_sign_in_name(name))
+    with store.errors_explained():
+        person = _person(lookup)
+    tag = crypto.audit_tag(store.site_key, lookup)
+
+    def unlock() -> bool:
+        had = attempts.clear(lookup)
+        audit.record("unlocked", person.id if person else None, tag)
+        return had
+
+    return store.write(unlock)
 
 
 def delete_plan(store: Store, name: str) -> bool:
@@ -542,6 +692,9 @@ class Plan:
         # New recovery codes to show the person once (a new plan, or an old
         # plan's first sign-in since encryption); empty otherwise.
         self.recovery_codes: tuple[str, ...] = ()
+        # One line to show when the plan opened while its sign-in couldn't be
+        # written (the database busy, full or read-only); None otherwise.
+        self.read_only_note: str | None = None
         self._deleted = False
 
     def _check_not_deleted(self) -> None:
@@ -583,6 +736,10 @@ class Plan:
     def _seal(self, row: peewee.Model, column: str, text: str) -> None:
         """Set `row.column` to `text` sealed for that row and column."""
         setattr(row, column, self._sealer.seal(text, crypto.place(row._meta.table_name, row.id, column)))
+
+    def sealed(self, table: str, row_id: int, column: str, text: str) -> str:
+        """`text` sealed for one row and column of this plan (for rows written in bulk)."""
+        return self._sealer.seal(text, crypto.place(table, row_id, column))
 
     def _open(self, row: peewee.Model, column: str) -> str:
         try:
@@ -1232,8 +1389,11 @@ class Plan:
 
     @_reads
     def toolkit_answers(self) -> dict[str, str]:
+        """The answers given (a blank one saved counts as given)."""
         rows = m.ToolkitAnswer.select().where(m.ToolkitAnswer.person == self.person_id)
-        return {row.question: self._open(row, "answer") for row in rows}
+        answers = {row.question: self._open(row, "answer") for row in rows}
+        return {question: answer for question, answer in answers.items()
+                if answer != NOT_ANSWERED}
 
     @_writes(detail=lambda question, *args, **kwargs: "toolkit")
     def save_toolkit_answer(self, question: str, answer: str) -> None:

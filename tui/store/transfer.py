@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import peewee
+
 from tui.i18n import N_, _
-from tui.store import clock, pins
+from tui.store import audit, clock, models as m
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
-from tui.store.errors import InputError, StoreError
+from tui.store.errors import InputError, NameTakenError, StoreError
 from tui.store.plans import (
-    CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, create_person, person_id_named, remove_person_rows,
+    NAME_TAKEN, _insert_person, _prepared_person, _person as _person_with_lookup,
+    CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, remove_person_rows,
 )
 from tui.store.text import _INVISIBLE_TRICKS, LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked
 
@@ -647,67 +651,199 @@ def renamed(plan_file: PlanFile, name: str) -> PlanFile:
                                            required=True))
 
 
+# An import is built aside (its person found by a lookup no name has) in
+# short transactions of this many goals, then swapped in under its name.
+IMPORT_BATCH_GOALS = 100
+ASIDE = "import:"
+# A plan left aside by an import that never finished (its process killed) is
+# removed by the next import after this long.
+ASIDE_STALE_SECONDS = 60 * 60
+
+
 def import_plan(store: Store, plan_file: PlanFile, pin: str, *, replace: bool = False,
                 language: str | None = None) -> Plan:
-    """Make the plan in `plan_file`, opened with `pin`, in one transaction: all
-    of it or nothing. Raises NameTakenError when the name is in use (nothing
-    made), unless `replace`: then the plan of that name is deleted in the same
-    transaction, so a failure keeps it. The new plan's recovery codes are in
-    `plan.recovery_codes`. `language` (one of plans.LANGUAGES) is kept as the
-    person's language: format version 1 has no place for it in the file."""
-    pins.check_new_pin(pin)
+    """Make the plan in `plan_file`, opened with `pin`: all of it or nothing.
+    Raises NameTakenError when the name is in use (nothing made), unless
+    `replace`: then the plan of that name is deleted in the same transaction
+    that puts the new one in its place, so a failure keeps it. The new plan's
+    recovery codes are in `plan.recovery_codes`. `language` (one of
+    plans.LANGUAGES) is kept as the person's language: format version 1 has
+    no place for it in the file.
+
+    Other sessions never wait long on it: the slow PIN key is derived before
+    any write, the plan is built aside (under a lookup no name has, so nobody
+    can sign in to it half made) in short transactions of
+    IMPORT_BATCH_GOALS goals, each goal and step written once in its places
+    (time grows with the file, not its square), then swapped in under its
+    name in one short transaction. A failure removes what was built."""
+    new = _prepared_person(store, plan_file.name, pin, language)  # slow: before any write
+    with store.errors_explained():
+        taken = _person_with_lookup(new.lookup) is not None
+    if taken and not replace:
+        raise NameTakenError(_(NAME_TAKEN))
+    aside = ASIDE + secrets.token_hex(16)
+
+    def start() -> tuple[int, list[str]]:
+        _remove_stale_asides()
+        return _insert_person(store, new, lookup=aside)
+
+    person_id, codes = _saved(store, start)
+    plan = Plan(store, person_id, new.name, new.data_key)
+    plan.recovery_codes = tuple(codes)
     replaced = [False]
 
-    def make() -> Plan:
-        if replace:
-            old = person_id_named(store, plan_file.name)
-            if old is not None:
-                remove_person_rows(old, "replaced by an import")
-                replaced[0] = True
-        plan = create_person(store, plan_file.name, pin, language=language)
-        _fill(plan, plan_file)
-        plan.record("imported", "json")
-        return plan
+    def swap() -> None:
+        old = _person_with_lookup(new.lookup)
+        if old is not None and not replace:
+            raise NameTakenError(_(NAME_TAKEN))  # made meanwhile in another session
+        if old is not None:
+            remove_person_rows(old.id, "replaced by an import")
+            replaced[0] = True
+        m.Person.update(lookup=new.lookup).where(m.Person.id == person_id).execute()
+        audit.record("imported", person_id, "json")
 
     try:
-        plan = store.write(make)
-    except StoreError:
+        for batch in _batches(plan, plan_file):
+            _saved(store, batch)
+        _saved(store, swap)
+    except BaseException:
+        _remove_aside(store, person_id)
         raise
-    except Exception as error:  # rolled back: nothing of the file was kept
-        raise ImportFileError(
-            _("Something in the file could not be saved ({kind}), so no part of it was kept.")
-            .format(kind=type(error).__name__)) from None
     if replaced[0]:
         store.wipe_free_space()  # the old plan's space, now that it is gone for good
     return plan
 
 
-def _fill(plan: Plan, plan_file: PlanFile) -> None:
-    for section, fields in plan_file.sections.items():
-        if any(fields.values()):
-            plan.save_section(section, fields)
-    for question, answer in plan_file.toolkit.items():
-        plan.save_toolkit_answer(question, answer)
+def _saved(store: Store, operation):
+    """`operation` in one write; an unexpected error said plainly."""
+    try:
+        return store.write(operation)
+    except StoreError:
+        raise
+    except Exception as error:  # rolled back: the import is undone by the caller
+        raise ImportFileError(
+            _("Something in the file could not be saved ({kind}), so no part of it was kept.")
+            .format(kind=type(error).__name__)) from None
+
+
+def _remove_aside(store: Store, person_id: int) -> None:
+    """Undo an import that failed: the plan built aside, and what the trail said of it."""
+    def remove() -> None:
+        m.Person.delete().where(m.Person.id == person_id).execute()
+        m.AuditEvent.delete().where(m.AuditEvent.person_id == person_id).execute()
+
+    try:
+        store.write(remove)
+    except StoreError:
+        pass  # left aside, where no one can sign in to it; the next import removes it
+
+
+def _remove_stale_asides() -> None:
+    """Plans left aside by imports that never finished. Inside a write."""
+    before = clock.now() - timedelta(seconds=ASIDE_STALE_SECONDS)
+    stale = [row.id for row in m.Person.select(m.Person.id).where(
+        m.Person.lookup.startswith(ASIDE) & (m.Person.created_at < before))]
+    if stale:
+        m.Person.delete().where(m.Person.id.in_(stale)).execute()
+        m.AuditEvent.delete().where(m.AuditEvent.person_id.in_(stale)).execute()
+
+
+def _batches(plan: Plan, plan_file: PlanFile):
+    """The writes that fill the plan, each short: the sections and toolkit,
+    the goals IMPORT_BATCH_GOALS at a time, then contacts and reminders."""
+
+    def sections() -> None:
+        for section, fields in plan_file.sections.items():
+            if any(fields.values()):
+                plan.save_section(section, fields)
+        for question, answer in plan_file.toolkit.items():
+            plan.save_toolkit_answer(question, answer)
+
+    yield sections
+    now = clock.now()
+    placed = []
     for term in TERMS:
         goals = [g for g in plan_file.goals if g.term == term]
-        ids = [_add_goal(plan, goal) for goal in goals]
-        if ids:
-            plan.arrange_goals(term, {goal_id: (goal.importance, goal.timeline)
-                                      for goal_id, goal in zip(ids, goals)})
-    for contact in plan_file.contacts:
-        plan.add_contact(**contact)
-    for reminder in plan_file.reminders:
-        plan.add_reminder(reminder)
+        # The file's numbers may have gaps: each order becomes 1..n, as it was.
+        # Equal importance numbers are a tie, kept (see Plan.arrange_goals);
+        # each goal has its own place in the timeline.
+        timeline = {id(g): n for n, g in enumerate(sorted(goals, key=lambda g: g.timeline), 1)}
+        level = {number: n for n, number in enumerate(sorted({g.importance for g in goals}), 1)}
+        placed += [(goal, level[goal.importance], timeline[id(goal)])
+                   for goal in sorted(goals, key=lambda g: (g.importance, g.timeline))]
+    for first in range(0, len(placed), IMPORT_BATCH_GOALS):
+        batch = placed[first:first + IMPORT_BATCH_GOALS]
+        yield lambda batch=batch: _add_goals(plan, batch, now)
+
+    def rest() -> None:
+        for contact in plan_file.contacts:
+            plan.add_contact(**contact)
+        for reminder in plan_file.reminders:
+            plan.add_reminder(reminder)
+
+    yield rest
 
 
-def _add_goal(plan: Plan, goal: GoalIn) -> int:
-    goal_id = plan.add_goal(goal.text, goal.term, goal.target_date).id
-    for step in goal.steps:
+def _add_goals(plan: Plan, batch: list[tuple[GoalIn, int, int]], now) -> None:
+    """Goals (each with its importance and timeline place) and their steps,
+    in multi-row inserts: every row written once, sealed for its own id (ids
+    taken in advance, see `_new_ids`). The file was checked whole before: its
+    texts and dates are fit to keep as they are. Inside a write."""
+    goal_ids = _new_ids(m.Goal, len(batch))
+    steps = [(goal_id, position, step) for goal_id, (goal, _i, _t) in zip(goal_ids, batch)
+             for position, step in enumerate(goal.steps, 1)]
+    step_ids = _new_ids(m.Step, len(steps))
+    goal_rows = [{
+        "id": goal_id, "person": plan.person_id, "term": goal.term,
+        "text": plan.sealed("goal", goal_id, "text", goal.text),
+        "importance": importance, "timeline": timeline,
+        "status": "done" if goal.done_on is not None else "active",
+        "target_date": goal.target_date, "done_on": goal.done_on,
+        "created_at": now, "updated_at": now,
+    } for goal_id, (goal, importance, timeline) in zip(goal_ids, batch)]
+    step_rows = []
+    for step_id, (goal_id, position, step) in zip(step_ids, steps):
         # The file's due date is kept beside its words, as they were.
-        step_id = plan.add_step(goal_id, when=step.when_text, due_date=step.due_date,
-                                **step.texts).id
-        if step.done_on is not None:
-            plan.complete_step(step_id, on=step.done_on)
-    if goal.done_on is not None:
-        plan.complete_goal(goal_id, on=goal.done_on)
-    return goal_id
+        texts = {**step.texts, "when_text": step.when_text}
+        step_rows.append({
+            "id": step_id, "goal": goal_id, "position": position,
+            **{column: plan.sealed("step", step_id, column, text)
+               for column, text in texts.items()},
+            "due_date": step.due_date, "done": step.done_on is not None,
+            "done_on": step.done_on, "created_at": now, "updated_at": now,
+        })
+    _insert_rows(m.Goal, goal_rows)
+    _insert_rows(m.Step, step_rows)
+
+
+def _insert_rows(model, rows: list[dict]) -> None:
+    """Insert `rows` (dicts of the same fields) with one prepared statement
+    run for each: building each row's SQL apart costs most of an import's time."""
+    if not rows:
+        return
+    database = model._meta.database
+    fields = [model._meta.fields[name] for name in rows[0]]
+    sql = 'INSERT INTO "{table}" ({columns}) VALUES ({params})'.format(
+        table=model._meta.table_name,
+        columns=", ".join(f'"{field.column_name}"' for field in fields),
+        params=", ".join([database.param] * len(fields)))
+    database.cursor().executemany(
+        sql, [[field.db_value(row[field.name]) for field in fields] for row in rows])
+
+
+def _new_ids(model, count: int) -> list[int]:
+    """`count` ids for new rows of `model`, taken inside the write: after the
+    highest on SQLite (one writer at a time), from the table's sequence on
+    PostgreSQL (so rows made later the usual way never collide)."""
+    if count == 0:
+        return []
+    database = model._meta.database
+    table = model._meta.table_name
+    if isinstance(database, peewee.PostgresqlDatabase):
+        cursor = database.execute_sql(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            (f'"{table}"', count))
+        return [row[0] for row in cursor.fetchall()]
+    highest = model.select(peewee.fn.MAX(model.id)).scalar() or 0
+    return list(range(highest + 1, highest + 1 + count))
+

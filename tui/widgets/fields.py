@@ -14,17 +14,33 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.reactive import reactive
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Checkbox, Input
 
+from tui.console import on_console
 from tui.i18n import N_
 from tui.widgets.cursor import CursorOnHighlight
 from tui.store.text import displayable
+
+
+def _trailing_blanks(strip: Strip) -> int:
+    """How many blank cells end the line (the cursor, drawn reversed, is not blank)."""
+    blanks = 0
+    for segment in reversed(list(strip)):
+        if segment.style is not None and segment.style.reverse:
+            break
+        words = segment.text.rstrip(" ")
+        blanks += len(segment.text) - len(words)
+        if words:
+            break
+    return blanks
 
 
 class TextInput(Input):
@@ -41,6 +57,22 @@ class TextInput(Input):
         # One symbol for each control character, so the cursor stays in step.
         shown = displayable(self.value).replace("\n", "\u23ce")
         return Text(shown, no_wrap=True, overflow="ignore", end="")
+
+    def render_line(self, y: int) -> Strip:
+        """An underlined field is underlined to its end, not only under its words:
+        an empty field is still a line that can be seen. The Linux console shows
+        underlining as a colour, which a blank does not show: there the rest of the
+        line is drawn with low lines (_)."""
+        strip = super().render_line(y)
+        width = self.scrollable_content_region.width
+        if y != 0 or not self.styles.text_style.underline:
+            return strip
+        if not on_console(self.app):
+            return strip.extend_cell_length(width, self.rich_style)
+        used = strip.cell_length - _trailing_blanks(strip)
+        if used >= width:
+            return strip
+        return Strip([*strip.crop(0, used), Segment("_" * (width - used), self.rich_style)], width)
 
     async def _on_key(self, event: events.Key) -> None:
         focused = self.screen.focused
@@ -72,8 +104,10 @@ class Tick(CursorOnHighlight, Checkbox, inherit_bindings=False):
     def _button(self) -> Content:
         button_style = self.get_visual_style("toggle--button")
         side_style = Style(foreground=button_style.background, background=self.background_colors[1])
+        # Half blocks, or brackets where the console's fonts have no half blocks.
+        left, right = ("[", "]") if on_console(self.app) else (self.BUTTON_LEFT, self.BUTTON_RIGHT)
         return Content.assemble(
-            (self.BUTTON_LEFT, side_style),
+            (left, side_style),
             ("X" if self.value else " ", button_style),
-            (self.BUTTON_RIGHT, side_style),
+            (right, side_style),
         )

@@ -3,18 +3,17 @@ colour: bars where the terminal has the glyphs, and the numbers always."""
 
 from __future__ import annotations
 
-import os
-
 from rich.text import Text
 
+from tui.console import on_console
 from tui.i18n import _
 
 BARS = " ▁▂▃▄▅▆▇█"
 
 
 def can_draw_bars() -> bool:
-    # The Linux console's fonts lack the eighth-block glyphs.
-    return os.environ.get("TERM", "") != "linux"
+    # The Linux console's fonts lack the eighth-block glyphs: numbers only there.
+    return not on_console()
 
 
 def spark_text(counts: list[int]) -> Text:
