@@ -23,9 +23,7 @@ pages would be split among both). Rounds alternate which side goes first.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,10 +32,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.perf.bench_signin import write_crisis_screen  # noqa: E402
+from tests.perf.bench_signin import app_and_bare_sign_in  # noqa: E402
 from tests.perf.terminal import PtyApp  # noqa: E402
 
-SCRIPT = Path(sys.executable).with_name("recovery-plan")
 F5 = b"\x1b[15~"
 SESSIONS, ROUNDS = 20, 3
 SIGN_IN_BOUND, CRISIS_BOUND = 1.15, 1.15
@@ -82,14 +79,7 @@ def memory_rounds(sessions: int = SESSIONS, rounds: int = ROUNDS
                   ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """[(sign-in MiB, crisis MiB)] per round for the app and for bare_signin.py."""
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "plans.sqlite3"
-        env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
-               "XDG_DATA_HOME": folder}
-        subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-        env["BARE_CRISIS_TEXT"] = write_crisis_screen(db, Path(folder) / "crisis.json")
-        env["BARE_DB"] = str(db)
-        app_argv = [str(SCRIPT), "--db", str(db)]
-        bare_argv = [sys.executable, str(HERE / "bare_signin.py")]
+        app_argv, bare_argv, env = app_and_bare_sign_in(folder)
         app_runs, bare_runs = [], []
         for index in range(rounds):
             if index % 2:

@@ -94,17 +94,22 @@ store.close()
     return str(path)
 
 
+def app_and_bare_sign_in(folder: str) -> tuple[list[str], list[str], dict[str, str]]:
+    """A demo database in `folder`; the app's command line on it, bare_signin.py's
+    (showing the same crisis plan screen), and the environment for both."""
+    db = Path(folder) / "plans.sqlite3"
+    env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
+           "XDG_DATA_HOME": folder}
+    subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
+    env["BARE_CRISIS_TEXT"] = write_crisis_screen(db, Path(folder) / "crisis.json")
+    env["BARE_DB"] = str(db)
+    return [str(SCRIPT), "--db", str(db)], [sys.executable, str(HERE / "bare_signin.py")], env
+
+
 def crisis_on_screen_times(pairs: int) -> tuple[list[float], list[float]]:
     """The app on a demo database, and bare_signin.py: `pairs` interleaved pairs."""
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "plans.sqlite3"
-        env = {**os.environ, "TERM": "xterm-256color", "RECOVERY_PLAN_NOW": "2026-11-26T10:00",
-               "XDG_DATA_HOME": folder}
-        subprocess.run([str(SCRIPT), "--db", str(db), "demo"], check=True, capture_output=True, env=env)
-        env["BARE_CRISIS_TEXT"] = write_crisis_screen(db, Path(folder) / "crisis.json")
-        env["BARE_DB"] = str(db)
-        app_argv = [str(SCRIPT), "--db", str(db)]
-        bare_argv = [sys.executable, str(HERE / "bare_signin.py")]
+        app_argv, bare_argv, env = app_and_bare_sign_in(folder)
         return interleaved(lambda: crisis_on_screen_once(app_argv, env),
                            lambda: crisis_on_screen_once(bare_argv, env), pairs)
 
