@@ -67,15 +67,20 @@ async def app_visit(db: Path, key: str) -> float:
             # F2 from the crisis plan (the overview is where a sign-in lands)
             await pilot.press(*NAME, *(["f5"] if key == "f2" else ["enter"]), *PIN, "enter")
             await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.pause()
-            start = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            elapsed = time.perf_counter() - start
-            assert isinstance(app.screen, screen_class(key)), (key, app.screen)
+            return await visit(pilot, key)
     finally:
         store.close()
+
+
+async def visit(pilot, key: str) -> float:
+    """Seconds from `key` until its screen is drawn, once the app is still."""
+    await pilot.pause()
+    await pilot.pause()
+    start = time.perf_counter()
+    await pilot.press(key)
+    await pilot.pause()
+    elapsed = time.perf_counter() - start
+    assert isinstance(pilot.app.screen, screen_class(key)), (key, pilot.app.screen)
     return elapsed
 
 
@@ -120,16 +125,9 @@ async def bare_visit(db: Path, key: str) -> float:
         plan = sign_in(store, NAME, PIN)
         app = BareVisit(plan, key)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await pilot.pause()
-            start = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            elapsed = time.perf_counter() - start
-            assert isinstance(app.screen, screen_class(key)), (key, app.screen)
+            return await visit(pilot, key)
     finally:
         store.close()
-    return elapsed
 
 
 def visit_times(pairs: int) -> dict[str, tuple[list[float], list[float]]]:
