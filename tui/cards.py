@@ -27,7 +27,9 @@ NOT_WRITTEN = N_("(not written yet)")
 
 
 def contact_line(contact: Contact) -> str:
-    """One contact on one line: name (relationship): phone, texts OK. When. Email."""
+    """One contact on one line: name (relationship): phone, texts OK, email,
+    when. The person's words go in as written, between commas: no full stop
+    of ours before words that may start small ("any time")."""
     line = one_line(contact.name)
     if contact.relationship.strip():
         line += f" ({one_line(contact.relationship)})"
@@ -36,10 +38,10 @@ def contact_line(contact: Contact) -> str:
         reach.append(_("texts OK"))
     if contact.email.strip():
         reach.append(one_line(contact.email))
+    if contact.reachable.strip():
+        reach.append(one_line(contact.reachable))
     if reach:
         line += ": " + ", ".join(reach)
-    if contact.reachable.strip():
-        line += f". {one_line(contact.reachable)}"
     return line
 
 

@@ -135,7 +135,7 @@ async def test_toolkit_in_spanish(store):
         await settle(pilot)
         assert isinstance(app.screen, ToolkitScreen)
         labels = "\n".join(str(label.render()) for label in app.screen.query("Label"))
-        assert "Lo que me funciona" in labels and "¿Qué me calma?" in labels
+        assert "¿Qué me funciona?" in labels and "¿Qué me calma?" in labels
         assert "Ganas de consumir" in labels
         assert "What calms me down?" not in labels
         assert "Mi caja de herramientas de resiliencia" in screen_text(app)

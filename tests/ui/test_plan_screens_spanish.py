@@ -66,8 +66,8 @@ def test_smart_hints_in_spanish():
     assert passed == ["Con fecha: el 20 nov ya pasó. Escoge un día que todavía no llega."]
     check = smart_check_text({"specific": "Llamar a 3 lugares", "measurable": "una hora",
                               "achievable": "me ayuda mi hermana", "when": "mañana"}, THURSDAY)
-    assert str(check) == ("Chequeo SMART: este paso es específico, medible, alcanzable, realista y "
-                          "tiene fecha límite. ¡Buen trabajo!")
+    assert str(check) == ("Chequeo SMART: este paso tiene las cinco partes. ¡Buen trabajo!\n"
+                          "Específico, medible, alcanzable, realista, con fecha límite.")
     done = smart_check(specific="llamar a dueños", measurable="tres lugares",
                        achievable="tengo teléfono", when="2026-11-20", today=THURSDAY, done=True)
     assert done == []  # a step already done met its date

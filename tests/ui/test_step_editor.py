@@ -61,7 +61,7 @@ async def test_add_a_step_with_next_friday(store):
         assert "Friday, December 4, 2026" in screen_text(app)
         await pilot.press("enter", *"The bus pass I have", "enter")
         await pilot.press(*"The list of places")
-        assert "this step is specific, measurable" in screen_text(app)
+        assert "this step has all five parts" in screen_text(app)
         await pilot.press("escape")  # leaving the screen keeps what was typed
         await pilot.pause()
         assert isinstance(app.screen, GoalBoardScreen)
@@ -104,8 +104,8 @@ async def test_the_smart_check_names_all_five_parts_and_a_done_step_has_no_passe
         assert housing_steps(store)[0].done
         text = screen_text(app)
         assert "has passed" not in text
-        assert ("SMART check: this step is specific, measurable, achievable, realistic and "
-                "time-limited. Nice work.") in text
+        assert ("SMART check: this step has all five parts. Nice work!\n"
+                "Specific, measurable, achievable, realistic, time-limited.") in text
         await pilot.press("space")  # not done after all: the date is past again
         await pilot.pause()
         assert "Time-limited: Nov 28 has passed" in screen_text(app)

@@ -141,7 +141,7 @@ GOOD_SAMARITAN: dict[str, GoodSamaritanLaw] = {
     # 11376.5, subdivisions (a) to (d)), in plain words; the protection named as
     # the training guide names it: arrest, charges and prosecution.
     "california": GoodSamaritanLaw(N_("California"), (
-        N_("This comes from California's Good Samaritan law: Health and Safety Code section 11376.5."),
+        N_("This is from the California Good Samaritan law. It is Health and Safety Code section 11376.5."),
         N_("Say you call 911 or get medical help for someone who is overdosing. "
            "Then the law protects you from arrest, charges and prosecution for:\n"
            "- breaking drug possession laws, by having drugs for your own use\n"

@@ -484,7 +484,7 @@ class PlainSession:
     def add_step(self, goal) -> None:
         """The SMART parts, one question each; the SMART check after."""
         from tui.store.dates import parse_due_date
-        from tui.store.smart import smart_check
+        from tui.store.smart import ALL_FIVE_PARTS, smart_check
 
         talk, today = self.talk, clock.today()
         talk.person(_("A new step toward: {goal}").format(goal=goal.text))
@@ -516,8 +516,7 @@ class PlainSession:
             for hint in hints:
                 talk.say(hint, "  ")
         else:
-            talk.say(_("SMART check: ") + _("this step is specific, measurable, achievable and "
-                                             "has a date. Nice work."))
+            talk.say(_("SMART check: ") + _(ALL_FIVE_PARTS))
 
     def mark_step(self, steps, done: bool) -> None:
         index = self.pick(N_("step"), len(steps))

@@ -135,7 +135,7 @@ class CrisisScreen(CardActions, Screen):
         # In an overdose, these two matter first: keep them above the fold.
         overdose = snapshot.sections["overdose"]
         quick = Text()
-        for field, label in (("naloxone_where", _("Naloxone:")), ("check_in_how", _("Check-in:"))):
+        for field, label in (("naloxone_where", _("Naloxone:")), ("check_in_how", _("How they check:"))):
             if overdose.get(field, "").strip():
                 quick.append(label + " ", style="bold")
                 quick.append_text(person_line(overdose[field]))

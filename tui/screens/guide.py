@@ -159,7 +159,7 @@ class ToolkitPage(Page):
 
     def compose(self) -> ComposeResult:
         for question in self.QUESTIONS:
-            yield Label(_(question.prompt), markup=False)
+            yield Label(_(question.prompt), markup=False, classes="question")
             yield AnswerBox(id=f"guide-{question.key.replace('.', '-')}", classes="guide-answer")
 
     def _field(self, key: str) -> AnswerBox:

@@ -41,12 +41,12 @@ class ToolkitScreen(Screen):
             for question_set in TOOLKIT:
                 yield Label(Text(_(question_set.title), style="bold underline"), classes="set-title")
                 for question in question_set.questions:
-                    yield Label(_(question.prompt), markup=False)
+                    yield Label(_(question.prompt), markup=False, classes="question")
                     yield TextInput(id=f"q-{question.key.replace('.', '-')}", classes="compact answer",
                                     advance_on_enter=True)
             yield Label(Text(_(SECTION_TITLES["cravings"]), style="bold underline"), classes="set-title")
             for part in CRAVING_PARTS:
-                yield Label(_(part.prompt), markup=False)
+                yield Label(_(part.prompt), markup=False, classes="question")
                 yield TextInput(id=f"c-{part.field}", classes="compact answer", advance_on_enter=True)
         yield Footer()
 

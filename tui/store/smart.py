@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tui.i18n import _, format_date
+from tui.i18n import N_, _, format_date
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
 
@@ -27,6 +27,11 @@ _NUMBER_WORDS = re.compile(
 _VAGUE_DO = {"try", "stuff", "things", "something", "better", "more", "work on it", "do it",
              "intentar", "intentarlo", "tratar", "cosas", "algo", "mejor", "más", "mas",
              "trabajar en eso", "hacerlo", "echarle ganas"}
+
+
+# Said when a step has all five parts (the full-screen check and plain mode).
+ALL_FIVE_PARTS = N_("this step has all five parts. Nice work!\n"
+                    "Specific, measurable, achievable, realistic, time-limited.")
 
 
 def has_amount(text: str) -> bool:

@@ -17,7 +17,7 @@ from tui.content.plan_parts import STEP_PARTS
 from tui.i18n import _, format_date
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
-from tui.store.smart import smart_check
+from tui.store.smart import ALL_FIVE_PARTS, smart_check
 from tui.widgets.fields import TextInput
 
 # (field id, label, placeholder); the id is the store's name for the part. The
@@ -51,8 +51,7 @@ def smart_check_text(values: dict[str, str], today: date, done: bool = False) ->
         check.append(_("a few ideas (you can save it as it is)") + "\n")
         check.append("\n".join(f"- {hint}" for hint in hints))
     else:
-        check.append(_("this step is specific, measurable, achievable, realistic and "
-                       "time-limited. Nice work."))
+        check.append(_(ALL_FIVE_PARTS))
     return check
 
 
