@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable
+from importlib import import_module
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.actions import parse as _parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -41,7 +42,8 @@ N_("Minimize"), N_("Minimize the widget and restore to normal size")
 N_("Maximize"), N_("Maximize the focused widget")
 
 PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
-STORE_OPEN_DELAY = 0.4  # seconds after start-up
+PLAN_SCREEN_MODULES = ("tui.screens.crisis", "tui.screens.goals", "tui.screens.overview",
+                       "tui.screens.toolkit", "tui.screens.drafts")
 
 
 class RecoveryPlanApp(Locking, App):
@@ -96,11 +98,12 @@ class RecoveryPlanApp(Locking, App):
     def __init__(self, store: Store | None = None, config: Config | None = None,
                  location: str | None = None):
         """`store` when already open (tests); else the database at `location` (None:
-        the default) is opened in the background once the sign-in screen is up, so
-        the first screen comes fast and F9 works even if the database can't open."""
+        the default) is opened in the background at the first key, so the first
+        screen comes fast and F9 works even if the database can't open."""
         super().__init__()
         self._store = store
         self._store_lock = threading.Lock()
+        self._store_opening = False
         self.location = location
         self.config = config or Config()
         self.plan: Plan | None = None
@@ -168,10 +171,17 @@ class RecoveryPlanApp(Locking, App):
         # The mode already holds the sign-in screen; naming it lets lock return to it.
         self.add_mode("signin", SignInScreen)
         self.start_locking()
-        if self._store is None:
-            # Soon, but not while the first screen is being drawn: loading the
-            # database layer in a thread would slow that first paint.
-            self.set_timer(STORE_OPEN_DELAY, self._open_store_soon)
+
+    async def on_event(self, event: events.Event) -> None:
+        # The database opens in the background at the first key (a name and PIN
+        # take long enough to type), and the plan's screens are loaded. Not
+        # before: a session waiting at sign-in (many, on a shared server) then
+        # holds neither, and loading them would slow the first paint.
+        if self._store is None and not self._store_opening \
+                and isinstance(event, (events.Key, events.Paste)):
+            self._store_opening = True
+            self._open_store_soon()
+        await super().on_event(event)
 
     @property
     def store(self) -> Store:
@@ -199,6 +209,12 @@ class RecoveryPlanApp(Locking, App):
             self.open_store()
         except StoreError as error:
             self.call_from_thread(self._store_failed, error.message)
+            return
+        # And the plan's screens, while the name and PIN are typed: the plan then
+        # opens without waiting for imports (a fifth of the time from the PIN's
+        # Enter to the crisis plan, when they were imported there).
+        for module in PLAN_SCREEN_MODULES:
+            import_module(module)
 
     def _store_failed(self, message: str) -> None:
         if isinstance(self.screen, SignInScreen):
@@ -252,7 +268,35 @@ class RecoveryPlanApp(Locking, App):
 
         for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
                                   ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
-            self.add_mode(mode, partial(screen_type, plan))
+            self.add_mode(mode, self._styled_as_now(partial(screen_type, plan)))
+
+    def _styled_as_now(self, make: Callable[[], Screen]) -> Callable[[], Screen]:
+        """A plan mode's screen maker, for `_show_mode`: the new screen counts as
+        styled by the CSS in effect, since its widgets are styled as they mount.
+
+        Textual takes a new mode's screen for one styled by older CSS, so the
+        first switch to it re-parsed the whole stylesheet and restyled every
+        widget of every screen, twice. A later change of CSS (a new theme)
+        still restyles the mode's screen when it is next shown."""
+
+        def make_screen() -> Screen:
+            screen = make()
+            screen._css_update_count = self._css_update_count
+            return screen
+
+        return make_screen
+
+    def _show_mode(self, mode: str) -> None:
+        """switch_mode, with a new mode's screen resumed once, not twice.
+
+        Textual sends a new mode's screen one ScreenResume as the mode is made
+        and another as it is switched to: each restyles every widget of the
+        screen, and each makes the screen load what it shows (the crisis plan
+        read and opened twice, the goal board filled twice)."""
+        if mode not in self._screen_stacks:
+            with self.prevent(events.ScreenResume):
+                self._init_mode(mode)
+        self.switch_mode(mode)
 
     def _use_plan_language(self, plan: Plan, new: bool) -> None:
         """The person's language: --lang first, then a switch made at sign-in (or the
@@ -379,14 +423,14 @@ class RecoveryPlanApp(Locking, App):
             self._leave_current_mode()
             if "steps" in self._modes:  # another goal's steps: make the mode anew
                 if self.current_mode == "steps":
-                    self.switch_mode("goals")
+                    self._show_mode("goals")
                 self.remove_mode("steps")
-            self.add_mode("steps", partial(StepEditorScreen, plan, goal_id))
-            self.switch_mode("steps")
+            self.add_mode("steps", self._styled_as_now(partial(StepEditorScreen, plan, goal_id)))
+            self._show_mode("steps")
             return
         if self.current_mode != where:
             self._leave_current_mode()
-            self.switch_mode(where)
+            self._show_mode(where)
 
     def _goal_for_steps(self, plan: Plan) -> int | None:
         """The goal selected on the board, else the most important open goal."""

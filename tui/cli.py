@@ -7,6 +7,7 @@ Options for every command come before it: `recovery-plan --db FILE demo`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tui import __version__
@@ -425,9 +426,22 @@ def _open_plan(config, name: str, from_stdin: bool):
         raise
 
 
-def run_crisis(config, name: str, from_stdin: bool) -> int:
-    import shutil
+def terminal_width(fallback: int = 80) -> int:
+    """The columns of the terminal (COLUMNS first), as shutil.get_terminal_size
+    says, without importing shutil and the archive modules it brings."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else fallback
 
+
+def run_crisis(config, name: str, from_stdin: bool) -> int:
     from tui.cards import PlanSnapshot, crisis_plan_text
 
     store, plan = _open_plan(config, name, from_stdin)
@@ -435,8 +449,7 @@ def run_crisis(config, name: str, from_stdin: bool) -> int:
         snapshot = PlanSnapshot(plan)
     finally:
         store.close()
-    width = shutil.get_terminal_size(fallback=(80, 24)).columns
-    sys.stdout.write(crisis_plan_text(snapshot, width=min(width, 100)))
+    sys.stdout.write(crisis_plan_text(snapshot, width=min(terminal_width(), 100)))
     return EXIT_OK
 
 
@@ -836,11 +849,14 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_early_language(argv))
     args = build_parser().parse_args(argv)
     from tui.config import ConfigError, load_config
+    from tui.store.drivers import is_postgresql, sqlite_only
     from tui.store.errors import StoreError
     from tui.web import in_browser
 
     try:
         config = load_config(args.config, args.db)
+        if args.command != "migrate" and not is_postgresql(config.database):
+            sqlite_only()  # peewee then skips psycopg: faster, and less memory in each session
         config.language_option = args.lang
         config.kiosk_option, config.idle_lock_option = args.kiosk, args.idle_lock
         config.plain_option = args.plain

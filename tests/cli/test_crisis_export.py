@@ -154,3 +154,29 @@ def test_crisis_and_export_never_load_the_ui_toolkit(demo_db, command):
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "False"
     assert "naloxone" in result.stdout
+
+
+@pytest.mark.sqlite_only("on PostgreSQL the command loads psycopg, as it must")
+def test_the_crisis_command_loads_no_other_database_driver(demo_db):
+    """A SQLite site's `crisis` imports peewee without psycopg (most of peewee's
+    import time, when the postgres extra is installed), and nothing of the app's
+    screens; only what reading and opening the plan needs."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tui.cli import main; code = main(sys.argv[1:]); "
+        "print(' '.join(sorted(n for n, m in sys.modules.items() if m is not None)), file=sys.stderr); "
+        "raise SystemExit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(demo_db), "crisis", "Demo", "--pin-stdin"],
+        input="975310\n", capture_output=True, text=True, env={**os.environ, **site_key_env(demo_db)})
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stderr.strip().splitlines()[-1].split())
+    assert "peewee" in loaded and "tui.store.plans" in loaded  # it did read the plan
+    assert not {name for name in loaded if name.split(".")[0] in (
+        "psycopg", "psycopg2", "psycopg_binary", "pymysql", "MySQLdb", "textual", "rich")}
+    assert not {name for name in loaded if name.startswith(("tui.screens", "tui.widgets", "tui.plain"))}
+    assert "naloxone" in result.stdout

@@ -41,12 +41,12 @@ class Figure:
     value: float
     baseline: float
     unit: str
-    bound: float
+    bound: float | None  # None: for information
     baseline_name: str
     pairs: int
 
     @classmethod
-    def of(cls, name: str, a_runs: list[float], b_runs: list[float], unit: str, bound: float,
+    def of(cls, name: str, a_runs: list[float], b_runs: list[float], unit: str, bound: float | None,
            baseline_name: str) -> Figure:
         return cls(name, statistics.median(a_runs), statistics.median(b_runs), unit, bound,
                    baseline_name, min(len(a_runs), len(b_runs)))
@@ -57,9 +57,10 @@ class Figure:
 
     @property
     def failed(self) -> bool:
-        return self.ratio > self.bound
+        return self.bound is not None and self.ratio > self.bound
 
     def line(self) -> str:
         return (f"{self.name}: {self.value:.1f} {self.unit} vs {self.baseline_name} "
                 f"{self.baseline:.1f} {self.unit} (medians of {self.pairs} pairs): "
-                f"ratio {self.ratio:.2f} (bound {self.bound}){'  FAIL' if self.failed else ''}")
+                f"ratio {self.ratio:.2f} ({'no bound' if self.bound is None else f'bound {self.bound}'})"
+                f"{'  FAIL' if self.failed else ''}")

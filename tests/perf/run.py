@@ -8,24 +8,35 @@ over the bound. Exit 1 if any figure fails.
 
 1. Cold start to the whole sign-in screen, and peak memory then, beside a
    bare Textual app (bench_startup.py).
-2. Sign-in to the crisis plan on screen (name, F5, PIN, Enter; the PIN's key
-   derivation included), beside bare_signin.py: the same keys, the same key
-   derivation, then a one-line screen (bench_signin.py --screen).
+2. The PIN's Enter (after name, F5, PIN) to the crisis plan on screen, beside
+   bare_signin.py: the same keys, the same key derivation, peewee and AES-GCM
+   to read and open the text, then a bare screen with the same crisis plan
+   text (bench_signin.py --screen).
 3. `recovery-plan crisis NAME --pin-stdin` beside a bare peewee script
-   reading one row (bench_crisis.py).
-4. With 10,000 people: sign-in beside the same plan among 10 people, and
+   reading one row (bench_crisis.py); and, for information, beside the same
+   script without the database drivers SQLite doesn't use.
+4. The first visit to each of F2 to F7 after sign-in, beside a bare Textual
+   app pushing the same screen on the same plan (bench_visits.py).
+5. Memory per session, 20 sessions at once: at the sign-in screen, and signed
+   in on the crisis plan, beside 20 of bare_signin.py (bench_memory.py).
+6. With 10,000 people: sign-in beside the same plan among 10 people, and
    opening the goal board of a 200-goal plan beside a 5-goal plan
    (bench_people.py, bench_board.py).
-5. Bytes written to the terminal per cursor move on the goal board beside a
+7. Bytes written to the terminal per cursor move on the goal board beside a
    bare DataTable with the same columns and rows (bench_board.py).
 
-    python tests/perf/run.py            # about 5 minutes
-    python tests/perf/run.py --quick    # fewer pairs: about 3 minutes
+The app's modules are compiled first (`compileall`), as installing a package
+does: a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile
+them again in every process, and the bare sides import nothing of ours.
+
+    python tests/perf/run.py            # about 10 minutes
+    python tests/perf/run.py --quick    # fewer pairs: about 6 minutes
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import sys
 import tempfile
 import time
@@ -33,7 +44,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.perf import bench_board, bench_crisis, bench_people, bench_signin, bench_startup  # noqa: E402
+from tests.perf import (  # noqa: E402
+    bench_board, bench_crisis, bench_memory, bench_people, bench_signin, bench_startup, bench_visits,
+)
 from tests.perf.pairs import Figure  # noqa: E402
 
 # Pairs per figure: (--quick, full).
@@ -41,6 +54,8 @@ PAIRS = {
     "startup": (11, 21),  # about a second a pair; the noisiest figure
     "screen": (7, 11),
     "crisis": (9, 15),
+    "visits": (7, 9),  # per key, F2 to F7
+    "memory": (3, 3),  # rounds of 20 sessions a side
     "sign_in": (61, 101),  # about 30 ms each, mostly the key derivation: cheap to repeat
     "board": (7, 11),
     "bytes": (7, 11),  # rounds of 8 cursor moves
@@ -67,6 +82,7 @@ def main() -> int:
     from tui.store import clock
 
     clock.set_now(None)
+    compileall.compile_dir(Path(__file__).resolve().parents[2] / "tui", quiet=1)
     figures: list[Figure] = []
     began = time.perf_counter()
 
@@ -84,14 +100,36 @@ def main() -> int:
     started = time.perf_counter()
     app_runs, bare_runs = bench_signin.crisis_on_screen_times(pairs["screen"])
     figures.append(report(Figure.of(
-        "name, F5, PIN, Enter to the crisis plan on screen", ms(app_runs), ms(bare_runs), "ms",
-        bench_signin.SCREEN_BOUND, "bare sign-in (same KDF, one-line screen)"), started))
+        "Enter (after name, F5, PIN) to the crisis plan on screen", ms(app_runs), ms(bare_runs), "ms",
+        bench_signin.SCREEN_BOUND, "bare sign-in (same keys and KDF, same crisis text)"), started))
 
     started = time.perf_counter()
     crisis_runs, bare_runs = bench_crisis.crisis_times(pairs["crisis"])
     figures.append(report(Figure.of(
         "recovery-plan crisis (a whole process)", ms(crisis_runs), ms(bare_runs), "ms",
         bench_crisis.CRISIS_BOUND, "bare peewee script"), started))
+    started = time.perf_counter()
+    crisis_runs, bare_runs = bench_crisis.crisis_times(pairs["crisis"], bench_crisis.BARE_PEEWEE_SQLITE_ONLY)
+    figures.append(report(Figure.of(
+        "recovery-plan crisis (a whole process)", ms(crisis_runs), ms(bare_runs), "ms", None,
+        "bare peewee script without the drivers SQLite doesn't use"), started))
+
+    started = time.perf_counter()
+    for key, (app_runs, bare_runs) in bench_visits.visit_times(pairs["visits"]).items():
+        figures.append(report(Figure.of(
+            f"first visit to {key.upper()} after sign-in", ms(app_runs), ms(bare_runs), "ms",
+            bench_visits.VISIT_BOUND, "bare app pushing the same screen"), started))
+
+    started = time.perf_counter()
+    app_rounds, bare_rounds = bench_memory.memory_rounds(bench_memory.SESSIONS, pairs["memory"])
+    figures.append(report(Figure.of(
+        f"memory per session, {bench_memory.SESSIONS} sessions at the sign-in screen (PSS)",
+        [r[0] for r in app_rounds], [r[0] for r in bare_rounds], "MiB", bench_memory.SIGN_IN_BOUND,
+        "bare Textual app with Inputs"), started))
+    figures.append(report(Figure.of(
+        f"memory per session, {bench_memory.SESSIONS} sessions signed in on the crisis plan (PSS)",
+        [r[1] for r in app_rounds], [r[1] for r in bare_rounds], "MiB", bench_memory.CRISIS_BOUND,
+        "bare sign-in showing the same text"), started))
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()

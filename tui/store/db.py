@@ -25,6 +25,7 @@ import peewee
 
 from tui.i18n import N_, _, ngettext
 from tui.store import crypto, migrations
+from tui.store.drivers import POSTGRESQL_SCHEMES, is_postgresql, postgresql_left_out
 from tui.store.errors import DatabaseBusyError, DatabaseError
 from tui.store.models import ALL_MODELS, Person, SchemaInfo, SiteInfo
 
@@ -49,7 +50,6 @@ SQLITE_PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
 }
 
-POSTGRESQL_SCHEMES = ("postgresql", "postgres")
 # PostgreSQL: how long to wait for the server to answer a new connection.
 CONNECT_TIMEOUT_SECONDS = 10
 # The advisory locks a write takes on PostgreSQL (see PostgresqlStore.write):
@@ -61,14 +61,6 @@ def default_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
-
-
-def is_postgresql(location: str | os.PathLike[str] | None) -> bool:
-    """True when `location` is a postgresql:// (or postgres://) URL."""
-    if location is None:
-        return False
-    scheme, found, _rest = os.fspath(location).partition("://")
-    return bool(found) and scheme.lower() in POSTGRESQL_SCHEMES
 
 
 def sqlite_path(location: str | os.PathLike[str]) -> Path:
@@ -595,6 +587,8 @@ def _postgresql_database(url: str) -> peewee.PostgresqlDatabase:
 
     from playhouse.db_url import parse
 
+    if postgresql_left_out():  # not from a person's command: see tui.cli.main
+        raise RuntimeError("this process was started for SQLite only (tui.store.drivers)")
     if importlib.util.find_spec("psycopg") is None:
         raise DatabaseError(
             _("PostgreSQL support is not installed. Install it with: "

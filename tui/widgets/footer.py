@@ -9,7 +9,8 @@ three times, for a footer that shows the same keys. On the sign-in screen that
 was most of the time between the first paint and the keys showing.
 
 This Footer shows its keys in the first paint, rebuilds at most once per
-refresh, and only when the keys it would show have changed.
+refresh, and only when the keys it would show have changed; its keys are
+styled once each, as they mount.
 
 Help (F1) and Get help now (F9) are at the right end of every key bar, dialogs
 too, whatever the width: a person in crisis finds F9 in the same place on every
@@ -88,6 +89,14 @@ class Footer(TextualFooter):
         pinned: dict[str, FooterKey] = {}
         for widget in super().compose():
             if isinstance(widget, FooterKey):
+                # Styled once, when mounted. Textual's keys start compact and
+                # are switched by a data binding after mounting, each key then
+                # restyled on its own, twice (a seventh of the time to the crisis
+                # plan). Each key starts as it will end: bound to the footer's
+                # `compact`, except the palette key, which keeps its default.
+                compact = True if widget.has_class("-command-palette") else self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
                 widget.description = _(widget.description) if widget.description else ""
                 if isinstance(widget.tooltip, str) and widget.tooltip:
                     widget.tooltip = _(widget.tooltip)
@@ -150,7 +159,9 @@ class Footer(TextualFooter):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
-        if self.is_attached and self._keys() != self._shown:
+        # A screen that was left meanwhile (the sign-in screen once the plan
+        # opens) rebuilds when it is shown again: it resumes with a new signal.
+        if self.is_attached and self.screen.is_current and self._keys() != self._shown:
             await self.recompose()
 
     async def recompose(self) -> None:
