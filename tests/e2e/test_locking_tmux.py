@@ -113,7 +113,8 @@ def test_a_hang_up_while_typing_keeps_the_words_and_puts_the_terminal_back(tmp_p
     store = open_store(db)
     try:
         saved = sign_in(store, DEMO_NAME, DEMO_PIN).section("crisis").fields["warning_signs"]
-        assert saved.startswith(words)
+        # Typed after the saved words (the cursor goes to their end), both kept.
+        assert saved.startswith("I stop answering my phone.") and saved.endswith(words)
     finally:
         store.close()
 
