@@ -59,6 +59,17 @@ class AnswerBox(TextBox):
         kwargs.setdefault("compact", True)
         super().__init__(text, **kwargs)
 
+    def render_line(self, y: int):
+        """An underlined box (a part in a row of fields) is underlined to its end
+        even while it shows its placeholder, so an empty box can be seen without
+        colour (Textual draws the placeholder only as long as its words)."""
+        strip = super().render_line(y)
+        if y == 0 and not self.text and self.rich_style.underline:
+            from rich.style import Style
+
+            strip = strip.extend_cell_length(self.size.width, self.rich_style + Style(underline=True))
+        return strip
+
     @property
     def value(self) -> str:
         return self.text
