@@ -774,6 +774,9 @@ def run_plain(config) -> int:
 
 
 def run_app(config) -> int:
+    # A mistake in the site config is reported first, before the screen changes.
+    config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
+    config.console, config.fields
     if not has_terminal():
         # A script, a cron job, a kiosk with its terminal set up wrong: the
         # full-screen app would write escape codes into a file and wait for keys.
@@ -782,9 +785,6 @@ def run_app(config) -> int:
                 "\"recovery-plan crisis NAME --pin-stdin\" or \"recovery-plan export\" (see "
                 "recovery-plan --help)."), file=sys.stderr)
         return EXIT_USAGE
-    # A mistake in the site config is reported before the screen changes.
-    config.help_lines(), config.theme, config.keymap, config.kiosk, config.idle_lock
-    config.console, config.fields
     from tui.app import RecoveryPlanApp
     from tui.terminal import TerminalGuard
 

@@ -320,3 +320,21 @@ async def test_a_message_never_covers_the_crisis_plan(store, keys):
         for toast in shown:
             assert not toast.region.overlaps(view.region), (toast.region, view.region)
         assert view.region.height >= 8  # the plan still has room to be read
+
+
+async def test_a_message_never_covers_the_goals_on_the_overview(store):
+    """The walkthrough ends on the overview with "Your plan is built": it used to
+    cover goals 3-5 for five seconds."""
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        await settle(pilot)
+        app.notify("Your plan is built. You can change any part of it any time.", markup=False)
+        await pilot.pause(0.3)
+        shown = toasts(app)
+        assert shown
+        view = app.screen.query_one("#overview")
+        for toast in shown:
+            assert not toast.region.overlaps(view.region), (toast.region, view.region)
+        assert view.region.height >= 8

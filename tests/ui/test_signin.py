@@ -372,3 +372,41 @@ async def test_keys_sent_to_the_pin_box_never_follow_the_focus_into_the_name_box
         await pilot.pause()
         assert name.value == "Demo"
         pin_never_in_clear(app, "975310")
+
+
+@pytest.mark.parametrize("first_keys", [("enter", "enter"), ("tab",), ("tab", "tab")],
+                         ids=["enter-twice", "tab", "tab-twice"])
+async def test_new_plan_keys_before_the_name_keep_the_name_out_of_the_pin_boxes(store, first_keys):
+    # Enter twice on the empty name sent the focus to the second PIN box, so the name
+    # went into a masked box and the plan was made with no name at all.
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, NewPlanScreen)
+        await pilot.press(*first_keys)
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name", Input)
+        assert "type your name first" in screen_text(app).lower()
+        await type_and_enter(pilot, "Rosa M")
+        await pilot.press(*"tulip-garden-9")
+        pin_never_in_clear(app, "tulip-garden-9")
+        await pilot.press("enter", *"tulip-garden-9", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RecoveryCodesScreen)
+    assert sign_in(store, "Rosa M", "tulip-garden-9")
+
+
+async def test_forgot_pin_enter_on_the_empty_name_keeps_the_focus_on_the_name(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name", Input)
+        await pilot.press(*"Demo", "enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#code", Input)
+        assert app.screen.query_one("#name", Input).value == "Demo"

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _, ngettext
 from tui.store import InputError, Plan, StoreError
+from tui.screens.base import NameFirst
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
@@ -131,7 +132,7 @@ class RecoveryCodesScreen(ModalScreen[None]):
 # Forgot my PIN: a recovery code opens the plan
 
 
-class RecoverWithCodeScreen(_Form, Screen):
+class RecoverWithCodeScreen(_Form, NameFirst, Screen):
     """Name, one recovery code, a new PIN twice. Works even while sign-in is
     waiting after wrong tries."""
 
@@ -144,7 +145,7 @@ class RecoverWithCodeScreen(_Form, Screen):
                 _("Use one of the recovery codes you got when you made your plan. "
                   "Then choose a new PIN."), classes="subtitle", markup=False)
             yield Label(_("Your name (or nickname)"), markup=False)
-            yield TextInput(id="name", advance_on_enter=True)
+            yield TextInput(id="name", advance_on_enter=True, required=True)
             yield Label(_("One recovery code (like ABCDE-12345-...)"), markup=False)
             yield TextInput(id="code", advance_on_enter=True)
             yield Label(new_pin_label(), markup=False)

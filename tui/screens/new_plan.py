@@ -11,13 +11,14 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _
 from tui.store import InputError, Plan, StoreError, create_person
+from tui.screens.base import NameFirst
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
 
 
-class NewPlanScreen(Screen):
+class NewPlanScreen(NameFirst, Screen):
     BINDINGS = [
         Binding("escape", "back", N_("Back to sign in"), id="back"),
     ]
@@ -31,9 +32,9 @@ class NewPlanScreen(Screen):
                 classes="subtitle", markup=False,
             )
             yield Label(_("Your name (or nickname)"))
-            yield TextInput(id="name", advance_on_enter=True)
+            yield TextInput(id="name", advance_on_enter=True, required=True)
             yield Label(_("Your PIN ({n} or more characters)").format(n=PIN_MIN))
-            yield TextInput(id="pin", password=True, advance_on_enter=True)
+            yield TextInput(id="pin", password=True, advance_on_enter=True, required=True)
             yield Label(_("Your PIN again"))
             yield TextInput(id="pin2", password=True)
             yield Static("", id="message", classes="message")

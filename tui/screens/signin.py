@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.i18n import LANGUAGE_NAMES, N_, _, language
+from tui.screens.base import NameFirst
 from tui.store.errors import StoreError
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
@@ -23,7 +24,7 @@ OTHER_LANGUAGE_OFFER = {
 }
 
 
-class SignInScreen(Screen):
+class SignInScreen(NameFirst, Screen):
     """The first screen. It shows no names and nothing of anyone's plan."""
 
     BINDINGS = [
@@ -56,22 +57,6 @@ class SignInScreen(Screen):
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows: one focus change, one Footer build.
         self.set_focus(self.query_one("#name", Input))
-
-    @on(events.DescendantFocus)
-    def _pin_needs_name(self, event: events.DescendantFocus) -> None:
-        """The PIN box takes keys only once a name is typed: Tab on an empty name
-        can't send the name into the masked box, nor then the PIN into the visible
-        name box. (Keys already on their way to the PIN box stay out of the name.)"""
-        name = self.query_one("#name", Input)
-        if event.widget.id == "pin" and not name.value.strip():
-            self.show_message(_("Please type your name first."))
-            self.set_focus(name)
-
-    @on(Input.Submitted, "#name")
-    def _name_done(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.show_message(_("Please type your name first."))
-            self.set_focus(self.query_one("#name", Input))
 
     first_screen = "overview"  # where the plan opens after the PIN
 
