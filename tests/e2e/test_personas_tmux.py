@@ -158,10 +158,9 @@ def build_with_the_walkthrough(term: Terminal) -> None:
 
 
 def answer_each(term: Terminal, answers) -> None:
-    """One box after another: Enter goes on to the next box; PgDn, after the
-    last, to the next step. (Enter on the last box should go on too, but on a
-    16-colour terminal it is sometimes lost: see
-    test_enter_on_the_last_answer_goes_on.)"""
+    """One box after another: Enter goes on to the next box; PgDn, right after
+    the last words, to the next step (the words are kept: PgDn waits for them).
+    Enter on the last box goes on too: test_enter_on_the_last_answer_goes_on."""
     answers = list(answers)
     for number, text in enumerate(answers, 1):
         type_then(term, text, "Enter" if number < len(answers) else "PageDown")
