@@ -181,6 +181,13 @@ class RecoveryPlanApp(Locking, App):
                 and isinstance(event, (events.Key, events.Paste)):
             self._store_opening = True
             self._open_store_soon()
+        if isinstance(event, events.Key) and not event.is_forwarded and self._running:
+            from tui.widgets.fields import typed_keys_taken
+
+            try:
+                await typed_keys_taken(self.screen)
+            except Exception:  # no screen yet: nothing typed to wait for
+                pass
         await super().on_event(event)
 
     @property

@@ -158,10 +158,9 @@ def build_with_the_walkthrough(term: Terminal) -> None:
 
 
 def answer_each(term: Terminal, answers) -> None:
-    """One box after another: Enter goes on to the next box; PgDn, after the
-    last, to the next step. (Enter on the last box should go on too, but on a
-    16-colour terminal it is sometimes lost: see
-    test_enter_on_the_last_answer_goes_on.)"""
+    """One box after another: Enter goes on to the next box; PgDn, right after
+    the last words, to the next step (the words are kept: PgDn waits for them).
+    Enter on the last box goes on too: test_enter_on_the_last_answer_goes_on."""
     answers = list(answers)
     for number, text in enumerate(answers, 1):
         type_then(term, text, "Enter" if number < len(answers) else "PageDown")
@@ -445,3 +444,47 @@ def test_esc_half_way_through_the_walkthrough_keeps_everything_and_picks_up_ther
         term.close()
     plan = exported_plan(db, env, NAME, PIN)
     assert (plan["vision"], plan["strengths"]) == (VISION, STRENGTHS)
+
+
+@TERMINALS
+def test_words_and_the_next_key_in_one_burst_are_kept_everywhere(tmp_path, terminal):
+    """Words typed and, in the same burst, the key that goes on (Enter on the
+    last box, or an F-key to another screen): the toolkit (F6), the crisis plan's
+    editor (F5, e) and the step editor keep every word."""
+    tmux = require_tool("tmux")
+    term, db, env = start(tmux, tmp_path, terminal)
+    toolkit, sign, goal = WORKS["works.better"], CRISIS["warning_signs"], LONG_GOAL
+    try:
+        start_new_plan(term, NAME, PIN)
+        press(term, "n")
+        term.wait_for(f"My plan: {NAME}")
+        press(term, "F6")
+        term.wait_for("My resilience toolkit")
+        term.keys(toolkit, "F2")  # one burst: the words, then away
+        term.wait_for(f"My plan: {NAME}")
+        press(term, "F5")
+        term.wait_for("My crisis plan")
+        press(term, "e")
+        term.wait_for("Type in any part you like")
+        term.keys(sign, "F2")
+        term.wait_for(f"My plan: {NAME}")
+        press(term, "F3")
+        term.wait_for("sorted by importance")
+        press(term, "a")
+        term.wait_for("Add a goal")
+        type_then(term, goal, "Enter", "Enter")  # past the date, and saved
+        term.wait_for_no("Add a goal")
+        press(term, "F4")
+        term.wait_for(f"Steps toward: {goal}")
+        press(term, "a")
+        step = STEPS[2]
+        parts = ("specific", "measurable", "when_text", "achievable", "bring")
+        term.keys(*[key for part in parts for key in (step[part], "Enter")], "F2")
+        term.wait_for(f"My plan: {NAME}")
+    finally:
+        term.close()
+    plan = exported_plan(db, env, NAME, PIN)
+    assert plan["toolkit"].get("works.better") == toolkit
+    assert plan["crisis"]["warning_signs"] == sign
+    steps = {g["text"]: g for g in plan["goals"]}[goal]["steps"]
+    assert [{k: s[k] for k in step} for s in steps] == [step]

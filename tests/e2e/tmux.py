@@ -41,11 +41,12 @@ class Terminal:
                               capture_output=True).returncode == 0
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        """The screen once `text` is on it (words wrapped across lines count)."""
+        """The screen once `text` is on it (words wrapped across lines count, also
+        inside a framed box, as on the Linux console)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen or " ".join(text.split()) in " ".join(screen.split()):
+            if text in screen or " ".join(text.split()) in flat(screen):
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared. The screen shows:\n{self.screen()}")

@@ -196,3 +196,50 @@ async def test_long_term_goals_and_triggers_in_the_walkthrough_end_on_an_overvie
     assert [(g.text, g.term) for g in plan.goals()] == [("Find a place to live", "short"),
                                                         ("Finish my GED", "long")]
     assert plan.section("cravings").fields == {"triggers": "Payday", "relief": "Calling my sister"}
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a terminal sends them in one burst (SSH, a paste, tmux send-keys,
+    a fast typist on a slow machine): all given to the app at once, the way
+    its driver hands them on, none waiting for the one before to be taken."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else ("\r" if key == "enter" else None)
+        app.post_message(events.Key(key, character))
+
+
+async def test_the_last_words_before_pgdn_in_one_burst_are_kept(store):
+    """"Other steps" typed and PgDn at once: PgDn (which the walkthrough acts
+    on itself) keeps the words whole, every letter reaching the box first."""
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    other = "Never use alone. Start with a small amount."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(pilot, "overdose")
+        for _ in range(5):
+            await pilot.press("enter")
+        assert app.screen.query_one("#guide-other_steps", AnswerBox).has_focus
+        burst(app, *other, "pagedown")
+        await settle(pilot)
+        assert app.screen.key == GUIDE_KEYS[GUIDE_KEYS.index("overdose") + 1]
+    overdose = store_sign_in(store, "Sam", TEST_PIN).section("overdose").fields
+    assert overdose["other_steps"] == other
+
+
+async def test_enter_then_words_then_enter_in_one_burst_keep_each_word_in_its_box(store):
+    """Enter, the next answer and Enter on the last box in one burst: the words
+    land whole in the last box (none passed by the Enter after them, none on the
+    next step) and Enter goes on."""
+    create_person(store, "Sam", TEST_PIN)
+    app = RecoveryPlanApp(store)
+    calm = "Deep breaths and a cup of tea."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(pilot, "works")
+        burst(app, *"A walk.", "enter", "enter", *calm, "enter")
+        await settle(pilot)
+        assert app.screen.key == GUIDE_KEYS[GUIDE_KEYS.index("works") + 1]
+        assert not [f.value for f in app.screen.query("Input") if f.value]  # nothing spilled over
+    answers = store_sign_in(store, "Sam", TEST_PIN).toolkit_answers()
+    assert (answers.get("works.better"), answers.get("works.laugh"), answers.get("works.calm")) == (
+        "A walk.", None, calm)

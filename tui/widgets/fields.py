@@ -124,3 +124,36 @@ class Tick(CursorOnHighlight, Checkbox, inherit_bindings=False):
             ("X" if self.value else " ", button_style),
             (right, side_style),
         )
+
+
+KEYS_TAKEN_WAIT = 2.0  # seconds at most: a field that stopped never holds the keyboard up
+
+
+async def typed_keys_taken(screen) -> None:
+    """Wait until the screen's fields have taken every key already sent to them.
+
+    The app hands each key to the focused field's own queue and goes on. A key
+    the app acts on itself (PgDn in the walkthrough, F12, an F-key that changes
+    screen) would then act before the letters typed just before it had reached
+    the field, and keep the words without them; Enter, sent straight to the
+    field that has the focus now, could pass letters still being passed on to
+    it from the field before. On a slow machine, or with keys in one burst (SSH,
+    a paste, tmux), that happens: so the app lets the fields catch up first."""
+    import asyncio
+
+    for _round in range(4):  # letters passed on from one field to the next: a few rounds
+        busy = [field for field in screen.query("Input, TextArea")
+                if not field._message_queue.empty()]  # noqa: SLF001 (no public way to ask)
+        if not busy:
+            return
+        loop = asyncio.get_running_loop()
+        waits = []
+        for field in busy:
+            taken = loop.create_future()
+            if field.call_later(lambda taken=taken: taken.done() or taken.set_result(None)):
+                waits.append(taken)
+        if not waits:
+            return
+        done, pending = await asyncio.wait(waits, timeout=KEYS_TAKEN_WAIT)
+        if pending:
+            return
