@@ -122,7 +122,7 @@ def typing_in_the_crisis_plan(served, browser, words: str):
     tab.type("e")
     tab.wait_for("Change: My crisis plan")
     tab.type(words)
-    tab.wait_for(words.strip())
+    tab.wait_for(" ".join(words.split()[:2]))  # (the box wraps the rest inside its frame)
     return tab
 
 
@@ -134,11 +134,12 @@ def crisis_plan_saved(served) -> str:
 
 def test_closing_the_tab_while_typing_keeps_the_words(serve, browser):
     served = serve()
-    tab = typing_in_the_crisis_plan(served, browser, "Call Ana at noon. ")
+    tab = typing_in_the_crisis_plan(served, browser, " Call Ana at noon.")
     assert len(served.app_processes()) == 1
     tab.close()  # no Esc, no Tab out of the box: the words are only on the screen
     served.wait_for_app_processes(0)
-    assert "Call Ana at noon. I stop answering my phone." in crisis_plan_saved(served)
+    # Typed after the part's saved words (the cursor comes to their end): both kept.
+    assert "I used with. Call Ana at noon." in crisis_plan_saved(served)
 
 
 def _connect(served, origin: str):
@@ -196,8 +197,8 @@ def test_too_many_new_sessions_from_one_address_are_refused(serve):
 
 def test_stopping_the_server_keeps_what_an_open_session_typed(serve, browser):
     served = serve()
-    tab = typing_in_the_crisis_plan(served, browser, "Text Ana first. ")
+    tab = typing_in_the_crisis_plan(served, browser, " Text Ana first.")
     served.stop()  # SIGTERM, as systemd stops a service
     assert served.process.returncode == 0
     assert tab.wait_for("What you typed is kept", read=tab.body_text)
-    assert "Text Ana first. I stop answering my phone." in crisis_plan_saved(served)
+    assert "I used with. Text Ana first." in crisis_plan_saved(served)
