@@ -237,17 +237,22 @@ def test_backup_into_a_folder_nobody_may_write_in(db):
 
 
 def test_backup_into_a_read_only_folder(db, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write in a read-only folder (see the /sys test)")
     folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
+    if os.geteuid() == 0:
+        # Root may write in any folder it can't write in by its mode: a
+        # read-only tmpfs stops even root (CI runs as root and can mount).
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], check=True)
+        unlock = ["umount", "-l", str(folder)]
+    else:
+        folder.chmod(0o500)
+        unlock = ["chmod", "700", str(folder)]
     try:
         one_line_failure(run("--db", str(db), "backup", str(folder / "copy.sqlite3")),
                          "Can't write in the folder")
+        assert list(folder.iterdir()) == []
     finally:
-        folder.chmod(0o700)
-    assert list(folder.iterdir()) == []
+        subprocess.run(unlock, check=True)
 
 
 def test_backup_under_a_file(db, tmp_path):

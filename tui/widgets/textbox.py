@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
 from tui.store.text import displayable
@@ -16,6 +18,15 @@ class TextBox(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return Text(displayable(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual can draw a box once more after it was removed (before the
+        # screen's next layout), when its styles are already gone, and TextArea
+        # then fails (Textual #6528): a page of the walkthrough left in a burst
+        # of keys. A removed box is drawn blank.
+        if not self.is_attached:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
 
     def on_focus(self) -> None:
         # As in a one-line field: the cursor after what is there, ready to add to
