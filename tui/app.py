@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import threading
-import weakref
 from importlib import import_module
-from collections.abc import Callable, Iterable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.actions import parse as _parse_action
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.config import Config
-from tui.i18n import N_, _, choose_language, language
+from tui.i18n import N_, _, language
+from tui.language_switch import LanguageSwitching
 from tui.locking import Locking
+from tui.palette import Palette
+from tui.plan_session import PlanSession
 from tui.screens.signin import SignInScreen
 from tui.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from tui.store import Plan, Store
+    from tui.store import Store
 
 
 def global_key(keys: str, no_field_key: str, action: str, description: str, binding_id: str,
@@ -36,17 +35,16 @@ def global_key(keys: str, no_field_key: str, action: str, description: str, bind
     )
 
 
-# Textual's own palette commands, translated where they are offered.
-N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible")
-N_("Minimize"), N_("Minimize the widget and restore to normal size")
-N_("Maximize"), N_("Maximize the focused widget")
-
-PLAN_MODES = ("overview", "goals", "steps", "crisis", "toolkit")
 PLAN_SCREEN_MODULES = ("tui.screens.crisis", "tui.screens.goals", "tui.screens.overview",
                        "tui.screens.toolkit", "tui.screens.drafts")
 
 
-class RecoveryPlanApp(Locking, App):
+class RecoveryPlanApp(Locking, PlanSession, LanguageSwitching, Palette, App):
+    """The app: global keys, the database, the first screen and messages; the
+    plan's session (tui.plan_session), language switching (tui.language_switch),
+    the palette (tui.palette) and what keeps a plan private (tui.locking) are
+    mixed in."""
+
     TITLE = "Recovery Plan"
     # The sign-in screen is the app's default screen, in a mode named "signin".
     # It is not in MODES: Textual would then build an empty default screen,
@@ -106,18 +104,9 @@ class RecoveryPlanApp(Locking, App):
         self._store_opening = False
         self.location = location
         self.config = config or Config()
-        self.plan: Plan | None = None
-        self.selected_goal_id: int | None = None  # the goal F4 opens
-        self._draft_keeper = None  # set while a plan is open (see _start_drafts)
-        self.leaving_screens = False  # True while screens save on the way out
-        self._draft_timer = None
         self.animation_level = "none"  # no motion on a kiosk; less to send over SSH
-        # The language before anyone signs in (--lang, LANGUAGE/LANG, the site's):
-        # the app goes back to it when a plan locks, for the next person.
         # Drawing only what the Linux console's fonts have (tui/console.py); set at load.
         self.linux_console = False
-        self.startup_language = language()
-        self.language_chosen: str | None = None  # switched to at sign-in, kept with the plan
         self._held_messages: list[tuple[str, dict]] = []  # said while F9 showed (see notify)
 
     def on_load(self) -> None:
@@ -242,216 +231,6 @@ class RecoveryPlanApp(Locking, App):
             return parameters[:1] != (language(),)
         return True
 
-    def open_plan(self, plan: Plan, first: str = "overview", new: bool = False) -> None:
-        """Show a signed-in plan: the overview, or straight to `first` (such as "crisis").
-        A `new` plan is offered the guided walkthrough after its recovery codes.
-
-        Each top-level screen of the plan is a Textual mode of its own; they
-        exist only while the plan is open (see action_lock)."""
-        if self.sign_in_was_dropped():  # the PIN was being checked when the app locked
-            return
-
-        self.plan = plan
-        self.selected_goal_id = None
-        self._use_plan_language(plan, new)
-        self._add_plan_modes(plan)
-        self.refresh_bindings()
-        self.action_go(first if first in PLAN_MODES else "overview")
-        self._start_drafts(plan)
-        if getattr(plan, "read_only_note", None):  # its sign-in couldn't be written
-            self.notify(plan.read_only_note, markup=False, timeout=30)
-        if plan.recovery_codes:  # a new plan, or an old one's first sign-in since encryption
-            from tui.screens.account import RecoveryCodesScreen
-
-            self.push_screen(RecoveryCodesScreen(plan.recovery_codes),
-                             (lambda _: self._offer_guide(plan)) if new else None)
-            plan.recovery_codes = ()
-
-    def _add_plan_modes(self, plan: Plan) -> None:
-        from tui.screens.crisis import CrisisScreen
-        from tui.screens.goals import GoalBoardScreen
-        from tui.screens.overview import OverviewScreen
-        from tui.screens.toolkit import ToolkitScreen
-
-        for mode, screen_type in (("overview", OverviewScreen), ("goals", GoalBoardScreen),
-                                  ("crisis", CrisisScreen), ("toolkit", ToolkitScreen)):
-            self.add_mode(mode, self._styled_as_now(partial(screen_type, plan)))
-
-    def _styled_as_now(self, make: Callable[[], Screen]) -> Callable[[], Screen]:
-        """A plan mode's screen maker, for `_show_mode`: the new screen counts as
-        styled by the CSS in effect, since its widgets are styled as they mount.
-
-        Textual takes a new mode's screen for one styled by older CSS, so the
-        first switch to it re-parsed the whole stylesheet and restyled every
-        widget of every screen, twice. A later change of CSS (a new theme)
-        still restyles the mode's screen when it is next shown."""
-
-        def make_screen() -> Screen:
-            screen = make()
-            screen._css_update_count = self._css_update_count
-            return screen
-
-        return make_screen
-
-    def _show_mode(self, mode: str) -> None:
-        """switch_mode, with a new mode's screen resumed once, not twice.
-
-        Textual sends a new mode's screen one ScreenResume as the mode is made
-        and another as it is switched to: each restyles every widget of the
-        screen, and each makes the screen load what it shows (the crisis plan
-        read and opened twice, the goal board filled twice)."""
-        if mode not in self._screen_stacks:
-            with self.prevent(events.ScreenResume):
-                self._init_mode(mode)
-        self.switch_mode(mode)
-
-    def _use_plan_language(self, plan: Plan, new: bool) -> None:
-        """The person's language: --lang first, then a switch made at sign-in (or the
-        language a new plan was made in), kept with the plan; else their saved choice."""
-        chosen = self.language_chosen or (language() if new else None)
-        self.language_chosen = None
-        if chosen is not None and self.config.language_option is None:
-            self._keep_language(plan, chosen)
-            return
-        wanted = choose_language(self.config.language_option, plan.language, None,
-                                 self.startup_language)
-        if wanted != language():
-            self._switch_language(wanted)
-
-    def _keep_language(self, plan: Plan, code: str) -> None:
-        if plan.language == code:
-            return
-        try:
-            plan.set_language(code)
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-
-    def action_language(self, code: str) -> None:
-        """Switch language now (F10). Signed in: kept with the plan, and every plan
-        screen is built again in it (what is typed is saved first)."""
-        if code == language():
-            return
-        if self.plan is None:
-            self.language_chosen = code
-            self._switch_language(code)
-            return
-        plan, where = self.plan, self.current_mode
-        self._save_all()
-        self._keep_language(plan, code)
-        self._switch_language(code)
-        goal_id = self.selected_goal_id
-        self._close_plan_screens()
-        self._add_plan_modes(plan)
-        self.selected_goal_id = goal_id
-        self.action_go(where if where in PLAN_MODES else "overview")
-
-    def _switch_language(self, code: str) -> None:
-        """Put `code` in effect and rebuild what shows the app's words: the sign-in
-        screen, and every footer (key names come from bindings made in English)."""
-        from tui.i18n import set_language
-
-        from tui.screens.retell import retell
-
-        set_language(code)
-        for screen in self.get_screen_stack("signin"):
-            if screen.is_mounted:
-                self.call_later(retell, screen)
-        self.refresh_bindings()
-
-    def _offer_guide(self, plan: Plan) -> None:
-        from tui.screens.guide import offer_guide
-
-        if self.plan is plan:  # not after a lock
-            offer_guide(self, plan)
-
-    def _start_drafts(self, plan: Plan) -> None:
-        """Keep typing as a draft every few seconds; offer back what a session
-        that ended too soon left unsaved."""
-        from tui.screens.drafts import DRAFT_SECONDS, DraftKeeper, DraftsScreen
-
-        self._draft_keeper = DraftKeeper(plan)
-        self._draft_timer = self.set_interval(DRAFT_SECONDS, self.keep_drafts)
-        try:
-            left = plan.drafts()
-        except StoreError:
-            left = []
-        if left:
-            self.push_screen(DraftsScreen(plan, left))
-
-    def keep_drafts(self) -> None:
-        if self._draft_keeper is not None:
-            self._draft_keeper.tick(self.screen_stack)
-
-    def _stop_drafts(self) -> None:
-        """After the last save: forget drafts whose words were saved, keep the rest."""
-        self.keep_drafts()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_keeper = self._draft_timer = None
-
-    def _save_all(self) -> None:
-        """Ask every open screen of this mode to keep what is typed in it (other
-        modes' screens kept theirs when they were left). A screen that could not
-        save (the database busy, a change made elsewhere) keeps its words as a
-        draft, offered at the next sign-in, since the screen is about to close."""
-        self.leaving_screens = True  # no questions now: see SectionEditScreen
-        try:
-            unsaved = [screen for screen in self.screen_stack
-                       if getattr(screen, "save_pending", None) is not None
-                       and screen.save_pending() is False]
-        finally:
-            self.leaving_screens = False
-        if self._draft_keeper is not None:
-            self.keep_drafts()
-            self._draft_keeper.hold(unsaved)
-
-    def _leave_current_mode(self) -> None:
-        """Keep what is typed, then close this mode's dialogs and sub-screens."""
-        self._save_all()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    def action_go(self, where: str) -> None:
-        from tui.screens.steps import StepEditorScreen
-
-        plan = self.plan
-        if plan is None:
-            if isinstance(self.screen, SignInScreen):
-                self.screen.open_next(where)
-            return
-        if where == "steps":
-            goal_id = self._goal_for_steps(plan)
-            if goal_id is None:
-                self.notify(_("Add a goal first (F3), then its steps."), markup=False)
-                return
-            self.selected_goal_id = goal_id  # the board starts on it too
-            if self.current_mode == "steps" and self.screen.goal_id == goal_id:
-                return
-            self._leave_current_mode()
-            if "steps" in self._modes:  # another goal's steps: make the mode anew
-                if self.current_mode == "steps":
-                    self._show_mode("goals")
-                self.remove_mode("steps")
-            self.add_mode("steps", self._styled_as_now(partial(StepEditorScreen, plan, goal_id)))
-            self._show_mode("steps")
-            return
-        if self.current_mode != where:
-            self._leave_current_mode()
-            self._show_mode(where)
-
-    def _goal_for_steps(self, plan: Plan) -> int | None:
-        """The goal selected on the board, else the most important open goal."""
-        try:
-            goals = plan.goals()
-        except StoreError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return None
-        ids = {g.id for g in goals}
-        if self.selected_goal_id in ids:
-            return self.selected_goal_id
-        open_goals = sorted((g for g in goals if not g.done), key=lambda g: (g.term != "short", g.importance))
-        return open_goals[0].id if open_goals else (goals[0].id if goals else None)
-
     async def action_quit(self) -> None:
         if self.kiosk:  # a kiosk's app never ends from its keyboard
             self.action_lock()
@@ -472,7 +251,7 @@ class RecoveryPlanApp(Locking, App):
         except ConfigError:
             lines, staff = list(DEFAULT_LINES), None  # a config mistake must not hide 988
         self.hold_messages()  # nothing may cover the crisis lines
-        self.push_screen(GetHelpNowScreen(lines, staff))
+        self.push_screen(GetHelpNowScreen(lines, staff), lambda _closed: self.show_held_messages())
 
     def action_learn(self) -> None:
         from tui.screens.learn import LearnScreen
@@ -487,37 +266,6 @@ class RecoveryPlanApp(Locking, App):
             self.screen.dismiss()
         else:
             self.push_screen(HelpScreen(self.screen))
-
-    def action_lock(self) -> None:
-        """Keep what was typed, then remove every plan screen and dialog (Textual
-        keeps the screens of other modes alive: each plan mode is removed), and
-        clear the terminal and its scrollback. Before sign-in: clear what was typed."""
-        # What the screens say as they save and close is not for the next person.
-        self.locking = True
-        try:
-            self._lock()
-        finally:
-            self.locking = False
-
-    def _lock(self) -> None:
-        self._save_all()
-        self._stop_drafts()
-        self.forget_sign_ins_in_progress()
-        had_plan = self.plan is not None
-        self.plan = None
-        self.selected_goal_id = None
-        if had_plan:
-            self.language_chosen = None
-        self._close_plan_screens()
-        if had_plan and language() != self.startup_language:  # the next person starts as everyone does
-            self._switch_language(self.startup_language)
-        self.screen.clear_form()
-        self._reset_for_next_person()
-        self.refresh_bindings()
-        self.clear_terminal()
-
-    locking = False
-    _closed_screens: weakref.WeakSet | None = None  # the plan's screens a lock closed
 
     def notify(self, message: str, **options) -> None:
         """A message, unless it comes from a plan the lock has closed: said while
@@ -563,100 +311,6 @@ class RecoveryPlanApp(Locking, App):
                 if widget.is_scrollable and widget.scroll_offset != (0, 0):
                     widget.scroll_home(animate=False, immediate=True)
 
-    def _close_plan_screens(self) -> None:
-        """Back to sign-in, with every plan screen and dialog gone (Textual keeps
-        the screens of other modes alive: each plan mode is removed)."""
-        if self._closed_screens is None:
-            self._closed_screens = weakref.WeakSet()
-        self._closed_screens.update(
-            screen for mode, stack in self._screen_stacks.items() if mode != "signin" for screen in stack)
-        self._closed_screens.update(self.get_screen_stack("signin")[1:])
-        self.switch_mode("signin")
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        for mode in PLAN_MODES:
-            if mode in self._modes:
-                self.remove_mode(mode)
-
     def action_clear_typing(self) -> None:
         self.action_lock()
         self.screen.query(Input).first().focus()  # the next person starts at the name
-
-    def _account_commands(self, plan: Plan) -> Iterable[SystemCommand]:
-        from tui.screens.account import ChangePinDialog, DeletePlanDialog
-
-        yield SystemCommand(_("Change my PIN"), _("Choose a new PIN (you need the one you have now)"),
-                            lambda: self.push_screen(ChangePinDialog(plan)))
-        yield SystemCommand(_("Make new recovery codes"),
-                            _("New codes to open your plan if you forget your PIN; the old ones stop working"),
-                            lambda: self._new_recovery_codes(plan))
-        yield SystemCommand(_("Delete my plan"), _("Remove your whole plan for good (asks your PIN)"),
-                            lambda: self.push_screen(DeletePlanDialog(plan)))
-        from tui.screens.history import HistoryScreen, section_title
-
-        for section in ("vision", "strengths", "crisis", "overdose", "cravings"):
-            title = section_title(section)
-            yield SystemCommand(_("Past versions: {part}").format(part=title),
-                                _("Earlier versions of {part}; put one back").format(part=title.lower()),
-                                lambda section=section: self.push_screen(HistoryScreen(plan, section)))
-
-    def _guide_commands(self, plan: Plan, screen: Screen) -> Iterable[SystemCommand]:
-        """The walkthrough and a check-in, from any screen (once: the overview has keys for both)."""
-
-        def guide() -> None:
-            from tui.screens.guide import open_guide
-
-            open_guide(self, plan)
-
-        def check_in() -> None:
-            from tui.screens.checkin import open_check_in
-
-            open_check_in(self, plan)
-
-        named = {b.description for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding)}
-        if "Build my plan (guided)" not in named:
-            yield SystemCommand(_("Build my plan (guided)"),
-                                _("Build my plan step by step, with a guide; every step can be skipped"),
-                                guide)
-        if "Check-in" not in named:
-            yield SystemCommand(_("Check-in"),
-                                _("Check in on the steps that are due: done, not yet, or change it"),
-                                check_in)
-
-    def action_command_palette(self) -> None:
-        """Textual's palette, its prompt in the language in effect."""
-        from textual.command import CommandPalette
-
-        from tui.console import ConsolePalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            palette = ConsolePalette if self.linux_console else CommandPalette
-            self.push_screen(palette(placeholder=_("Search for commands…"), id="--command-palette"))
-
-    def _new_recovery_codes(self, plan: Plan) -> None:
-        from tui.screens.account import NewCodesDialog
-
-        self.push_screen(NewCodesDialog(plan))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every screen and every action of this screen by name."""
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id and not binding.id.endswith("_key"):
-                _namespace, action, parameters = _parse_action(binding.action)
-                if binding.id != "quit" and self.check_action(action, parameters):
-                    yield SystemCommand(_(binding.description), _(binding.tooltip or binding.description),
-                                        partial(self.run_action, binding.action))
-        for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
-                yield SystemCommand(_(binding.description), _(binding.tooltip or binding.description),
-                                    partial(self.run_action, binding.action, screen))
-        if self.plan is not None:
-            yield from self._guide_commands(self.plan, screen)
-            yield from self._account_commands(self.plan)
-        # Textual's own (theme, quit...), but not Screenshot: it would write the
-        # plan to a file on a shared machine.
-        # A kiosk's app never ends from its keyboard: no Quit either.
-        left_out = ("Screenshot", "Keys", "Bell", *(("Quit",) if self.kiosk else ()))
-        for command in super().get_system_commands(screen):
-            if command.title not in left_out:
-                yield command._replace(title=_(command.title), help=_(command.help))

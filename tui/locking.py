@@ -11,7 +11,8 @@
   of variables: a PIN, a plan's words).
 
 RecoveryPlanApp calls start_locking() once mounted; action_lock calls
-forget_sign_ins_in_progress() and clear_terminal().
+forget_sign_ins_in_progress() and clear_terminal(). What Locking needs from the
+app it is mixed into is declared in LockingApp.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import asyncio
 import os
 import signal
 import threading
+import time
+from typing import TYPE_CHECKING, Protocol
 
 from textual import events
 
@@ -27,17 +30,46 @@ from tui.i18n import _
 from tui.screens.idle import IdleClock, IdleWarningScreen
 from tui.terminal import CLEAR
 
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.config import Config
+    from tui.store import Plan
+
 LOCK_KEYS = "f12,ctrl+l"  # the lock binding's keys (a site's keymap may change them)
-SIGN_IN_GROUPS = ("sign-in", "recover", "new-plan")  # workers that end by opening a plan
 ENDING_GRACE = 5.0  # seconds to end cleanly after a hang-up or SIGTERM, then end at once
 
 
-class Locking:
+class LockingApp(Protocol):
+    """What Locking needs from the app besides Textual's App (RecoveryPlanApp
+    gives it: tests/ui/test_app_parts.py checks)."""
+
+    config: Config
+    plan: Plan | None
+
+    def _save_all(self) -> None:
+        """Keep what is typed in every open screen."""
+
+    def _stop_drafts(self) -> None:
+        """After the last save: stop keeping drafts."""
+
+    def action_lock(self) -> None:
+        """Close the plan, back to sign-in."""
+
+
+if TYPE_CHECKING:
+    class _LockingBase(LockingApp, App):
+        pass
+else:
+    _LockingBase = object
+
+
+class Locking(_LockingBase):
     crashed = False  # an unexpected error ended the app (see _print_error_renderables)
     idle_clock: IdleClock | None = None
     _ending = False
     _watchdog: threading.Timer | None = None
-    _dropped_sign_ins: frozenset = frozenset()
+    _last_lock = float("-inf")  # time.monotonic() of the last lock
 
     @property
     def kiosk(self) -> bool:
@@ -105,15 +137,12 @@ class Locking:
 
     def forget_sign_ins_in_progress(self) -> None:
         """A PIN being checked when the plan locks must not open the plan afterwards."""
-        self._dropped_sign_ins = self._dropped_sign_ins | self._sign_ins_running()
+        self._last_lock = time.monotonic()
 
-    def sign_in_was_dropped(self) -> bool:
-        """True when the plan about to open comes from a sign-in begun before a lock."""
-        return bool(self._sign_ins_running() & self._dropped_sign_ins)
-
-    def _sign_ins_running(self) -> set:
-        return {worker for worker in self.workers
-                if worker.group in SIGN_IN_GROUPS and not worker.is_finished}
+    def sign_in_was_dropped(self, began: float) -> bool:
+        """True when the plan about to open comes from a sign-in begun (at `began`,
+        time.monotonic()) before a lock: its plan may arrive after the lock."""
+        return began <= self._last_lock
 
     def clear_terminal(self) -> None:
         """Clear the screen and the terminal's scrollback, then draw the screen anew.

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _, ngettext
 from tui.store import InputError, Plan, StoreError
+from tui.screens.app_messages import LockAsked, PlanOpened, sign_in_began
 from tui.screens.base import NameFirst
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
@@ -171,10 +172,11 @@ class RecoverWithCodeScreen(_Form, NameFirst, Screen):
             return
         self.show_message(_("Opening your plan..."))
         self._set_busy(True)
-        self._open(self.query_one("#name", Input).value, self.query_one("#code", Input).value, pin)
+        self._open(self.query_one("#name", Input).value, self.query_one("#code", Input).value, pin,
+                   sign_in_began())
 
     @work(thread=True, exclusive=True, group="recover")
-    def _open(self, name: str, code: str, pin: str) -> None:
+    def _open(self, name: str, code: str, pin: str, began: float) -> None:
         from tui.store import sign_in_with_code
 
         try:
@@ -182,18 +184,17 @@ class RecoverWithCodeScreen(_Form, NameFirst, Screen):
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
         else:
-            self.app.call_from_thread(self._opened, plan)
+            self.app.call_from_thread(self._opened, plan, began)
 
     def _failed(self, message: str) -> None:
         self._refused(message, "#code")
 
-    def _opened(self, plan: Plan) -> None:
+    def _opened(self, plan: Plan, began: float) -> None:
         left = plan.recovery_codes_left()
         self.dismiss()
-        self.app.open_plan(plan)
-        self.app.notify(ngettext("Your new PIN is set. You have {n} recovery code left.",
-                                 "Your new PIN is set. You have {n} recovery codes left.",
-                                 left).format(n=left), markup=False)
+        self.app.post_message(PlanOpened(plan, began, notice=ngettext(
+            "Your new PIN is set. You have {n} recovery code left.",
+            "Your new PIN is set. You have {n} recovery codes left.", left).format(n=left)))
 
     def action_back(self) -> None:
         if not self.query_one("#name", Input).disabled:
@@ -364,8 +365,7 @@ class DeletePlanDialog(_Form, ModalScreen[None]):
         self._refused(message, "#pin")
 
     def _deleted(self) -> None:
-        self.app.action_lock()
-        self.app.notify(_("Your plan is deleted."), markup=False)
+        self.app.post_message(LockAsked(notice=_("Your plan is deleted.")))
 
     def action_cancel(self) -> None:
         if not self.query_one("#pin", Input).disabled:

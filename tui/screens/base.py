@@ -12,6 +12,8 @@ from tui.store.errors import StoreError
 class PlanScreen(Screen):
     """A screen of one signed-in person's plan."""
 
+    leaving = False  # set by the app while it saves this screen on its way out
+
     def __init__(self, plan) -> None:
         super().__init__()
         self.plan = plan

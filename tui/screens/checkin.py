@@ -26,8 +26,8 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _, format_date
 from tui.screens.base import PlanScreen
-from tui.screens.goals import due_label
 from tui.store import Goal, Plan, Step, StoreError, clock
+from tui.widgets.dates import due_label
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, person_text

@@ -227,6 +227,8 @@ class SectionEditScreen(Screen):
                 tooltip=N_("Back; what you typed is kept")),
     ]
 
+    leaving = False  # set by the app while it closes this screen: no questions then
+
     def __init__(self, plan: Plan, section: str):
         super().__init__()
         self.plan = plan
@@ -305,8 +307,7 @@ class SectionEditScreen(Screen):
 
         if isinstance(self.app.screen, ConflictDialog):
             return
-        if getattr(self.app, "leaving_screens", False) or self.app.plan is not self.plan \
-                or self.app.screen is not self:
+        if self.leaving or self.app.screen is not self:
             return  # locking or leaving: the words are kept as a draft, nobody is asked
         try:
             theirs = self.plan.section(self.section_name)

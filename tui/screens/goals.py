@@ -3,7 +3,8 @@ timeline, short term and long term apart, each with its next step."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -13,9 +14,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui.console import done_mark
+from tui.widgets.dates import WIDE_DAY, due_label, due_width, numeric_date
+from tui.widgets.goal_order import move_among_shown, tie_with_goal_above
+from tui.screens.app_messages import GoalChosen
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
-from tui.i18n import N_, _, format_date, ngettext
+from tui.i18n import N_, _, ngettext
 from tui.store import Goal, Plan, StoreError, clock
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
@@ -31,37 +35,6 @@ EMPTY_BOARD = N_(
     "Press a to add your first goal. Later you can rank your goals by how much they "
     "matter, and put them in the order you will work on them."
 )
-
-# A day late in December: its labels are as wide as any (two-digit month and day).
-_WIDE_DAY = date(2026, 12, 28)
-
-
-def numeric_date(day: date, with_year: bool = False) -> str:
-    """A short date in numbers, in the order of the language in effect:
-    "11/26" or "12/3/26" in English, "26/11" or "3/12/26" in Spanish."""
-    if with_year:
-        return _("{month}/{day}/{year}").format(month=day.month, day=day.day,
-                                                year=f"{day.year % 100:02d}")
-    return _("{month}/{day}").format(month=day.month, day=day.day)
-
-
-def due_label(due: date | None, today: date) -> Text:
-    """A step's due date, short; overdue says LATE in words, not only in colour."""
-    if due is None:
-        return Text("")
-    if due < today:
-        return Text(_("LATE {date}").format(date=numeric_date(due)), style="bold red")
-    if due <= today + timedelta(days=6):
-        return Text(format_date(due, "numeric"), style="bold")
-    return Text(numeric_date(due, with_year=True))
-
-
-def due_width(at_least: int) -> int:
-    """A column wide enough for any due label in the language in effect."""
-    labels = (due_label(_WIDE_DAY, _WIDE_DAY + timedelta(days=1)),
-              due_label(_WIDE_DAY, _WIDE_DAY), due_label(_WIDE_DAY, _WIDE_DAY - timedelta(days=7)))
-    return max(at_least, *(label.cell_len for label in labels))
-
 
 def done_label(done_on: date | None) -> str:
     """A goal reached, with the day when it is known."""
@@ -83,40 +56,6 @@ def next_step_text(goal: Goal, today: date) -> Text:
         text.append_text(due_label(step.due_date, today))
         text.append(")")
     return text
-
-
-def move_among_shown(plan: Plan, order: str, shown: list[int], goal_id: int, by: int) -> None:
-    """u / d: move a goal past the goal shown next to it (-1 above, 1 below),
-    stepping over goals hidden between. At either end, a goal that shares its
-    importance leaves the tie that way; otherwise nothing moves."""
-    index = shown.index(goal_id)
-    if 0 <= index + by < len(shown):
-        plan.move_goal_past(goal_id, order, shown[index + by])
-    elif order == "importance":
-        plan.untie_goal(goal_id, up=by < 0)
-
-
-def tie_with_goal_above(screen, plan: Plan, order: str, table: DataTable | None,
-                        goal_id: int | None) -> bool:
-    """"=": the goal shown just above the selected one and it matter the same.
-    Only importance has ties; the timeline is one goal to a place. True when tied."""
-    if table is None or goal_id is None:
-        return False
-    if order != "importance":
-        screen.notify(_("Only importance can be shared. Press s to sort by importance first."),
-                      markup=False)
-        return False
-    shown = [int(row.key.value) for row in table.ordered_rows]
-    index = shown.index(goal_id)
-    if index == 0:
-        screen.notify(_("This goal is at the top: there is no goal above it to match."), markup=False)
-        return False
-    try:
-        plan.tie_goal(goal_id, shown[index - 1])
-    except StoreError as error:
-        screen.notify(error.message, severity="error", markup=False)
-        return False
-    return True
 
 
 class GoalTable(CursorDataTable):
@@ -204,7 +143,7 @@ class BoardWidths:
         self.when_heading = _("When")
         self.importance = max(3, len(self.importance_heading))
         self.timeline = max(4, len(self.timeline_heading))
-        self.when = max(len(self.when_heading), len(done_label(_WIDE_DAY)), due_width(0))
+        self.when = max(len(self.when_heading), len(done_label(WIDE_DAY)), due_width(0))
         fixed = self.importance + self.timeline + self.when
         room = screen_width - fixed - 2 * self.PADDING * self.COLUMNS - 3  # margin and scrollbar
         room = max(room, self.GOAL_MIN + self.NEXT_MIN)
@@ -241,8 +180,12 @@ class GoalBoardScreen(PlanScreen):
                 tooltip=N_("Back to the overview")),
     ]
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, chosen: Callable[[], int | None] = lambda: None):
+        """`chosen` says the goal the app has chosen (the one F4 opens): the board
+        starts on it, and comes back to it."""
         super().__init__(plan)
+        self._chosen = chosen
+        self._just_saved: int | None = None  # a goal added or changed: shown next
         self.order = "importance"
         self.show_done = True
         self._built_width = 0  # the screen width the goal column was sized for
@@ -260,7 +203,7 @@ class GoalBoardScreen(PlanScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        keep = self.app.selected_goal_id
+        keep = self._chosen()
         self.reload(keep=keep)
         table = self.query_one("#short-goals", GoalTable)
         for other in self.query(GoalTable):
@@ -277,7 +220,7 @@ class GoalBoardScreen(PlanScreen):
         # screen twice; only a resume after leaving reloads).
         if self._left:
             self._left = False
-            keep = self.app.selected_goal_id
+            keep, self._just_saved = self._just_saved or self._chosen(), None
             self.reload(keep=keep)
             for table in self.query(GoalTable):
                 if keep is not None and table.display and table.has_goal(keep):
@@ -342,7 +285,7 @@ class GoalBoardScreen(PlanScreen):
         # The step editor (F4) opens for the goal selected here.
         goal_id = self.selected_goal_id()
         if goal_id is not None:
-            self.app.selected_goal_id = goal_id
+            self.app.post_message(GoalChosen(goal_id))
         self._show_detail(self._goals.get(goal_id) if goal_id is not None else None)
 
     def _show_detail(self, goal: Goal | None) -> None:
@@ -386,7 +329,7 @@ class GoalBoardScreen(PlanScreen):
         else:
             ok = self.run_store(lambda: saved.append(self.plan.edit_goal(goal_id, **values)))
         if ok:
-            self.app.selected_goal_id = saved[0].id
+            self._just_saved = saved[0].id
         return ok
 
     def action_add(self) -> None:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.content.guide import GUIDE_KEYS, GUIDE_STEPS, guide_step
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
@@ -25,11 +25,12 @@ from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
-from tui.screens.goals import due_label, move_among_shown, tie_with_goal_above
-from tui.store import ConflictError, Goal, Plan, Section, Step, StoreError, clock
+from tui.store import ConflictError, Goal, Plan, Section, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
 from tui.widgets.cursor import CursorDataTable
+from tui.widgets.dates import due_label
 from tui.widgets.footer import Footer
+from tui.widgets.goal_order import move_among_shown, tie_with_goal_above
 from tui.widgets.person_text import person_line, person_text
 from tui.widgets.step_fields import PART_NAMES, StepFields, save_step
 from tui.widgets.textbox import AnswerBox, TextBox

@@ -60,5 +60,4 @@ class GetHelpNowScreen(ModalScreen[None]):
         self.query_one("#help-now").focus()
 
     def action_close(self) -> None:
-        self.dismiss()
-        self.app.show_held_messages()
+        self.dismiss()  # the app shows the messages held while this was open

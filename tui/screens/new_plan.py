@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _
 from tui.store import InputError, Plan, StoreError, create_person
+from tui.screens.app_messages import PlanOpened, sign_in_began
 from tui.screens.base import NameFirst
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
@@ -62,16 +63,16 @@ class NewPlanScreen(NameFirst, Screen):
         self.show_message(_("Making your plan..."))
         for widget in self.query(Input):
             widget.disabled = True
-        self._make(name, pin)
+        self._make(name, pin, sign_in_began())
 
     @work(thread=True, exclusive=True, group="new-plan")
-    def _make(self, name: str, pin: str) -> None:
+    def _make(self, name: str, pin: str, began: float) -> None:
         try:
             plan = create_person(self.app.store, name, pin)
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
         else:
-            self.app.call_from_thread(self._made, plan)
+            self.app.call_from_thread(self._made, plan, began)
 
     def _retype_pin(self, message: str) -> None:
         for input_id in ("#pin", "#pin2"):
@@ -86,9 +87,9 @@ class NewPlanScreen(NameFirst, Screen):
         self.set_focus(self.query_one("#name", Input))
         self.show_message(message)
 
-    def _made(self, plan: Plan) -> None:
+    def _made(self, plan: Plan, began: float) -> None:
         self.dismiss()
-        self.app.open_plan(plan, new=True)
+        self.app.post_message(PlanOpened(plan, began, new=True))
 
     def action_back(self) -> None:
         if not self.query_one("#name", Input).disabled:  # not while the plan is being made

@@ -17,10 +17,11 @@ from textual.widgets import Input, Label, Static, TextArea
 from tui.cards import PlanSnapshot, completeness
 from tui.content.reminders import REMINDERS, shown_reminder
 from tui.i18n import N_, _, format_date, ngettext
-from tui.screens.goals import due_label
+from tui.screens.app_messages import CheckInWanted, GuideWanted
 from tui.store import OUTCOMES, ConflictError, Plan, Section, StoreError, clock
 from tui.store.text import one_line
 from tui.widgets.fields import TextInput, Tick
+from tui.widgets.dates import due_label
 from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import fill, person_line
@@ -340,14 +341,10 @@ class OverviewScreen(Screen):
         self.app.push_screen(ReminderDialog(self.plan))
 
     def action_guide(self) -> None:
-        from tui.screens.guide import open_guide
-
-        open_guide(self.app, self.plan)
+        self.app.post_message(GuideWanted())
 
     def action_check_in(self) -> None:
-        from tui.screens.checkin import open_check_in
-
-        open_check_in(self.app, self.plan)
+        self.app.post_message(CheckInWanted())
 
 
 def keep_reminders(plan: Plan, ticked: list[str]) -> None:

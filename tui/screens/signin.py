@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.i18n import LANGUAGE_NAMES, N_, _, language
+from tui.screens.app_messages import PlanOpened, sign_in_began
 from tui.screens.base import NameFirst
 from tui.store.errors import StoreError
 from tui.widgets.fields import TextInput
@@ -102,10 +103,10 @@ class SignInScreen(NameFirst, Screen):
             return
         self.show_message(_("Opening your plan..."))
         self._set_busy(True)
-        self._check(name, pin)
+        self._check(name, pin, sign_in_began())
 
     @work(thread=True, exclusive=True, group="sign-in")
-    def _check(self, name: str, pin: str) -> None:
+    def _check(self, name: str, pin: str, began: float) -> None:
         # The PIN check is slow on purpose; it runs off the event loop.
         from tui.store.plans import sign_in  # loaded after the screen is up
 
@@ -114,7 +115,7 @@ class SignInScreen(NameFirst, Screen):
         except StoreError as error:
             self.app.call_from_thread(self._failed, error.message)
         else:
-            self.app.call_from_thread(self._opened, plan)
+            self.app.call_from_thread(self._opened, plan, began)
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
@@ -123,10 +124,10 @@ class SignInScreen(NameFirst, Screen):
         pin.focus()
         self.show_message(message)
 
-    def _opened(self, plan) -> None:
+    def _opened(self, plan, began: float) -> None:
         first = self.first_screen
         self.clear_form()
-        self.app.open_plan(plan, first)
+        self.app.post_message(PlanOpened(plan, began, first))
 
     def action_recover(self) -> None:
         from tui.screens.account import RecoverWithCodeScreen

@@ -13,23 +13,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Label, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
 
 from tui.console import done_mark
+from tui.screens.app_messages import ModeWanted
 from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.i18n import N_, _
-from tui.screens.goals import due_label, due_width, numeric_date
 from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
+from tui.widgets.dates import due_label, due_width, numeric_date
 from tui.widgets.textbox import AnswerBox
 from tui.widgets.cursor import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
-from tui.widgets.room import SizeChanged, SizedVertical, fit_to_room
+from tui.widgets.room import SizeChanged, fit_to_room
 from tui.widgets.spark import spark_text
-from tui.widgets.step_fields import PART_NAMES, PARTS, smart_check_text, step_value, understood_text
+from tui.widgets.step_fields import PART_NAMES, StepAnswers, step_value
 
 NO_STEPS = N_(
     "No steps yet. Big goals get easier in small steps. Press a to add one: "
@@ -115,15 +116,7 @@ class StepEditorScreen(PlanScreen):
             yield Static(id="steps-title", classes="screen-title")
             yield Static(_(NO_STEPS), id="no-steps", markup=False)
             yield StepTable(cursor_type="row", id="steps")
-            with SizedVertical(id="step-editor"):
-                for part, label, placeholder in PARTS:
-                    # A box that wraps and grows: a long step is read whole.
-                    with Horizontal(classes="field-row answer-row"):
-                        yield Label(_(label), classes="field-label")
-                        yield AnswerBox(id=part, placeholder=_(placeholder))
-                    if part == "when":
-                        yield Static(id="understood", classes="understood")
-                yield Static(id="smart-check")
+            yield StepAnswers(clock.today(), id="step-editor")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -174,23 +167,7 @@ class StepEditorScreen(PlanScreen):
 
     def _load_fields(self, step: Step | None) -> None:
         self.editing = step
-        for part in PART_NAMES:
-            field = self.query_one(f"#{part}", AnswerBox)
-            with field.prevent(TextArea.Changed):
-                field.value = step_value(step, part) if step else ""
-        self._check()
-
-    def _check(self) -> None:
-        """Refresh the SMART check and the date understood, from what is typed now."""
-        values = {part: self.query_one(f"#{part}", AnswerBox).value for part in PART_NAMES}
-        today = clock.today()
-        self.query_one("#understood", Static).update(understood_text(values["when"], today))
-        done = self.editing is not None and self.editing.done
-        self.query_one("#smart-check", Static).update(smart_check_text(values, today, done))
-
-    @on(TextArea.Changed)
-    def _typed(self) -> None:
-        self._check()
+        self.query_one(StepAnswers).load(step)
 
     # -- saving --------------------------------------------------------------
 
@@ -324,4 +301,4 @@ class StepEditorScreen(PlanScreen):
 
     def action_back(self) -> None:
         if self.save_pending():
-            self.app.action_go("goals")
+            self.app.post_message(ModeWanted("goals"))

@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 from tui.content.plan_parts import CRAVING_PARTS, SECTION_TITLES
 from tui.content.toolkit import TOOLKIT
 from tui.i18n import N_, _
+from tui.screens.app_messages import ModeWanted
 from tui.store import Plan, Section, StoreError
 from tui.widgets.textbox import AnswerBox
 from tui.widgets.footer import Footer
@@ -110,4 +111,4 @@ class ToolkitScreen(Screen):
 
     def action_back(self) -> None:
         if self.save_pending():
-            self.app.action_go("overview")
+            self.app.post_message(ModeWanted("overview"))

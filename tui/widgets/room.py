@@ -28,14 +28,16 @@ class SizeChanged(Message):
     """A widget beside a list changed its size: the list's room may change."""
 
 
-class _ReportsSize:
+class ReportsSize:
+    """Mixed into a widget: it says when its size changes (SizeChanged)."""
+
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(SizeChanged())
 
 
-class SizedStatic(_ReportsSize, Static):
+class SizedStatic(ReportsSize, Static):
     """A Static that says when its size changes (it grows with its text)."""
 
 
-class SizedVertical(_ReportsSize, Vertical):
+class SizedVertical(ReportsSize, Vertical):
     """A Vertical that says when its size changes."""

@@ -11,14 +11,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
 
 from tui.content.plan_parts import STEP_PARTS
 from tui.i18n import _, format_date
+from tui.store import clock
 from tui.store.dates import parse_due_date
 from tui.store.errors import InputError
 from tui.store.smart import ALL_FIVE_PARTS, smart_check
 from tui.widgets.fields import TextInput
+from tui.widgets.room import ReportsSize
+from tui.widgets.textbox import AnswerBox
 
 # (field id, label, placeholder); the id is the store's name for the part. The
 # label and placeholder are shown through _().
@@ -76,16 +80,21 @@ class StepFields(Vertical):
     StepFields { height: auto; }
     """
 
+    ROW_CLASSES = "field-row"
+
     def __init__(self, today: date, **kwargs):
         super().__init__(**kwargs)
         self.today = today
 
+    def part_box(self, part: str, placeholder: str) -> Widget:
+        """The box a part is typed in: one line; Enter moves to the next part."""
+        return TextInput(id=part, placeholder=_(placeholder), classes="compact", advance_on_enter=True)
+
     def compose(self) -> ComposeResult:
         for part, label, placeholder in PARTS:
-            with Horizontal(classes="field-row"):
+            with Horizontal(classes=self.ROW_CLASSES):
                 yield Label(_(label), classes="field-label")
-                yield TextInput(id=part, placeholder=_(placeholder), classes="compact",
-                                advance_on_enter=True)
+                yield self.part_box(part, placeholder)
             if part == "when":
                 yield Static(id="understood", classes="understood")
         yield Static(id="smart-check")
@@ -93,8 +102,8 @@ class StepFields(Vertical):
     def on_mount(self) -> None:
         self.refresh_check()
 
-    def field(self, part: str) -> Input:
-        return self.query_one(f"#{part}", Input)
+    def field(self, part: str) -> Input | TextArea:
+        return self.query_one(f"#{part}")  # type: ignore[return-value]  (one of the two)
 
     def values(self) -> dict[str, str]:
         return {part: self.field(part).value for part in PART_NAMES}
@@ -109,7 +118,7 @@ class StepFields(Vertical):
         self._step, self._reread = step, reread_when
         for part in PART_NAMES:
             field = self.field(part)
-            with field.prevent(Input.Changed):
+            with field.prevent(Input.Changed, TextArea.Changed):
                 field.value = step_value(step, part) if step is not None else ""
         self.refresh_check()
 
@@ -137,6 +146,28 @@ class StepFields(Vertical):
 
     @on(Input.Changed)
     def _typed(self) -> None:
+        self.refresh_check()
+
+
+class StepAnswers(ReportsSize, StepFields):
+    """The step editor's parts: boxes that wrap and grow, so a long step is read
+    whole. The date understood is read from the words as they are now, and the
+    SMART check knows a done step (a past date is fine then)."""
+
+    ROW_CLASSES = "field-row answer-row"
+
+    def part_box(self, part: str, placeholder: str) -> Widget:
+        return AnswerBox(id=part, placeholder=_(placeholder))
+
+    def refresh_check(self) -> None:
+        values = self.values()
+        today = clock.today()
+        done = self._step is not None and self._step.done
+        self.query_one("#understood", Static).update(understood_text(values["when"], today))
+        self.query_one("#smart-check", Static).update(smart_check_text(values, today, done))
+
+    @on(TextArea.Changed)
+    def _answer_typed(self) -> None:
         self.refresh_check()
 
 
