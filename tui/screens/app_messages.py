@@ -1,20 +1,46 @@
-"""What a screen tells the app; the app decides what to do about it.
+"""The app as its screens see it: what they may read from it (AppServices),
+and what they tell it (the messages below); the app decides what to do.
 
-Screens never set the app's state or call its methods: they post one of these
-to the app (`self.app.post_message(...)`: the screen may be closing as it
-says it, and a message sent to a closed screen is lost). The app handles each
-in tui/plan_session.py.
+Screens never set the app's state or call its own methods: they post one of
+these to the app (`self.app.post_message(...)`: the screen may be closing as
+it says it, and a message sent to a closed screen is lost). The app handles
+each in tui/plan_session.py. Besides these, screens use Textual's own App
+(push_screen, notify, call_from_thread, size...).
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from textual.binding import Binding
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.store import Plan
+    from tui.config import Config
+    from tui.store import Plan, Store
+
+
+class AppServices(Protocol):
+    """What a screen may read from the app (RecoveryPlanApp gives it:
+    tests/ui/test_app_parts.py checks, and that screens read nothing else)."""
+
+    config: Config  # the site's settings (printer, card font...)
+    BINDINGS: list  # the app's keys, for the help screen
+
+    @property
+    def store(self) -> Store:
+        """The plan database, opened on first use (sign-in workers)."""
+
+    @property
+    def in_browser(self) -> bool:
+        """Served to a web browser: a file saved is a download."""
+
+    def keys_for(self, binding: Binding) -> str:
+        """The keys that work for a binding here (a site's key map first)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether an app key works now (the help screen lists those that do)."""
 
 
 class PlanOpened(Message):
