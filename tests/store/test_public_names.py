@@ -17,7 +17,7 @@ from tui.store.plans import Plan
 STORE_NAMES = ['CONTACT_ROLES', 'Changes', 'CheckIn', 'ConflictError', 'Contact', 'DatabaseBusyError', 'DatabaseError', 'Draft', 'Goal', 'GuidePlace', 'InputError', 'LANGUAGES', 'NameTakenError', 'NotFoundError', 'OUTCOMES', 'Plan', 'Reminder', 'Revision', 'SECTION_FIELDS', 'Section', 'SignInError', 'SignInWaitError', 'Step', 'StepOutcome', 'Store', 'StoreError', 'create_person', 'default_path', 'delete_plan', 'displayable', 'one_line', 'open_store', 'sign_in', 'sign_in_with_code']
 
 # What `from tui.store.plans import ...` gives: every public name it defined
-# before it became a package, and the private ones other store modules use.
+# before it became a package.
 PLANS_NAMES = [
     "CODE_FAILED", "CONTACT_ROLES", "Changes", "CheckIn", "Contact", "DRAFT_KINDS", "Draft", "Goal",
     "GuidePlace", "LANGUAGES", "NAME_TAKEN", "NOT_ANSWERED", "ORDERS", "OUTCOMES", "Order",
@@ -26,8 +26,6 @@ PLANS_NAMES = [
     "TERMS", "TURN_WAIT_SECONDS", "Term", "UNREADABLE", "WAIT_FOR_NAME", "create_person",
     "delete_plan", "person_id_named", "remove_person_rows", "sign_in", "sign_in_with_code",
     "unlock_name",
-    # used by tui.store.transfer
-    "_insert_person", "_prepared_person", "_person",
 ]
 
 # Every public method of Plan (and its constructor), with its signature.
@@ -61,6 +59,7 @@ PLAN_METHODS = {
     'goals': "(self, term: 'Term | None' = None) -> 'list[Goal]'",
     'guide_place': "(self) -> 'GuidePlace | None'",
     'keep_guide_place': "(self, step: 'str', finished: 'bool' = False) -> 'GuidePlace'",
+    'keep_reminders': "(self, ticked: 'list[str]') -> 'None'",  # issue 21: one write
     'language': 'property',
     'move_contact': "(self, contact_id: 'int', by: 'int') -> 'Contact'",
     'move_goal': "(self, goal_id: 'int', order: 'Order', by: 'int') -> 'Goal'",
@@ -132,9 +131,11 @@ def test_a_plan_has_its_attributes(plan):
         assert hasattr(plan, name), name
 
 
-def _parts(cls: type = Plan) -> list[type]:
-    """The classes of the store that `cls` is made of (itself included)."""
-    return [c for c in cls.__mro__ if c.__module__.startswith("tui.store.plans")]
+def _parts() -> list[type]:
+    """The classes Plan is made of: its parts, and the base they stand on."""
+    from tui.store.plans.base import PlanBase
+
+    return [*Plan._parts, PlanBase]
 
 
 # Names every class has of its own (Python's, not the code's).
@@ -143,27 +144,53 @@ _EVERY_CLASS = {"__module__", "__qualname__", "__doc__", "__dict__", "__weakref_
                 "__orig_bases__", "__parameters__", "__slots__"}
 
 
-def _defined_twice(cls: type) -> dict[str, list[str]]:
+def _defined_twice(parts: list[type]) -> dict[str, list[str]]:
     where: dict[str, list[str]] = {}
-    for part in _parts(cls):
+    for part in parts:
         for name in vars(part):
             if name not in _EVERY_CLASS:
                 where.setdefault(name, []).append(part.__qualname__)
-    return {name: parts for name, parts in where.items() if len(parts) > 1}
+    return {name: found for name, found in where.items() if len(found) > 1}
 
 
 def test_no_two_parts_define_the_same_attribute():
-    assert not _defined_twice(Plan), "defined in more than one part of Plan"
+    assert len(_parts()) >= 10  # the base and a part for each kind of thing a plan holds
+    assert not _defined_twice(_parts()), "defined in more than one part of Plan"
 
 
 def test_the_check_sees_an_override():
-    """Two parts that both define one method (and one that redefines a helper of
-    the base) are caught."""
+    """Two parts that both define one method, and one that redefines a helper
+    of the base, are caught."""
     base = _parts()[-1]
-    first = type("First", (base,), {"made_twice": lambda self: [], "__module__": "tui.store.plans.x"})
-    second = type("Second", (base,), {"made_twice": lambda self: [], "__module__": "tui.store.plans.y"})
-    whole = type("Whole", (first, second), {"__module__": "tui.store.plans.z"})
-    assert set(_defined_twice(whole)["made_twice"]) == {"First", "Second"}
+    first = type("First", (base,), {"made_twice": lambda self: []})
+    second = type("Second", (base,), {"made_twice": lambda self: []})
+    assert _defined_twice([first, second, base]) == {"made_twice": ["First", "Second"]}
     helper = next(name for name in vars(base) if name not in _EVERY_CLASS)
-    redefines = type("Redefines", (base,), {helper: None, "__module__": "tui.store.plans.w"})
-    assert _defined_twice(redefines)[helper] == ["Redefines", base.__qualname__]
+    takes_over = type("TakesOver", (base,), {helper: None})
+    assert _defined_twice([takes_over, base]) == {helper: ["TakesOver", "PlanBase"]}
+
+
+def test_plan_refuses_an_override_when_it_is_made():
+    """Plan is made by putting its parts together: two parts that define one
+    name, or a part that takes over a name of the base, can't load at all."""
+    from tui.store.plans import plan as plan_module
+
+    base = _parts()[-1]
+    first = type("First", (base,), {"made_twice": lambda self: []})
+    second = type("Second", (base,), {"made_twice": lambda self: []})
+    with pytest.raises(TypeError, match="made_twice is defined in both First and Second"):
+        plan_module._made_of(first, second)(type("Whole", (base,), {}))
+    helper = next(name for name in vars(base) if name not in _EVERY_CLASS)
+    takes_over = type("TakesOver", (base,), {helper: None})
+    with pytest.raises(TypeError, match=f"{helper} is defined in both PlanBase and TakesOver"):
+        plan_module._made_of(takes_over)(type("Whole", (base,), {}))
+
+
+def test_plan_owns_every_part_method():
+    """As when Plan was one class: each method can be replaced or removed on
+    Plan itself, and then no part still answers for it."""
+    for part in Plan._parts:
+        for name, value in vars(part).items():
+            if name not in _EVERY_CLASS:
+                assert vars(Plan)[name] is value, name
+    assert [cls.__name__ for cls in Plan.__mro__] == ["Plan", "PlanBase", "object"]
