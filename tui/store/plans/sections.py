@@ -6,24 +6,13 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from tui.i18n import N_, _
+from tui.content.plan_parts import FIELD_WORDS  # content: below the store
+from tui.i18n import _
 from tui.store import clock, models as m
 from tui.store.errors import ConflictError, InputError, NotFoundError
 from tui.store.plans.base import PlanBase, _reads, _writes
 from tui.store.plans.values import SECTION_FIELDS, Revision, Section
 from tui.store.text import LONG_LIMIT, checked
-
-# Each section field in words, for messages (the English is the key's own words).
-_FIELD_WORDS = {
-    "vision": N_("vision"), "strengths": N_("strengths"),
-    "warning_signs": N_("warning signs"), "on_my_own": N_("on my own"),
-    "distractions": N_("distractions"), "ask_for_help": N_("ask for help"),
-    "professionals": N_("professionals"), "safer_surroundings": N_("safer surroundings"),
-    "matters_most": N_("matters most"), "emergency_numbers": N_("emergency numbers"),
-    "naloxone_where": N_("naloxone where"), "naloxone_person": N_("naloxone person"),
-    "check_in_person": N_("check in person"), "check_in_how": N_("check in how"),
-    "other_steps": N_("other steps"), "triggers": N_("triggers"), "relief": N_("relief"),
-}
 
 REVISION_BURST = timedelta(minutes=5)  # saves to one section this close together are one version
 
@@ -65,7 +54,7 @@ class SectionsPart(PlanBase):
             raise InputError(_("The {name} part has no {fields}.").format(
                 name=name, fields=", ".join(sorted(unknown))))
         cleaned = {
-            key: checked(value, limit=LONG_LIMIT, what=_FIELD_WORDS.get(key, key.replace("_", " ")))
+            key: checked(value, limit=LONG_LIMIT, what=FIELD_WORDS.get(key, key.replace("_", " ")))
             for key, value in values.items()
         }
         row = model.get_or_none(model.person == self.person_id)
