@@ -81,7 +81,7 @@ def _moment(value: datetime) -> str:
 
 
 def _toolkit_order() -> dict[str, int]:
-    from tui.content.toolkit import TOOLKIT  # loaded here, as plans.py does
+    from tui.content.toolkit import TOOLKIT  # loaded here, as the plan's parts do
 
     keys = [question.key for group in TOOLKIT for question in group.questions]
     return {key: index for index, key in enumerate(keys)}

@@ -127,6 +127,14 @@ class PlanBase:
         name = sealer.open(person.name_sealed, crypto.place("person", person.id, "name_sealed"))
         return cls(store, person.id, name, data_key)
 
+    def _own_row(self, model: type[peewee.Model], row_id: int, gone: str) -> peewee.Model:
+        """The row `row_id` of `model` when it belongs to this plan; NotFoundError
+        saying `gone` (marked with N_()) otherwise."""
+        row = model.get_or_none((model.id == row_id) & (model.person == self.person_id))
+        if row is None:
+            raise NotFoundError(_(gone))
+        return row
+
     # -- sealing -------------------------------------------------------------
 
     def _seal(self, row: peewee.Model, column: str, text: str) -> None:

@@ -7,9 +7,11 @@ from datetime import date, datetime, timedelta
 
 from tui.i18n import N_, _
 from tui.store import clock, models as m
-from tui.store.errors import InputError, NotFoundError
+from tui.store.errors import InputError
 from tui.store.plans.base import PlanBase, _as_date, _reads, _writes
-from tui.store.plans.values import OUTCOMES, SECTION_FIELDS, Changes, CheckIn, Goal, Outcome, Step, StepOutcome
+from tui.store.plans.values import (
+    OUTCOMES, SECTION_FIELDS, Changes, CheckIn, Goal, Outcome, Step, StepOutcome,
+)
 from tui.store.text import SHORT_LIMIT, checked
 
 
@@ -27,10 +29,7 @@ class CheckInsPart(PlanBase):
         return CheckIn(row.id, _as_date(row.held_on), outcomes)
 
     def _check_in_row(self, check_in_id: int) -> m.CheckIn:
-        row = m.CheckIn.get_or_none((m.CheckIn.id == check_in_id) & (m.CheckIn.person == self.person_id))
-        if row is None:
-            raise NotFoundError(_("That check-in is no longer in the plan."))
-        return row
+        return self._own_row(m.CheckIn, check_in_id, N_("That check-in is no longer in the plan."))
 
     @_reads
     def steps_to_check_in(self) -> list[tuple[Goal, Step]]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from tui.i18n import N_, _
 from tui.store import clock, models as m
-from tui.store.errors import InputError, NotFoundError
+from tui.store.errors import InputError
 from tui.store.plans.base import PlanBase, _reads, _renumber_positions, _writes
 from tui.store.plans.values import CONTACT_ROLES, Contact
 from tui.store.text import SHORT_LIMIT, checked
@@ -51,10 +51,7 @@ class ContactsPart(PlanBase):
         )
 
     def _contact_row(self, contact_id: int) -> m.Contact:
-        row = m.Contact.get_or_none((m.Contact.id == contact_id) & (m.Contact.person == self.person_id))
-        if row is None:
-            raise NotFoundError(_("That contact is no longer in the plan."))
-        return row
+        return self._own_row(m.Contact, contact_id, N_("That contact is no longer in the plan."))
 
     @_reads
     def contacts(self, role: str | None = None) -> list[Contact]:

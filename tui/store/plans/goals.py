@@ -10,7 +10,7 @@ import peewee
 
 from tui.i18n import N_, _
 from tui.store import clock, models as m
-from tui.store.errors import InputError, NotFoundError
+from tui.store.errors import InputError
 from tui.store.plans.base import PlanBase, _checked_date, _reads, _writes
 from tui.store.plans.values import ORDERS, TERMS, Goal, Order, Step, Term
 from tui.store.text import SHORT_LIMIT, checked
@@ -32,10 +32,7 @@ class GoalsPart(PlanBase):
     """Goals in their two orders; moving a goal passes a tie whole."""
 
     def _goal_row(self, goal_id: int) -> m.Goal:
-        row = m.Goal.get_or_none((m.Goal.id == goal_id) & (m.Goal.person == self.person_id))
-        if row is None:
-            raise NotFoundError(_("That goal is no longer in the plan."))
-        return row
+        return self._own_row(m.Goal, goal_id, N_("That goal is no longer in the plan."))
 
     def _term_goals(self, term: str, order: Order) -> list[m.Goal]:
         """A term's goals in one order (as Goal.place sorts them)."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tui.i18n import N_, _
+from tui.i18n import N_
 from tui.store import clock, models as m
-from tui.store.errors import NotFoundError
 from tui.store.plans.base import PlanBase, _reads, _renumber_positions, _writes
 from tui.store.plans.values import Reminder
 from tui.store.text import SHORT_LIMIT, checked
@@ -18,11 +17,7 @@ class RemindersPart(PlanBase):
                     .order_by(m.Reminder.position, m.Reminder.id))
 
     def _reminder_row(self, reminder_id: int) -> m.Reminder:
-        row = m.Reminder.get_or_none(
-            (m.Reminder.id == reminder_id) & (m.Reminder.person == self.person_id))
-        if row is None:
-            raise NotFoundError(_("That reminder is no longer in the plan."))
-        return row
+        return self._own_row(m.Reminder, reminder_id, N_("That reminder is no longer in the plan."))
 
     @_reads
     def reminders(self) -> list[Reminder]:
