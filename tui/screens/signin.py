@@ -125,9 +125,11 @@ class SignInScreen(NameFirst, Screen):
         self.show_message(message)
 
     def _opened(self, plan, began: float) -> None:
-        first = self.first_screen
-        self.clear_form()
-        self.app.post_message(PlanOpened(plan, began, first))
+        self.app.post_message(PlanOpened(plan, began, self.first_screen))
+        # Forgotten once the plan is on screen (the app takes the two in turn):
+        # cleared first, this screen was restyled and painted again on the way
+        # to the crisis plan.
+        self.app.call_after_refresh(self.clear_form)
 
     def action_recover(self) -> None:
         from tui.screens.account import RecoverWithCodeScreen
