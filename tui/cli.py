@@ -102,18 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", metavar=_("file"), nargs="?",
                        help=_("a backup file to check (no site key needed)"))
-    name_help = _("the name the plan was made with (better: leave it out and type it when "
-                  "asked, or use --name-stdin, so it is not in the shell's history)")
-    name_stdin_help = _("read the name from standard input, its first line (for scripts; "
-                        "with --pin-stdin, the PIN is the second line)")
     pin_stdin_help = _("read the PIN from standard input (for scripts)")
     crisis = commands.add_parser(
         "crisis", help=_("print your crisis plan and pocket overdose plan (asks your PIN)"),
         description=_("Print a crisis plan and pocket overdose plan as plain text. Asks for the "
                       "PIN without showing it."),
     )
-    crisis.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    crisis.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
+    _plan_name_arguments(crisis)
     crisis.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
     export = commands.add_parser(
         "export", help=_("save your pocket card (txt, md, pdf) or your whole plan (json)"),
@@ -121,8 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "wallet-sized card, front and back. json saves the whole plan, to move it "
                       "with import (see docs/export-format.md); the file is not encrypted."),
     )
-    export.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    export.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
+    _plan_name_arguments(export)
     export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True,
                         help=_("the file to write (txt, md and json: - for standard output)"))
@@ -149,9 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "removed and their space wiped. It can't be undone, and nobody can read "
                       "the plan first. Asks you to type the name again."),
     )
-    delete.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    delete.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
-    delete.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _plan_name_arguments(delete)
+    _yes_argument(delete)
     unlock = commands.add_parser(
         "unlock", help=_("end the wait after wrong PINs for a name, without opening its plan "
                          "(for staff)"),
@@ -159,9 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "can sign in again. The plan stays closed: nothing of it is read. The "
                       "audit trail records it. Asks you to type the name again."),
     )
-    unlock.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    unlock.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
-    unlock.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _plan_name_arguments(unlock)
+    _yes_argument(unlock)
     audit = commands.add_parser(
         "audit", help=_("print the audit trail: sign-ins, changes, exports, deletions"),
         description=_("Print who did what to which plan (by number), when and from which "
@@ -191,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "it as NAME.before-restore-DATE-TIME."),
     )
     restore.add_argument("file", metavar=_("file"), help=_("the backup file"))
-    restore.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _yes_argument(restore)
     migrate = commands.add_parser(
         "migrate", help=_("move every plan into another database, like a shared PostgreSQL one"),
         description=_("Copy every plan (sealed as it is), its history and the audit trail from "
@@ -241,6 +233,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_font.add_argument("fonts", nargs="+", metavar=_("FONT"), help=_("a console font file"))
     return parser
+
+
+def _plan_name_arguments(command: argparse.ArgumentParser) -> None:
+    """The name of the plan `command` acts on: an argument, or the first line of
+    standard input (--name-stdin), or typed when asked (see _read_name, which
+    main calls for every command marked here)."""
+    command.add_argument(
+        "name", metavar=_("name"), nargs="?",
+        help=_("the name the plan was made with (better: leave it out and type it when "
+               "asked, or use --name-stdin, so it is not in the shell's history)"))
+    command.add_argument(
+        "--name-stdin", action="store_true",
+        help=_("read the name from standard input, its first line (for scripts; "
+               "with --pin-stdin, the PIN is the second line)"))
+    command.set_defaults(takes_plan_name=True)
+
+
+def _yes_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
 
 
 def _port(text: str) -> int:
@@ -869,7 +880,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             warn_stale_help_lines(config)
             return run_check(config)
-        if args.command in ("crisis", "export", "delete", "unlock"):
+        if getattr(args, "takes_plan_name", False):
             args.name = _read_name(args.name, args.name_stdin)
         if args.command == "audit" and args.name_stdin:
             args.name = _read_name(args.name, True)
