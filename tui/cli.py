@@ -386,17 +386,11 @@ def _read_name(given: str | None, from_stdin: bool) -> str:
         if given is not None:
             raise InputError(_("Give the name either on the command line or with --name-stdin, "
                                "not both."))
-        line = sys.stdin.readline()
-        name = line[:-1] if line.endswith("\n") else line
+        name = _stdin_line()
     elif given is not None:
         name = given
-    elif sys.stdin.isatty():
-        try:
-            name = input(_("Name: "))
-        except EOFError:
-            name = ""
     else:
-        name = ""
+        name = _typed(_("Name: ")) or ""
     if not name.strip():
         raise InputError(_("No name was given. Type it when asked, or use --name-stdin in "
                            "scripts."))
@@ -406,14 +400,29 @@ def _read_name(given: str | None, from_stdin: bool) -> str:
 def _read_pin(from_stdin: bool) -> str | None:
     """The PIN from standard input (one line) or typed at the terminal without echo."""
     if from_stdin:
-        line = sys.stdin.readline()
-        return line[:-1] if line.endswith("\n") else line
+        return _stdin_line()
+    return _typed(_("PIN: "), hidden=True)
+
+
+def _stdin_line() -> str:
+    """The next line of standard input, without its line end."""
+    line = sys.stdin.readline()
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _typed(prompt: str, hidden: bool = False) -> str | None:
+    """What the person types at the terminal after `prompt` (`hidden`: without
+    echo); None with no terminal, or when input ends (Ctrl+D)."""
     if not sys.stdin.isatty():
         return None
-    import getpass
+    if hidden:
+        import getpass
 
+        ask = getpass.getpass
+    else:
+        ask = input
     try:
-        return getpass.getpass(_("PIN: "))
+        return ask(prompt)
     except EOFError:
         return None
 
@@ -591,11 +600,8 @@ def _confirmed(prompt: str, *expected: str) -> bool:
     """True when the person at the terminal types one of `expected` (case and spacing aside)."""
     from tui.store.text import normalised_name
 
-    if not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(prompt)
-    except EOFError:
+    answer = _typed(prompt)
+    if answer is None:
         return False
     return normalised_name(answer) in {normalised_name(word) for word in expected}
 
@@ -611,27 +617,31 @@ def _said_yes(prompt: str) -> bool:
     return _confirmed(prompt, word, plain, "yes")
 
 
-def _name_typed_again(prompt: str, name: str, yes: bool) -> bool:
-    """True with `yes`, or when the person types `name` again at `prompt`
-    (its {name} shown harmless): staff commands that act on a plan unopened."""
+def _act_on_unopened_plan(config, name: str, yes: bool, prompt: str, act) -> bool | None:
+    """Staff commands that act on a plan without opening it: `act(store, name)`
+    once the name is typed again at `prompt` (its {name} shown harmless), or at
+    once with `yes`. None when the name was not typed again."""
     from tui.store.text import one_line
 
-    return yes or _confirmed(prompt.format(name=one_line(name)), name)
+    store = _open_store(config, existing_only=True)
+    try:
+        if not (yes or _confirmed(prompt.format(name=one_line(name)), name)):
+            return None
+        return act(store, name)
+    finally:
+        store.close()
 
 
 def run_delete(config, name: str, yes: bool) -> int:
     from tui.store import delete_plan
 
-    store = _open_store(config, existing_only=True)
-    try:
-        if not _name_typed_again(
-                _("This deletes the plan of {name} for good. It can't be undone.\n"
-                  "Type the name again to delete it: "), name, yes):
-            return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
-        if not delete_plan(store, name):
-            return _fail(_("No plan has that name. Nothing was deleted."))
-    finally:
-        store.close()
+    deleted = _act_on_unopened_plan(
+        config, name, yes, _("This deletes the plan of {name} for good. It can't be undone.\n"
+                             "Type the name again to delete it: "), delete_plan)
+    if deleted is None:
+        return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
+    if not deleted:
+        return _fail(_("No plan has that name. Nothing was deleted."))
     _say(_("The plan was deleted. Its words and keys are gone."))
     return EXIT_OK
 
@@ -639,16 +649,12 @@ def run_delete(config, name: str, yes: bool) -> int:
 def run_unlock(config, name: str, yes: bool) -> int:
     from tui.store.plans import unlock_name
 
-    store = _open_store(config, existing_only=True)
-    try:
-        if not _name_typed_again(
-                _("This ends the wait after wrong PINs for {name} now. The plan stays closed.\n"
-                  "Type the name again to end the wait: "), name, yes):
-            return _fail(_("Nothing was changed. (To end the wait without a question, add "
-                           "--yes.)"))
-        had = unlock_name(store, name)
-    finally:
-        store.close()
+    had = _act_on_unopened_plan(
+        config, name, yes, _("This ends the wait after wrong PINs for {name} now. The plan stays "
+                             "closed.\nType the name again to end the wait: "), unlock_name)
+    if had is None:
+        return _fail(_("Nothing was changed. (To end the wait without a question, add "
+                       "--yes.)"))
     _say(_("The wait for that name is over: the next PIN typed is checked at once.") if had
           else _("That name had no wait and no wrong tries. Nothing needed changing."))
     return EXIT_OK
