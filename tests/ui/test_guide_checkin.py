@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 
 import pytest
@@ -35,6 +36,22 @@ async def next_step(pilot) -> None:
 
 def step_shown(app) -> str:
     return str(app.screen.query_one("#guide-title").render())
+
+
+@asynccontextmanager
+async def demo_a_week_on(store, config=None):
+    """The demo plan a week on (two steps due), signed in at 80x24: (app, pilot)."""
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        yield app, pilot
+
+
+async def open_check_in(pilot) -> None:
+    await pilot.press("k")
+    await settle(pilot)
 
 
 async def palette(pilot, command: str) -> None:
@@ -218,11 +235,7 @@ async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
 
 
 async def test_a_check_in_marks_one_step_done_and_moves_the_other(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         assert isinstance(app.screen, OverviewScreen)  # offered, never forced
         assert "2 steps are due. Press k to check in on them" in screen_text(app)
         await pilot.press("k")
@@ -261,11 +274,7 @@ async def test_a_check_in_marks_one_step_done_and_moves_the_other(store):
 
 
 async def test_a_check_in_left_half_way_keeps_the_step_finished_and_a_lock_the_one_begun(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "pagedown")  # the first skipped
         await settle(pilot)
         await pilot.press("c", "tab", "ctrl+u", *"Call 3 landlords")
@@ -297,11 +306,7 @@ async def test_with_nothing_due_the_palette_check_in_shows_the_last_one(store):
 
 
 async def test_the_summary_is_saved_as_txt_and_pdf_for_its_owner_only(store, tmp_path):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "d", "pagedown")
         await settle(pilot)
         await pilot.press("n", *"Too tired", "pagedown")
@@ -344,11 +349,7 @@ async def test_the_overview_keeps_a_history_of_check_ins_that_grows(store):
 
 
 async def test_a_step_kept_before_help_opens_is_kept_again_with_what_is_typed_after(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "n", *"Rain")
         await pilot.press("f1")  # the help opens over the check-in: the step is kept so far
         await pilot.pause()
@@ -368,15 +369,11 @@ async def test_print_sends_a_one_page_summary_to_the_sites_printer(store, tmp_pa
 
     from tui.config import Config
 
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
     printed = tmp_path / "printed"
     stand_in = tmp_path / "fake_lp.py"
     stand_in.write_text("import shutil, sys\nshutil.copy(sys.argv[-1], sys.argv[1])\n")
     config = Config(raw={"printer": {"command": f"{sys.executable} {stand_in} {printed}"}})
-    app = RecoveryPlanApp(store, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store, config) as (app, pilot):
         await pilot.press("k", "n", *"Rain all week", "pagedown")
         await settle(pilot)
         await pilot.press("pagedown", "p")
@@ -395,13 +392,8 @@ def focused_selection_is_empty(app) -> None:
 
 async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
     # d, Enter (as if to say "yes"), then the note: it must not land in the next step.
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press("d", "enter")
         await pilot.pause()
         focused_selection_is_empty(app)
@@ -448,13 +440,8 @@ async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
 
 @pytest.mark.parametrize("choice", ["d", "n", "c"])
 async def test_no_key_moves_the_focus_into_saved_words_with_them_selected(store, choice):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press(choice)
         for key in ("enter", "tab", "tab", "shift+tab", "enter", "tab", "enter", "tab", "tab"):
             await pilot.press(key)
@@ -505,13 +492,8 @@ async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
 
 
 async def test_a_done_steps_note_is_not_what_got_in_the_way(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press("d", *"Found two places")
         await next_step(pilot)
         await next_step(pilot)
