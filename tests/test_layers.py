@@ -46,9 +46,11 @@ def lint_a_copy_with(tmp_path: Path, module: str, line: str) -> subprocess.Compl
 
 @pytest.mark.parametrize(("module", "line", "broken"), [
     ("tui.store.probe", "import textual", "The store never imports the UI toolkit or the app"),
-    ("tui.store.probe", "from tui.screens import goals", "Each layer imports only the layers below it"),
+    ("tui.store.probe", "from tui.screens import goals",
+     "Each layer imports only the layers below it"),
     ("tui.content.probe", "from tui.store import Plan", "The content is data"),
-    ("tui.widgets.probe", "from tui.screens.goals import due_label", "Widgets never import screens"),
+    ("tui.widgets.probe", "from tui.screens.goals import due_label",
+     "Widgets never import screens"),
     ("tui.screens.probe", "def later():\n    from tui.app import RecoveryPlanApp",
      "Widgets and screens never import the app"),
     ("tui.plain.probe", "from tui.widgets.person_text import person_text",

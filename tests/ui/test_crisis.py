@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, demo_signed_in, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.screens.conflict import ConflictDialog
 from tui.config import Config
@@ -143,10 +143,7 @@ async def test_a_save_made_elsewhere_is_not_silently_overwritten(store, key, exp
 
 
 async def test_the_pocket_plan_fits_one_screen(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "o")
         await pilot.pause()
         assert isinstance(app.screen, PocketPlanScreen)
@@ -189,10 +186,7 @@ async def test_add_a_contact_in_two_roles_with_keys(store):
 
 
 async def test_delete_a_contact_names_them_first(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "c", "down", "x")
         assert isinstance(app.screen, ConfirmDialog)
         assert "Luis" in screen_text(app)
@@ -241,10 +235,7 @@ async def test_print_sends_a_pdf_card_to_the_sites_printer(store, tmp_path):
 
 
 async def test_print_without_a_printer_says_so_plainly(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "p")
         await settle(pilot)
         assert "No printer is set up here" in notices(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, row_text, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, demo_signed_in, row_text, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
@@ -278,10 +278,7 @@ async def test_the_guides_tie_shows_and_can_be_undone_and_made_again_with_keys(s
 
 
 async def test_the_overview_and_the_walkthrough_show_the_tie(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 40)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, size=(80, 40)) as (app, pilot):
         text = screen_text(app)
         assert "4. I want to get a better job" in text and "4. I want to quit smoking" in text
         assert text.index("4. I want to get a better job") < text.index("4. I want to quit smoking")

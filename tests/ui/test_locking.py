@@ -13,7 +13,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tests.ui.helpers import all_screens, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, demo_signed_in, screen_text, settle, sign_in
 from tests.ui.test_step_editor import housing_steps, open_housing_steps
 from tui.app import RecoveryPlanApp
 from tui.config import Config
@@ -173,10 +173,7 @@ async def test_idle_clears_a_new_plan_being_typed_but_not_crisis_lines_being_rea
 
 
 async def test_f12_during_the_warning_locks_at_once(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         now = hand_clock(app)
         await wait(pilot, now, 880)
         assert isinstance(app.screen, IdleWarningScreen)
@@ -196,10 +193,7 @@ async def test_f12_at_sign_in_clears_what_was_typed(store):
 
 
 async def test_a_lock_clears_the_terminal_and_its_scrollback(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         writes = terminal_writes(app)
         await pilot.press("f12")
         await pilot.pause()
@@ -208,10 +202,7 @@ async def test_a_lock_clears_the_terminal_and_its_scrollback(store):
 
 
 async def test_after_a_lock_no_plan_key_brings_the_plan_back(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f3", "f5", "f12")
         await pilot.pause()
         for key in ("f2", "f3", "f4", "f5", "f6", "f7", "ctrl+o", "ctrl+n", "ctrl+s", "ctrl+r",
@@ -340,10 +331,7 @@ async def test_a_crash_shows_no_traceback(store, capsys):
 
 
 async def test_f12_locks_from_the_command_palette_too(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("ctrl+p", *"goal")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, sign_in
+from tests.ui.helpers import demo_signed_in, screen_text, sign_in
 from tui.app import RecoveryPlanApp
 from tui.config import Config
-from tui.demo import create_demo
 from tui.screens.learn import LearnScreen
 from tui.screens.overview import OverviewScreen, ReminderDialog
 from tui.store import create_person
@@ -26,10 +25,7 @@ async def test_a_new_plan_shows_where_to_begin(store):
 
 
 async def test_the_demo_overview_shows_goals_due_steps_readiness_and_reminders(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, size=(80, 60)) as (app, pilot):
         text = screen_text(app)
         assert "Where to begin?" not in text
         assert "1. I want to get back in touch with my brother" in text
