@@ -25,14 +25,21 @@ async def sign_in(pilot, name: str, pin: str) -> None:
 
 
 @asynccontextmanager
-async def demo_signed_in(store, size=(80, 24), language: str | None = None):
-    """The demo plan made in `store` (then the language set, when given) and
-    signed into by keys in an app of `size`: (app, pilot)."""
+async def demo_app(store, size=(80, 24), language: str | None = None):
+    """The demo plan made in `store` (then the language set, when given), and an
+    app of `size` at its sign-in screen: (app, pilot)."""
     create_demo(store)
     if language is not None:
         i18n.set_language(language)
     app = RecoveryPlanApp(store)
     async with app.run_test(size=size) as pilot:
+        yield app, pilot
+
+
+@asynccontextmanager
+async def demo_signed_in(store, size=(80, 24), language: str | None = None):
+    """demo_app, signed into the demo plan by keys."""
+    async with demo_app(store, size, language) as (app, pilot):
         await sign_in(pilot, DEMO_NAME, DEMO_PIN)
         yield app, pilot
 

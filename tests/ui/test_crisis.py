@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, demo_signed_in, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, demo_app, demo_signed_in, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.screens.conflict import ConflictDialog
 from tui.config import Config
@@ -29,9 +29,7 @@ def notices(app) -> str:
 
 
 async def test_get_help_now_before_signing_in(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press("f9")
         assert isinstance(app.screen, GetHelpNowScreen)
         text = screen_text(app)
@@ -60,9 +58,7 @@ async def test_get_help_now_shows_the_sites_lines_and_places(store):
 
 
 async def test_name_f5_pin_enter_opens_the_crisis_plan(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press(*"Demo", "f5")
         assert "your crisis plan opens" in screen_text(app)
         await pilot.press(*"975310", "enter")
