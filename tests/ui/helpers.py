@@ -25,6 +25,15 @@ async def sign_in(pilot, name: str, pin: str) -> None:
 
 
 @asynccontextmanager
+async def signed_in(store, name: str, pin: str, size=(80, 24)):
+    """An app of `size` on `store`, signed into the plan of `name` by keys: (app, pilot)."""
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=size) as pilot:
+        await sign_in(pilot, name, pin)
+        yield app, pilot
+
+
+@asynccontextmanager
 async def demo_app(store, size=(80, 24), language: str | None = None):
     """The demo plan made in `store` (then the language set, when given), and an
     app of `size` at its sign-in screen: (app, pilot)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.ui.helpers import demo_signed_in, screen_text, settle, sign_in
+from tests.ui.helpers import demo_signed_in, screen_text, settle, signed_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.config import Config
@@ -52,9 +52,7 @@ async def test_save_and_print_the_card_in_spanish(store, tmp_path):
     create_demo(store)
     i18n.set_language("es")
     target = tmp_path / "tarjeta.txt"
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f5", "p")
         await settle(pilot)
         assert "Aquí no hay una impresora lista" in notices(app)

@@ -13,6 +13,7 @@ from tests.ui.helpers import (
     screen_text,
     settle,
     sign_in,
+    signed_in,
 )
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -227,9 +228,7 @@ async def test_the_board_loads_once_when_opened_and_again_after_a_dialog(store, 
     loads = []
     real = GoalBoardScreen.reload
     monkeypatch.setattr(GoalBoardScreen, "reload", lambda self, keep=None: loads.append(1) or real(self, keep))
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
         await pilot.pause()

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import screen_text, settle, sign_in, signed_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.account import RecoveryCodesScreen
@@ -147,9 +147,7 @@ async def test_a_new_plan_is_walked_from_the_first_step_to_the_last_skipping_two
 
 async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up_there(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)  # never started: no question first
@@ -189,9 +187,7 @@ async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up
 async def test_the_offer_to_pick_up_can_start_again_or_wait(store):
     plan = create_person(store, "Sam", TEST_PIN)
     plan.keep_guide_place("rank")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b", "escape")
         await settle(pilot)
         assert isinstance(app.screen, OverviewScreen)  # not now
@@ -218,9 +214,7 @@ async def test_a_new_plan_can_say_no_and_find_the_walkthrough_in_the_palette(sto
 
 async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b", *["pagedown"] * 5)
         await settle(pilot)
         assert "No goals to rank yet" in screen_text(app)
@@ -293,9 +287,7 @@ async def test_with_nothing_due_the_palette_check_in_shows_the_last_one(store):
     _, step = plan.steps_to_check_in()[0]
     plan.check_in_step(step.id, "not_yet", "[bold]Sick[/bold] all week")
     plan.complete_step(plan.steps_to_check_in()[0][1].id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         assert "Press k" not in screen_text(app)
         await pilot.press("f3")
         await palette(pilot, "Check-in")
@@ -337,9 +329,7 @@ async def test_the_overview_keeps_a_history_of_check_ins_that_grows(store):
     plan.check_in_step(first.id, "done")
     clock.set_now(datetime(2026, 12, 11, 10, 0))
     plan.complete_step(third.id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310", size=(80, 60)) as (app, pilot):
         text = screen_text(app)
         assert "Last: Thu Dec 10" in text
         assert "DONE     Look for rentals online, Craigslist too" in text
@@ -417,9 +407,7 @@ async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
     clock.set_now(A_WEEK_ON)
     before = store_sign_in(store, "Demo", "975310")
     steps_before = before.steps(before.goals()[1].id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("k")
         await settle(pilot)
         for choice in ("d", "n"):
@@ -455,9 +443,7 @@ async def test_not_yet_keeps_the_new_date_it_shows_in_the_store_and_the_summary(
     step = plan.add_step(goal.id, specific="Call 3 landlords")
     plan.edit_step(step.id, when="by this time next week")  # said on Thursday, November 26
     clock.set_now(datetime(2026, 12, 12, 10, 0))  # a Saturday, the step 9 days late
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Check-in")
         await pilot.press("n")
         await pilot.pause()
@@ -477,9 +463,7 @@ async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
     first = plan.add_step(goal.id, specific="Look online", when="tomorrow")
     second = plan.add_step(goal.id, specific="Call 3 landlords", when="in 3 days")
     clock.set_now(datetime(2026, 12, 1, 10, 0))
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Check-in")
         await pilot.press("d")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import demo_signed_in, screen_text, sign_in
+from tests.ui.helpers import demo_signed_in, screen_text, signed_in
 from tui.app import RecoveryPlanApp
 from tui.config import Config
 from tui.screens.learn import LearnScreen
@@ -16,9 +16,7 @@ from tui.store import sign_in as store_sign_in
 
 async def test_a_new_plan_shows_where_to_begin(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         text = screen_text(app)
         assert "Where to begin?" in text and "Dare to dream" in text
         assert "No goals yet" in text
@@ -39,9 +37,7 @@ async def test_the_demo_overview_shows_goals_due_steps_readiness_and_reminders(s
 
 async def test_vision_is_edited_in_place_and_kept_on_leaving(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("v", *"A home with a garden", "tab", *"I keep going")
         await pilot.press("f3")  # leaving keeps both
         await pilot.pause()
@@ -52,9 +48,7 @@ async def test_vision_is_edited_in_place_and_kept_on_leaving(store):
 
 async def test_reminders_from_the_guide_and_my_own(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("r")
         assert isinstance(app.screen, ReminderDialog)
         await pilot.press("space", "down", "down", "space")  # first and third

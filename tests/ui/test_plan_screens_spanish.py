@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.ui.helpers import demo_signed_in, row_text, screen_text, settle, sign_in
+from tests.ui.helpers import demo_signed_in, row_text, screen_text, settle, signed_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -118,9 +118,7 @@ async def test_the_overview_check_in_history_in_spanish(store):
     clock.set_now(datetime(2026, 12, 11, 10, 0))
     plan.complete_step(third.id)
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 80)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310", size=(80, 80)) as (app, pilot):
         text = screen_text(app)
         assert "Mis revisiones" in text
         assert "Última: jue 10 dic" in text
@@ -134,9 +132,7 @@ async def test_the_goal_board_in_spanish_shows_whole_dates(store):
     plan = create_demo(store)
     clock.set_now(datetime(2026, 12, 10, 10, 0))  # the demo's steps are late now
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, GoalBoardScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.ui.helpers import all_screens, demo_app, row_text, screen_text, sign_in
+from tests.ui.helpers import all_screens, demo_app, row_text, screen_text, sign_in, signed_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog
@@ -164,9 +164,7 @@ async def test_f4_without_goals_says_to_add_one(store):
     from tui.store import create_person
 
     create_person(store, "Sam", "pin-123456")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", "pin-123456")
+    async with signed_in(store, "Sam", "pin-123456") as (app, pilot):
         await pilot.press("f4")
         await pilot.pause()
         assert not isinstance(app.screen, StepEditorScreen)
