@@ -12,7 +12,8 @@ import sys
 
 from tui import __version__
 from tui.i18n import (
-    LANGUAGES, N_, _, choose_language, language_from_environment, ngettext, normalize, set_language)
+    LANGUAGES, N_, _, choose_language, language_from_environment, ngettext, normalize, set_language,
+    use_plan_language)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -855,11 +856,6 @@ def _early_language(argv: list[str] | None) -> str | None:
     except Exception:  # a broken config is reported once the parser has run
         site = None
     return choose_language(known.lang, None, None, site)
-
-
-def use_plan_language(config, plan) -> None:
-    """Once the person is known, their saved language (unless --lang said otherwise)."""
-    set_language(choose_language(config.language_option, plan.language, None, config.language))
 
 
 def main(argv: list[str] | None = None) -> int:
