@@ -442,7 +442,7 @@ def terminal_width(fallback: int = 80) -> int:
 
 
 def run_crisis(config, name: str, from_stdin: bool) -> int:
-    from tui.cards import PlanSnapshot, crisis_plan_text
+    from tui.output.cards import PlanSnapshot, crisis_plan_text
 
     store, plan = _open_plan(config, name, from_stdin)
     try:
@@ -456,9 +456,9 @@ def run_crisis(config, name: str, from_stdin: bool) -> int:
 def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
     from pathlib import Path
 
-    from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
-    from tui.export import ExportError, export_card
-    from tui.pdf_card import find_font
+    from tui.output.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
+    from tui.output.files import ExportError, export_card
+    from tui.output.card_pdf import find_font
 
     if output == "-" and fmt == "pdf":
         return _fail(_("A PDF can't go to standard output. Give a file name with -o."))
@@ -483,7 +483,7 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
                     history: bool) -> int:
     from pathlib import Path
 
-    from tui.export import ExportError, write_privately
+    from tui.output.files import ExportError, write_privately
     from tui.store import transfer
 
     if fmt != "json":

@@ -110,8 +110,8 @@ class RecoveryCodesScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="print-codes")
     def _print(self) -> None:
-        from tui.export import ExportError, write_privately
-        from tui.printing import PrintError, print_file
+        from tui.output.files import ExportError, write_privately
+        from tui.output.printing import PrintError, print_file
 
         try:
             with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:

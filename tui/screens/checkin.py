@@ -109,7 +109,7 @@ class CheckInScreen(PlanScreen):
         self.outcome: str | None = None
         self.shown_step: Step | None = None  # the step in the fields (this one, the next, or None)
         self.finished = False  # the summary is showing
-        self.summary = None  # the summary shown at the end (tui.checkin_page.CheckInSummary)
+        self.summary = None  # the summary shown at the end (tui.output.checkin_page.CheckInSummary)
         self._kept_as: tuple | None = None  # what was kept of the step shown, to keep it once
 
     def compose(self) -> ComposeResult:
@@ -260,7 +260,7 @@ class CheckInScreen(PlanScreen):
     # -- the end: what was kept, and the summary ---------------------------------
 
     def _show_summary(self) -> None:
-        from tui.checkin_page import CheckInSummary, summary_text
+        from tui.output.checkin_page import CheckInSummary, summary_text
 
         self.finished = True
         self.query_one("#checkin-page").display = False
@@ -312,10 +312,10 @@ class CheckInScreen(PlanScreen):
 
     @work(thread=True, exclusive=True, group="print-checkin")
     def _print(self, summary) -> None:
-        from tui.checkin_page import export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
-        from tui.printing import PrintError, print_file
+        from tui.output.checkin_page import export_summary
+        from tui.output.files import ExportError
+        from tui.output.card_pdf import find_font
+        from tui.output.printing import PrintError, print_file
 
         config = self.app.config
         try:
@@ -355,11 +355,11 @@ class SaveSummaryDialog(ModalScreen[None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        from tui.checkin_page import FORMATS, export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
+        from tui.output.checkin_page import FORMATS, export_summary
+        from tui.output.files import ExportError
+        from tui.output.card_pdf import find_font
 
-        from tui.delivery import deliver_download, download_name
+        from tui.output.delivery import deliver_download, download_name
 
         browser = self.app.in_browser
         held = self.summary.check_in.held_on

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.cards import (
+from tui.output.cards import (
     NOT_WRITTEN,
     PlanSnapshot,
     completeness,
@@ -67,9 +67,9 @@ class CardActions:
 
     @work(thread=True, exclusive=True, group="print")
     def _print_card(self) -> None:
-        from tui.export import ExportError, export_card
-        from tui.pdf_card import find_font
-        from tui.printing import PrintError, print_file
+        from tui.output.files import ExportError, export_card
+        from tui.output.card_pdf import find_font
+        from tui.output.printing import PrintError, print_file
 
         config = self.app.config
         try:
@@ -369,10 +369,10 @@ class SaveCardDialog(ModalScreen[None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        from tui.export import FORMATS, ExportError, export_card
-        from tui.pdf_card import find_font
+        from tui.output.files import FORMATS, ExportError, export_card
+        from tui.output.card_pdf import find_font
 
-        from tui.delivery import deliver_download, download_name
+        from tui.output.delivery import deliver_download, download_name
 
         browser = self.app.in_browser
         path = Path(download_name(event.value, "pocket-card.pdf") if browser

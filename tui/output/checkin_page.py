@@ -1,7 +1,7 @@
 """A one-page check-in summary to bring to a meeting: how each step went,
 what was done since the check-in before, and the next steps with what to
 bring. Plain text or a one-page PDF (Letter), written the way the pocket card
-is (tui.export.write_privately, tui.printing.print_file). No UI toolkit here.
+is (tui.output.files.write_privately, tui.output.printing.print_file). No UI toolkit here.
 
 Every word a person wrote passes through `displayable()`. The page is in the
 language in effect when it is made (its words through `_()`, dates through
@@ -184,7 +184,7 @@ def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = N
 
 def export_summary(summary: CheckInSummary, fmt: str, path: Path, font: Path | None = None) -> None:
     """Write the summary to `path` (mode 0600, whole or not at all)."""
-    from tui.export import ExportError, write_privately
+    from tui.output.files import ExportError, write_privately
 
     if fmt not in FORMATS:
         raise ExportError(_("The check-in summary can be saved as {first} or {second}, not {fmt}.").format(

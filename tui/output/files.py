@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
+from tui.output.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
 from tui.content.help_lines import HelpLine
 from tui.i18n import _
 
@@ -55,7 +55,7 @@ def export_card(snapshot: PlanSnapshot, fmt: str, path: Path, help_lines: list[H
         raise ExportError(_("The card can be saved as {formats}, not {format}.").format(
             formats=", ".join(FORMATS), format=fmt))
     if fmt == "pdf":
-        from tui.pdf_card import write_pocket_card
+        from tui.output.card_pdf import write_pocket_card
 
         write_privately(path, lambda target: write_pocket_card(snapshot, help_lines, target, font))
         return

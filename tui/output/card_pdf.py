@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.cards import PlanSnapshot, card_contacts, contact_line
+from tui.output.cards import PlanSnapshot, card_contacts, contact_line
 from tui.content.help_lines import HelpLine, shown
 from tui.content.plan_parts import OVERDOSE_PARTS, SECTION_TITLES
 from tui.i18n import N_, _
