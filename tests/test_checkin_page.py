@@ -7,7 +7,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from tui.output.checkin_page import MORE, CheckInSummary, export_summary, summary_text
-from tui.output.card_pdf import find_font
+from tui.output.fonts import find_font
 from tui.store import CheckIn, Goal, Step, StepOutcome
 
 

@@ -173,7 +173,8 @@ def test_pdf_pocket_card_in_spanish_keeps_accents_and_marks(filled_plan, tmp_pat
 
 
 def test_export_and_print_messages_in_spanish(filled_plan, tmp_path):
-    from tui.output.files import ExportError, export_card
+    from tui.output.files import ExportError
+    from tui.output.formats import export_card
     from tui.output.printing import PrintError, print_file
 
     i18n.set_language("es")
