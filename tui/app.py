@@ -303,7 +303,24 @@ class RecoveryPlanApp(Locking, App):
         if mode not in self._screen_stacks:
             with self.prevent(events.ScreenResume):
                 self._init_mode(mode)
-        self.switch_mode(mode)
+        self._switching_mode = True
+        try:
+            self.switch_mode(mode)
+        finally:
+            self._switching_mode = False
+
+    _switching_mode = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """No pause in painting as a plan mode is switched to.
+
+        Textual's switch_mode holds every paint for 50 ms to hide a screen
+        half built; a screen is only painted once it has taken its messages,
+        so there is nothing half built to hide, and on the way to the crisis
+        plan the pause (and the paint it puts off to the next frame) was a
+        third of the time from the PIN's Enter to the plan on screen."""
+        if not self._switching_mode:
+            super().delay_update(delay)
 
     def _use_plan_language(self, plan: Plan, new: bool) -> None:
         """The person's language: --lang first, then a switch made at sign-in (or the

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import subprocess
 import sys
@@ -76,6 +77,10 @@ async def visit(pilot, key: str) -> float:
     """Seconds from `key` until its screen is drawn, once the app is still."""
     await pilot.pause()
     await pilot.pause()
+    # The garbage of the runs before (one process, fresh apps each time) is
+    # collected first, on both sides alike: otherwise a full collection falls
+    # in whichever side's window the count happens to reach, run after run.
+    gc.collect()
     start = time.perf_counter()
     await pilot.press(key)
     await pilot.pause()

@@ -63,6 +63,16 @@ def child(out: str, mode: str, key: str) -> None:
     counted(Stylesheet, "reparse", "reparse")
     counted(Stylesheet, "parse", "parse")
     counted(Stylesheet, "apply", "apply")
+    styled: dict[str, int] = {}  # Stylesheet.apply calls by the styled widget's screen and type
+    original_apply = Stylesheet.apply
+
+    def apply(self, node, *args, **kwargs):
+        if state["profiler"] is not None:
+            where = type(node.screen).__name__ if node.is_attached and node is not node.screen else "-"
+            name = f"{where}/{type(node).__name__}"
+            styled[name] = styled.get(name, 0) + 1
+        return original_apply(self, node, *args, **kwargs)
+    Stylesheet.apply = apply
     counted(Footer, "compose", "footer")
     built_on: list[str] = []
     original_compose = Footer.compose
@@ -124,6 +134,8 @@ def child(out: str, mode: str, key: str) -> None:
                          f"({', '.join(built_on)})\n")
             report.write("  " + ", ".join(f"{name} at {(at - state['began']) * 1000:.0f} ms"
                                           for name, at in marks) + "\n")
+            report.write("  styled: " + ", ".join(f"{name} {count}" for name, count in
+                                                 sorted(styled.items(), key=lambda kv: -kv[1])) + "\n")
 
     import tui.store.plans as plans_module
 
@@ -151,6 +163,36 @@ def child(out: str, mode: str, key: str) -> None:
             marks.append(("open_plan returns", time.perf_counter()))
         return result
     RecoveryPlanApp.open_plan = open_plan
+
+    def marked(cls, name: str, label: str) -> None:
+        """Mark when a method of Textual's is called in the window (each screen's
+        layout and each paint of the whole terminal)."""
+        original = getattr(cls, name)
+
+        def wrapper(self, *args, **kwargs):
+            if state["profiler"] is not None:
+                marks.append((f"{label} ({type(self).__name__})", time.perf_counter()))
+            return original(self, *args, **kwargs)
+        setattr(cls, name, wrapper)
+
+    from textual.screen import Screen
+
+    marked(Screen, "_refresh_layout", "layout")
+    marked(Screen, "_on_screen_resume", "resume")
+    marked(LinuxDriver, "write", "write")
+    marked(Screen, "_on_timer_update", "update")
+    if os.environ.get("PROFILE_MESSAGES"):
+        from textual.message_pump import MessagePump
+
+        original_dispatch = MessagePump._dispatch_message
+
+        async def dispatch(self, message):
+            if state["profiler"] is not None:
+                marks.append((f"{type(message).__name__}>{type(self).__name__}", time.perf_counter()))
+            return await original_dispatch(self, message)
+        MessagePump._dispatch_message = dispatch
+    marked(Footer, "_fit_keys", "fit keys")
+    marked(Footer, "_rebuild", "rebuild")
 
     if key == "crisis":
         original_submit = Input.action_submit

@@ -3,7 +3,9 @@ live in tests/perf): from the PIN's Enter to the crisis plan, and on the first
 visit to each plan screen, Textual must not parse the whole stylesheet again,
 restyle the footer's keys one by one, resume a screen twice (each resume
 restyles the screen and reads what it shows again), or rebuild the footer of
-a screen that was left. Each of these once made the crisis plan come 3 to 4
+a screen that was left, nor hold every paint for 50 ms as a plan mode is
+switched to (Textual's switch_mode does, to hide a half-built screen; ours
+are painted once built). Each of these once made the crisis plan come 3 to 4
 times slower than a bare Textual app showing the same text."""
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
@@ -46,6 +49,13 @@ def counted(monkeypatch):
     count(FooterKey, "update_node_styles", "footer key restyled")
     count(Footer, "compose", lambda footer: ("footer built", type(footer.screen).__name__))
     count(Screen, "_on_screen_resume", lambda screen: ("resumed", type(screen).__name__))
+    original_set_timer = App.set_timer
+
+    def set_timer(self, delay, callback=None, *args, name=None, **kwargs):
+        if counts["on"] and name == "delay_update":
+            counts["paints held"] += 1
+        return original_set_timer(self, delay, callback, *args, name=name, **kwargs)
+    monkeypatch.setattr(App, "set_timer", set_timer)
     return counts
 
 
@@ -69,6 +79,7 @@ async def test_the_crisis_plan_opens_without_styling_or_reading_twice(store, cou
         assert counted[("resumed", "CrisisScreen")] == 1
         assert counted[("footer built", "CrisisScreen")] == 1
         assert counted[("footer built", "SignInScreen")] == 0  # left behind: not rebuilt
+        assert counted["paints held"] == 0
 
         crisis_keys = footer_keys(app)
         # Back at sign-in (the plan locked), its footer shows the sign-in keys.
@@ -117,6 +128,7 @@ async def test_a_first_visit_parses_no_css_and_resumes_once(store, counted, key,
         assert counted["reparse"] == 0
         assert counted["footer key restyled"] == 0
         assert counted[("resumed", screen_type.__name__)] == 1
+        assert counted["paints held"] == 0
 
 
 async def test_a_new_theme_still_restyles_a_plan_screen_made_before_it(store):

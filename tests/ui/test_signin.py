@@ -136,6 +136,24 @@ async def test_lock_removes_the_plan_and_clears_the_form(store):
         assert app.screen.query_one("#name", Input).value == ""
 
 
+@pytest.mark.parametrize("keys", [["enter"], ["f5"]], ids=["overview", "crisis-plan"])
+async def test_once_the_plan_opens_the_sign_in_form_holds_no_name_or_pin(store, keys):
+    """The form is cleared just after the plan's first screen is shown (not
+    before, which painted the sign-in screen again on the way): by the time a
+    person can press a key, nothing typed is left behind it."""
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Demo", *keys, *"975310", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CrisisScreen if keys == ["f5"] else OverviewScreen)
+        (form,) = [screen for screen in all_screens(app) if isinstance(screen, SignInScreen)]
+        fields = [form.query_one("#name", Input), form.query_one("#pin", Input)]
+        assert [field.value for field in fields] == ["", ""]
+        assert not any(field.disabled for field in fields)
+        assert form.first_screen == "overview"
+
+
 async def test_palette_offers_no_screenshot(store):
     app = RecoveryPlanApp(store)
     async with app.run_test(size=(80, 24)):

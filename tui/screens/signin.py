@@ -124,9 +124,10 @@ class SignInScreen(NameFirst, Screen):
         self.show_message(message)
 
     def _opened(self, plan) -> None:
-        first = self.first_screen
-        self.clear_form()
-        self.app.open_plan(plan, first)
+        self.app.open_plan(plan, self.first_screen)
+        # Forgotten once the plan is on screen: cleared first, this screen was
+        # restyled and painted again on the way to the crisis plan.
+        self.app.call_after_refresh(self.clear_form)
 
     def action_recover(self) -> None:
         from tui.screens.account import RecoverWithCodeScreen
