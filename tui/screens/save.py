@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import _
 from tui.store import StoreError
+from tui.store.paths import expand_home
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_text
@@ -78,8 +79,9 @@ class SaveFileDialog(ModalScreen[None]):
         from tui.output.formats import for_file_name, save
 
         browser = self.app.in_browser
-        path = Path(download_name(event.value, self.file_name()) if browser
-                    else event.value.strip()).expanduser()
+        # A browser's name is a name only (download_name).
+        path = (Path(download_name(event.value, self.file_name())) if browser
+                else expand_home(event.value.strip()))
         message = self.query_one(f"#{self.MESSAGE_ID}", Static)
         fmt = for_file_name(self.DOCUMENT, path)
         if fmt is None:

@@ -406,10 +406,10 @@ def app_command(config) -> tuple[list[str], dict[str, str]]:
     if config.database:
         database = config.database
         if "://" not in database:
-            database = str(Path(database).expanduser().resolve())
+            database = str(Path(os.path.expanduser(database)).resolve())
         environment["RECOVERY_PLAN_DB"] = database
     if config.site_key:
-        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(config.site_key).expanduser().resolve())
+        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(os.path.expanduser(config.site_key)).resolve())
     return argv, environment
 
 
