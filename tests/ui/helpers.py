@@ -80,3 +80,14 @@ def row_text(table: DataTable, row: int) -> list[str]:
 def all_screens(app: RecoveryPlanApp) -> list:
     """Every screen alive in every mode (Textual keeps other modes' screens)."""
     return [screen for stack in app._screen_stacks.values() for screen in stack]
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a terminal sends them in one burst (SSH, a paste, tmux send-keys,
+    a fast typist on a slow machine): all given to the app at once, the way
+    its driver hands them on, none waiting for the one before to be taken."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else ("\r" if key == "enter" else None)
+        app.post_message(events.Key(key, character))

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in, signed_in
+from tests.ui.helpers import burst, screen_text, settle, sign_in, signed_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.account import RecoveryCodesScreen
@@ -400,6 +400,27 @@ async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
     assert second.specific == "List possible rentals and call about them"  # untouched
     (check_in,) = plan.check_ins()
     assert [(o.outcome, o.note) for o in check_in.outcomes] == [("done", "Found two places")]
+
+
+async def test_d_and_pgdn_in_one_burst_mark_the_step_shown_done_and_no_other(store):
+    """d then PgDn as one burst (a quick typist, SSH): "done" belongs to the
+    step it was pressed on. It reached the screen after PgDn had gone on, so
+    the first step was skipped and the second shown as done already."""
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
+        assert "step 1 of 2" in screen_text(app)
+        burst(app, "d", "pagedown")
+        await settle(pilot)
+        await pilot.pause()
+        assert "step 2 of 2" in screen_text(app)
+        assert app.screen.query_one("#outcome").value is None  # nothing chosen yet here
+        await next_step(pilot)  # skipped
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    (check_in,) = plan.check_ins()
+    assert [o.outcome for o in check_in.outcomes] == ["done"]
+    first, second, _third = plan.steps(plan.goals()[1].id)
+    assert first.done and not second.done
 
 
 async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):

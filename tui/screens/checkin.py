@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -82,6 +82,16 @@ class OutcomeChoice(Static, can_focus=True):
             text.append(f"[{'X' if self.value == value else ' '}] {key}: {_(words)}   ",
                         style="bold" if self.value == value else "")
         return text
+
+    async def on_key(self, event: events.Key) -> None:
+        """d, n or c taken in this widget's own turn (its bindings, as a site's
+        keymap has them), not once the key has gone back up to the app: by
+        then a PgDn pressed right after had already gone on to the next step."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(active.binding.action)
 
     def action_choose(self, value: str) -> None:
         self.value = value
@@ -169,11 +179,20 @@ class CheckInScreen(PlanScreen):
         self.set_focus(choice)
 
     @on(OutcomeChoice.Chosen)
-    def _chosen(self, event: OutcomeChoice.Chosen) -> None:
+    def _chosen(self, _event: OutcomeChoice.Chosen) -> None:
+        self._take_choice()
+
+    def _take_choice(self) -> None:
+        """Act on the choice made on the step shown, once. PgDn right after d
+        takes it first (the message from the choice comes after PgDn), and a
+        message that comes once the next step shows belongs to no step."""
+        value = self.query_one(OutcomeChoice).value
+        if self.finished or value is None or value == self.outcome:
+            return
         goal, step = self.items[self.index]
-        self.outcome = event.value
+        self.outcome = value
         try:
-            if event.value == "done":
+            if value == "done":
                 later = [s for s in self.plan.steps(goal.id) if not s.done and s.id != step.id]
                 self.shown_step = later[0] if later else None
             else:
@@ -181,14 +200,14 @@ class CheckInScreen(PlanScreen):
         except (StoreError, StopIteration):
             self.notify(_("That step is no longer in the plan."), severity="error", markup=False)
             self.shown_step = None
-        self.query_one("#note-label", Label).update(Text(_(NOTE_LABELS[event.value])))
-        title = _(NEXT_TITLES[event.value])
-        if event.value == "done" and self.shown_step is None:
+        self.query_one("#note-label", Label).update(Text(_(NOTE_LABELS[value])))
+        title = _(NEXT_TITLES[value])
+        if value == "done" and self.shown_step is None:
             title = _("A new step toward this goal (you can skip this)")
         self.query_one("#next-title", Static).update(Text(title, style="bold"))
         self.query_one("#checkin-after").display = True
         # Not yet: the step's date is set again, "next week" from today.
-        self.query_one(StepFields).load(self.shown_step, reread_when=event.value == "not_yet")
+        self.query_one(StepFields).load(self.shown_step, reread_when=value == "not_yet")
         self.set_focus(self.query_one("#note", Input))
 
     def _keep(self) -> bool:
@@ -235,6 +254,7 @@ class CheckInScreen(PlanScreen):
         self._keep()
 
     def action_next(self) -> None:
+        self._take_choice()
         if self.finished or not self._keep():
             return
         if self.index + 1 < len(self.items):
