@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from datetime import date
 
@@ -463,5 +464,92 @@ def test_10_switches_the_language_and_the_plan_keeps_it(demo_db):
     store = open_test_store(demo_db)
     try:
         assert open_plan(store, "Demo", "975310").language == "en"
+    finally:
+        store.close()
+
+
+def open_demo_plan(db):
+    from tui.store import sign_in as open_plan
+
+    store = open_test_store(db)
+    return store, open_plan(store, "Demo", "975310")
+
+
+def test_a_goal_typed_before_the_idle_lock_is_kept(demo_db):
+    """The goal's words, then the lock before "short or long?" is answered: the
+    goal is kept, short-term (as the full-screen app keeps an unanswered term)."""
+    session = Plain(demo_db, "--idle-lock", "5")
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("3")
+    session.expect(_("add a goal"))
+    session.answer("a")
+    session.expect(_("Your goal, in your own words, then Enter. Enter alone: back."))
+    session.answer("Call my sister on Sundays")
+    session.expect(_("Is it a short-term goal (s) or a long-term goal"))
+    session.expect("Your plan locked itself after 5 seconds with no answer")
+    assert session.ended() == 0
+    store, plan = open_demo_plan(demo_db)
+    try:
+        kept = [g for g in plan.goals() if g.text == "Call my sister on Sundays"]
+        assert [g.term for g in kept] == ["short"]
+    finally:
+        store.close()
+
+
+def test_a_step_half_answered_when_the_line_drops_is_kept(demo_db):
+    """Three of the five SMART answers, then Ctrl+D: the step is there with them."""
+    session = Plain(demo_db)
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("3")
+    session.expect(_("add a goal"))
+    session.answer("a")
+    session.expect(_("Your goal, in your own words, then Enter."))
+    session.answer("Learn to cook")
+    session.expect(_("Is it a short-term goal (s)"))
+    session.answer("l")
+    session.expect(_("Add a first step toward it now?"))
+    session.answer("y")
+    for label, typed in (("What I will do", "Make soup once"), ("How much, how many", "1 pot"),
+                         ("By when", "in 3 days")):
+        session.expect(_(label))
+        session.answer(typed)
+    session.expect(_("Why I can do it"))
+    session.child.sendeof()
+    session.expect(_("Your plan is locked. Everything you answered is kept."))
+    assert session.ended() == 0
+    store, plan = open_demo_plan(demo_db)
+    try:
+        goal = next(g for g in plan.goals() if g.text == "Learn to cook")
+        assert goal.term == "long"
+        steps = plan.steps(goal.id)
+        assert [(s.specific, s.measurable, s.when_text, s.achievable) for s in steps] == [
+            ("Make soup once", "1 pot", "in 3 days", "")]
+        assert steps[0].due_date == date(2026, 11, 29)
+    finally:
+        store.close()
+
+
+def test_a_check_in_note_is_kept_when_the_terminal_closes(demo_db):
+    """Not yet, a note, then the terminal hangs up at the date question: the
+    check-in is kept with its note."""
+    session = Plain(demo_db, now="2026-11-30T10:00")  # the first housing step is due
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("k")
+    session.expect(_("How did it go?"))
+    session.answer("n")
+    session.expect(_("What got in the way? (you can skip this)"))
+    session.answer("The bus was late")
+    session.expect(_("A new date?"))
+    session.child.kill(signal.SIGHUP)  # as when a terminal window is closed
+    assert session.ended() == 128 + signal.SIGHUP
+    store, plan = open_demo_plan(demo_db)
+    try:
+        check_ins = plan.check_ins()
+        assert check_ins, "the check-in was lost"
+        assert [(o.outcome, o.note) for o in check_ins[0].outcomes] == [
+            ("not_yet", "The bus was late")]
     finally:
         store.close()
