@@ -553,3 +553,47 @@ def test_a_check_in_note_is_kept_when_the_terminal_closes(demo_db):
             ("not_yet", "The bus was late")]
     finally:
         store.close()
+
+
+def test_not_yet_reads_words_like_next_week_again_and_keeps_a_calendar_date(db_location):
+    """As at the full-screen check-in: Enter at "a new date?" reads "by this time
+    next week" again from today, and keeps "12/4" on the day it names."""
+    from datetime import datetime
+
+    from tui.store import clock, create_person
+
+    clock.set_now(datetime(2026, 11, 26, 10, 0))
+    store = open_test_store(db_location)
+    try:
+        plan = create_person(store, "Sam", "a-long-pin-27")
+        goal = plan.add_goal("I want to find a place to live")
+        plan.add_step(goal.id, specific="Call 3 landlords", when="by this time next week")
+        plan.add_step(goal.id, specific="Visit the food bank", when="12/4")
+    finally:
+        store.close()
+    session = Plain(db_location, now="2026-12-12T10:00")
+    sign_in(session, "Sam", "a-long-pin-27")
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("k")
+    for _step in range(2):
+        session.expect(_("How did it go?"))
+        session.answer("n")
+        session.expect(_("What got in the way? (you can skip this)"))
+        session.answer("")
+        session.expect(_("A new date?"))
+        session.answer("")
+        session.expect(_("Kept."))
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("0")
+    assert session.ended() == 0
+    assert session.words().count("That is ") == 1  # said for the words read again only
+    assert "That is Saturday, December 19, 2026." in session.words()
+    store = open_test_store(db_location)
+    try:
+        from tui.store import sign_in as open_plan
+
+        steps = open_plan(store, "Sam", "a-long-pin-27").steps(goal.id)
+        assert [(s.when_text, s.due_date) for s in steps] == [
+            ("by this time next week", date(2026, 12, 19)), ("12/4", date(2026, 12, 4))]
+    finally:
+        store.close()

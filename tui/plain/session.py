@@ -726,14 +726,16 @@ class PlainSession:
             if value in kept) + ".")
 
     def new_date(self, step) -> None:
-        from tui.store.dates import parse_due_date
+        from tui.store.dates import is_relative, parse_due_date
 
         talk, today = self.talk, clock.today()
         while True:
             answer = talk.ask(_("A new date? (like: next Friday, in 3 days, 12/4) Enter keeps "
                                 "{when}.").format(when=step.when_text or _("no date")))
             if not answer.strip():
-                return
+                if not is_relative(step.when_text, today):
+                    return  # a day on the calendar (or none) stays as it is
+                answer = step.when_text  # "next week" read again today, as full-screen
             try:
                 due = parse_due_date(answer, today)
             except InputError as error:
