@@ -619,7 +619,7 @@ def open_store(
     location: str | os.PathLike[str] | None = None, *, create_folder: bool = False,
     existing_only: bool = False, migrate: bool = True,
     site_key_path: str | os.PathLike[str] | None = None, file_group: str | None = None,
-    without_key: bool = False,
+    without_key: bool = False, new_beside_key: bool = False,
 ) -> Store:
     """Open (and if needed create or migrate) the plan database at `location`.
 
@@ -628,9 +628,10 @@ def open_store(
     leaves an older schema as it is (for `check`); `without_key` opens it
     without the site key (to check a backup: no plan can be opened). The site
     key file is made (mode 0600) only with a database that holds no sealed
-    plan yet, and a new database is never made beside a site key that is
-    already there (the database was moved or deleted: making a new one would
-    hide that). Raises DatabaseError with a plain message on any problem.
+    plan yet, and a new database is never made where a site key is already
+    there, beside the database or kept apart (the database was moved or
+    deleted: making a new one would hide that; an empty file put there on
+    purpose starts one, as does `new_beside_key`, for plans moved in). Raises DatabaseError with a plain message on any problem.
 
     The database file, its -wal and -shm are made private whatever the umask
     (0600, or 0660 with `file_group`). A file on a read-only disk is opened
@@ -664,7 +665,9 @@ def open_store(
     _refuse_newer(version, str(path))
 
     key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
-    if not path.exists() and not site_key_path and key_path.exists():
+    # Beside the database or kept apart (the config, a systemd credential): the
+    # key there means a database was, so never make an empty one in its place.
+    if not path.exists() and key_path.exists() and not new_beside_key:
         raise DatabaseError(_(NO_DATABASE_BESIDE_KEY).format(file=path, key=key_path))
     site_key = None
     if not without_key and (migrate or version >= migrations.SEALED_FROM):
@@ -704,7 +707,8 @@ def open_store(
 NO_DATABASE_BESIDE_KEY = N_(
     "There is no plan database at {file}, but its site key {key} is there, so the database "
     "was moved or deleted. Put it back or restore a backup (see docs/backup.md); nothing "
-    "was made. To start a new, empty database on purpose, move the old site key away first.")
+    "was made. To start a new, empty database on purpose, make an empty file there first "
+    "(touch {file}).")
 
 
 def _sqlite_database(path: Path) -> peewee.SqliteDatabase:
