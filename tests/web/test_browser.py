@@ -233,3 +233,33 @@ def test_a_session_left_unused_at_sign_in_ends_and_the_page_says_how_to_start_ag
     served.wait_for_app_processes(0)
     tab.key("Enter")
     tab.wait_for("Sign in to your plan")
+
+
+def test_each_browser_connection_is_its_own_terminal_for_wrong_tries(serve):
+    """Wrong recovery codes are counted per terminal: every browser session used to
+    be the same one ("no terminal"), so one person's wrong codes made everyone wait."""
+    import time
+
+    from tui.store import audit, open_store
+
+    served = serve()
+    origin = served.url.rstrip("/")
+    with _connect(served, origin) as first, _connect(served, origin) as second:
+        for websocket in (first, second):
+            _received_until(websocket, b"Sign in")
+            websocket.send(json.dumps(["stdin", "Demo\r"]))
+            websocket.send(json.dumps(["stdin", "000000\r"]))  # a wrong PIN
+        deadline = time.monotonic() + 60
+        while True:
+            store = open_store(served.db, existing_only=True)
+            try:
+                terminals = [e.terminal for e in audit.events(store)
+                             if e.event == "sign_in_failed"]
+            finally:
+                store.close()
+            if len(terminals) >= 2 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+    assert len(terminals) == 2
+    assert len(set(terminals)) == 2, terminals
+    assert all(t.startswith("browser ") and t.endswith(" 127.0.0.1") for t in terminals)

@@ -51,8 +51,15 @@ class AuditEvent:
         return _(known) if known else self.event
 
 
+BROWSER_ENV = "RECOVERY_PLAN_BROWSER"  # set by `serve`: "browser ID ADDRESS", one per connection
+
+
 def current_terminal() -> str:
-    """The SSH client's address, or the terminal device, or what runs us."""
+    """The browser connection (under `serve`), or the SSH client's address, or the
+    terminal device, or what runs us."""
+    browser = os.environ.get(BROWSER_ENV, "").strip()
+    if browser:
+        return browser
     ssh = os.environ.get("SSH_CLIENT", "").split()
     if ssh:
         return f"ssh {ssh[0]}"

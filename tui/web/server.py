@@ -27,6 +27,7 @@ import asyncio
 import html
 import logging
 import os
+import secrets
 import signal
 import sys
 import time
@@ -42,6 +43,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from tui.i18n import _, language
+from tui.store.audit import BROWSER_ENV
 
 log = logging.getLogger("recovery-plan.serve")
 
@@ -348,7 +350,9 @@ class GuardedServer(Server):
         service: AppProcess | None = None
         try:
             await websocket.prepare(request)
-            service = AppProcess(self.argv, self.environment,
+            # Its own terminal for the wrong tries counted per terminal (and the audit).
+            terminal = f"browser {secrets.token_hex(3)} {address}"
+            service = AppProcess(self.argv, {**self.environment, BROWSER_ENV: terminal},
                                  write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                                  close=websocket.close, download_manager=self.download_manager)
             self.services.add(service)
