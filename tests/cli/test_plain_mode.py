@@ -597,3 +597,19 @@ def test_not_yet_reads_words_like_next_week_again_and_keeps_a_calendar_date(db_l
             ("by this time next week", date(2026, 12, 19)), ("12/4", date(2026, 12, 4))]
     finally:
         store.close()
+
+
+def test_a_superscript_two_at_a_number_question_is_asked_again(demo_db):
+    """"²" counts as a digit to Python's isdigit, but is no number: a plain
+    message, never a traceback."""
+    session = Plain(demo_db)
+    sign_in(session)
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("7")
+    session.expect(_("Which {what}? Type its number").format(what=_("topic")))
+    session.answer("²")
+    session.expect(_("Type a number from 1 to"))
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("0")
+    assert session.ended() == 0
+    assert "Traceback" not in session.text

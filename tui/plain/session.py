@@ -342,7 +342,7 @@ class PlainSession:
                             "back.").format(what=_(what), count=count)).strip()
         if not answer:
             return None
-        if answer.isdigit() and 1 <= int(answer) <= count:
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= count:  # not "²"
             return int(answer) - 1
         talk.say(_("Type a number from 1 to {count}.").format(count=count))
         return None
