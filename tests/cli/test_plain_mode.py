@@ -613,3 +613,36 @@ def test_a_superscript_two_at_a_number_question_is_asked_again(demo_db):
     session.answer("0")
     assert session.ended() == 0
     assert "Traceback" not in session.text
+
+
+def test_a_step_date_with_escape_sequences_is_harmless_in_the_check_in_question(db_location):
+    """The check-in's "Enter keeps {when}" question quotes the step's own words."""
+    from datetime import datetime
+
+    from tui.store import clock, create_person
+
+    clock.set_now(datetime(2026, 11, 26, 10, 0))
+    store = open_test_store(db_location)
+    try:
+        plan = create_person(store, "Sam", "a-long-pin-27")
+        goal = plan.add_goal("A place to live")
+        # As an imported plan keeps it: the words as they came, the date beside them.
+        plan.add_step(goal.id, specific="Call 3 landlords", when="tomorrow\x1b[8m\x1b]0;owned\x07",
+                      due_date=date(2026, 11, 27))
+    finally:
+        store.close()
+    session = Plain(db_location, now="2026-11-30T10:00")
+    sign_in(session, "Sam", "a-long-pin-27")
+    session.expect(_("Main menu: type a number, then Enter."))
+    session.answer("k")
+    session.expect(_("How did it go?"))
+    session.answer("n")
+    session.expect(_("What got in the way? (you can skip this)"))
+    session.answer("")
+    session.expect(_("A new date?"))
+    session.answer("in 3 days")
+    session.expect(_("Kept."))
+    session.answer("0")
+    assert session.ended() == 0
+    assert b"\x1b" not in bytes(session.output) and b"\x07" not in bytes(session.output)
+    assert "Enter keeps tomorrow␛[8m␛]0;owned␇." in session.words()
