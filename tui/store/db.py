@@ -663,6 +663,8 @@ def open_store(
         raise DatabaseError(_("There is no plan database at {file} yet.").format(file=path))
     version = read_schema_version(path)
     _refuse_newer(version, str(path))
+    if without_key:  # a backup being checked: a check never changes what it checks
+        return _store_to_check(path)
 
     key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
     # Beside the database or kept apart (the config, a systemd credential): the
@@ -737,12 +739,25 @@ def _why_unwritable(path: Path) -> str | None:
     return None
 
 
-def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
-                     why: str):
-    """The database opened to read only (a read-only disk or folder): plans
-    can be read, nothing written. With no -wal file (or an empty one, left
-    by a try to open it on a full disk), the main file holds everything and
-    is read as it is."""
+def _store_to_check(path: Path) -> SqliteStore:
+    """A file opened only to be checked (with no site key): read as it is, so
+    not a byte, its time or its mode changes, and no -wal or -shm is made."""
+    if not path.is_file():
+        raise DatabaseError(_("There is no plan database at {file} yet.").format(file=path))
+    database, store = _reading_store(path, None, default_site_key_path(path))
+    try:
+        with store.errors_explained():
+            database.connect(reuse_if_open=True)
+    except DatabaseError:
+        store.close()
+        raise
+    return store
+
+
+def _reading_store(path: Path, site_key: bytes | None, key_path: Path):
+    """(database, store) that only read `path`. With no -wal file (or an empty
+    one, left by a try to open it on a full disk), the main file holds
+    everything and is read as it is (immutable: nothing made beside it)."""
     wal = path.with_name(path.name + "-wal")
     try:
         wal_holds_changes = wal.stat().st_size > 0
@@ -754,7 +769,14 @@ def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: 
         pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
         timeout=BUSY_TIMEOUT_MS / 1000)
     database.bind(ALL_MODELS)
-    store = SqliteStore(str(path), database, site_key, key_path, path=path)
+    return database, SqliteStore(str(path), database, site_key, key_path, path=path)
+
+
+def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
+                     why: str):
+    """The database opened to read only (a read-only disk or folder): plans
+    can be read, nothing written (see _reading_store)."""
+    database, store = _reading_store(path, site_key, key_path)
     store.read_only_reason = _(why).format(file=shown_path(path))
     try:
         with store.errors_explained():
