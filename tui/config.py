@@ -19,6 +19,11 @@ from tui.i18n import _
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
 ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
+# Set by `serve` for each browser's app: its terminal's name for the audit and
+# the wrong tries counted per terminal ("browser ID ADDRESS"), and the seconds
+# an empty sign-in screen waits before the app ends (see tui.locking).
+ENV_BROWSER = "RECOVERY_PLAN_BROWSER"
+ENV_END_UNUSED = "RECOVERY_PLAN_END_UNUSED"
 # The name of the site key among systemd's credentials (docs/deploy-kiosk.md).
 CREDENTIAL_NAME = "recovery-plan-site-key"
 

@@ -9,7 +9,7 @@
   terminal is put back, the app ends;
 - a crash: a plain message instead of a traceback (which would show the values
   of variables: a PIN, a plan's words);
-- in a browser (`recovery-plan serve` sets END_UNUSED_ENV): the app ends when
+- in a browser (`recovery-plan serve` sets ENV_END_UNUSED): the app ends when
   left at an empty sign-in screen that long, so a forgotten tab frees its place.
 
 RecoveryPlanApp calls start_locking() once mounted; action_lock calls
@@ -25,6 +25,7 @@ import threading
 
 from textual import events
 
+from tui.config import ENV_END_UNUSED
 from tui.i18n import _
 from tui.screens.idle import IdleClock, IdleWarningScreen
 from tui.terminal import CLEAR
@@ -32,7 +33,6 @@ from tui.terminal import CLEAR
 LOCK_KEYS = "f12,ctrl+l"  # the lock binding's keys (a site's keymap may change them)
 SIGN_IN_GROUPS = ("sign-in", "recover", "new-plan")  # workers that end by opening a plan
 ENDING_GRACE = 5.0  # seconds to end cleanly after a hang-up or SIGTERM, then end at once
-END_UNUSED_ENV = "RECOVERY_PLAN_END_UNUSED"  # seconds at an empty sign-in before the app ends
 
 
 class Locking:
@@ -51,7 +51,7 @@ class Locking:
     def start_locking(self) -> None:
         self.idle_clock = IdleClock(self.config.idle_lock)
         try:
-            self._end_unused = float(os.environ[END_UNUSED_ENV]) or None
+            self._end_unused = float(os.environ[ENV_END_UNUSED]) or None
         except (KeyError, ValueError):
             self._end_unused = None
         self.set_interval(1.0, self.idle_tick, name="idle lock")
@@ -95,7 +95,7 @@ class Locking:
 
     def _end_if_unused(self, clock: IdleClock) -> None:
         """In a browser: an empty sign-in screen (not the crisis lines, which may
-        be being read) with no key for END_UNUSED_ENV seconds ends the app; its
+        be being read) with no key for ENV_END_UNUSED seconds ends the app; its
         page says how to start again."""
         from tui.screens.signin import SignInScreen
 

@@ -148,7 +148,7 @@ def _fill(folder: Path) -> Path:
 
 
 def test_a_full_disk_still_opens_the_crisis_plan_and_loses_nothing(small_disk, monkeypatch):
-    from tui.store import plans
+    from tui.store.plans import pin_check as plans  # where the sign-in write deadline is
 
     monkeypatch.setattr(plans, "SIGN_IN_WRITE_SECONDS", 0.5)
     path = small_disk / "plans.sqlite3"

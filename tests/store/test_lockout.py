@@ -21,7 +21,7 @@ from tui.store import (
     sign_in, sign_in_with_code,
 )
 from tui.store import models as m
-from tui.store import plans
+from tui.store.plans import pin_check as plans  # where the sign-in write deadline is
 from tui.store.db import LOCK_CLASS
 from tui.store.plans import unlock_name
 

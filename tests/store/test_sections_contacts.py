@@ -214,3 +214,19 @@ def test_another_persons_contact_is_not_found(store, plan):
             call()
     assert plan.contacts() == []
     assert names(other) == ["Their friend"]
+
+
+def test_every_section_field_has_its_words_in_one_table():
+    """The store's messages and the walkthrough's labels read one table
+    (tui.content.plan_parts), which names every field the store keeps."""
+    from tui.content.plan_parts import FIELD_WORDS, SECTION_PARTS
+
+    assert set(FIELD_WORDS) == {f for fields in SECTION_FIELDS.values() for f in fields}
+    for section, parts in SECTION_PARTS.items():
+        assert [part.field for part in parts] == list(SECTION_FIELDS[section])
+        assert all(part.short and part.word for part in parts)
+
+
+def test_a_refused_field_is_named_in_the_tables_words(plan):
+    with pytest.raises(InputError, match="safer surroundings"):
+        plan.save_section("crisis", {"safer_surroundings": "x" * 100_000})

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 
 from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
-from tui.i18n import LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language
+from tui.i18n import (
+    LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language, use_plan_language)
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
 from tui.store.errors import ConflictError, InputError, SignInWaitError, StoreError
@@ -200,8 +201,6 @@ class PlainSession:
             except StoreError as error:
                 talk.say(error.message)
             return True
-        from tui.cli import use_plan_language
-
         use_plan_language(self.config, self.plan)
         return True
 

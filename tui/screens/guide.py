@@ -34,17 +34,6 @@ from tui.widgets.person_text import person_line, person_text
 from tui.widgets.step_fields import PART_NAMES, StepFields, save_step
 from tui.widgets.textbox import AnswerBox, TextBox
 
-# Short labels for the parts of the crisis and overdose plans, to fit beside a field.
-SHORT_LABELS = {
-    "warning_signs": N_("Warning signs"), "on_my_own": N_("On my own"),
-    "distractions": N_("Take my mind off"), "ask_for_help": N_("Ask for help"),
-    "professionals": N_("Pros, crisis lines"), "safer_surroundings": N_("Safer around me"),
-    "matters_most": N_("Matters most"), "emergency_numbers": N_("Emergency numbers"),
-    "naloxone_where": N_("Naloxone: where"), "naloxone_person": N_("Has naloxone"),
-    "check_in_person": N_("I check in with"), "check_in_how": N_("How they check"),
-    "other_steps": N_("Other steps"),
-    "triggers": N_("My triggers"), "relief": N_("What helps"),
-}
 HINT = N_("Every step can be skipped: PgDn goes on. What you type is kept.")
 LAST_HINT = N_("PgDn finishes. What you type is kept.")
 
@@ -389,7 +378,7 @@ class PartsPage(Page):
         self.loaded: Section | None = None
 
     def compose(self) -> ComposeResult:
-        labels = {part.field: _(SHORT_LABELS[part.field]) for part in SECTION_PARTS[self.section]}
+        labels = {part.field: _(part.short) for part in SECTION_PARTS[self.section]}
         # The labels' column is 20 wide; a translation that needs more widens it.
         width = max(len(label) for label in labels.values()) + 2
         for part in SECTION_PARTS[self.section]:
@@ -500,10 +489,8 @@ class RemindersPage(Page):
         return True
 
     def save(self) -> None:
-        from tui.screens.overview import keep_reminders
-
         self.add_typed()
-        keep_reminders(self.plan, self.ticked())
+        self.plan.keep_reminders(self.ticked())
 
 
 def make_page(plan: Plan, key: str) -> Page:

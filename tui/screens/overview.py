@@ -350,15 +350,6 @@ class OverviewScreen(Screen):
         open_check_in(self.app, self.plan)
 
 
-def keep_reminders(plan: Plan, ticked: list[str]) -> None:
-    """Keep exactly the reminders ticked, in their order; raises StoreError."""
-    for reminder in plan.reminders():
-        if reminder.text not in ticked:
-            plan.delete_reminder(reminder.id)
-    for text in ticked:
-        plan.add_reminder(text)
-
-
 class ReminderDialog(ModalScreen[None]):
     """Pick reminders from the guide's lists (Space), or write one of my own."""
 
@@ -421,7 +412,7 @@ class ReminderDialog(ModalScreen[None]):
         ticked = [text for index, text in enumerate(self.texts)
                   if self.query_one(f"#reminder-{index}", Tick).value]
         try:
-            keep_reminders(self.plan, ticked)
+            self.plan.keep_reminders(ticked)
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
 

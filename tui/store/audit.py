@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
+from tui.config import ENV_BROWSER
 from tui.i18n import N_, _
 from tui.store import clock, models as m
 from tui.store.db import Store
@@ -51,13 +52,10 @@ class AuditEvent:
         return _(known) if known else self.event
 
 
-BROWSER_ENV = "RECOVERY_PLAN_BROWSER"  # set by `serve`: "browser ID ADDRESS", one per connection
-
-
 def current_terminal() -> str:
     """The browser connection (under `serve`), or the SSH client's address, or the
     terminal device, or what runs us."""
-    browser = os.environ.get(BROWSER_ENV, "").strip()
+    browser = os.environ.get(ENV_BROWSER, "").strip()
     if browser:
         return browser
     ssh = os.environ.get("SSH_CLIENT", "").split()

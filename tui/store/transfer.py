@@ -29,10 +29,8 @@ from tui.store import audit, clock, models as m
 from tui.store.dates import parse_due_date
 from tui.store.db import Store
 from tui.store.errors import InputError, NameTakenError, StoreError
-from tui.store.plans import (
-    NAME_TAKEN, _insert_person, _prepared_person, _person as _person_with_lookup,
-    CONTACT_ROLES, SECTION_FIELDS, TERMS, Plan, remove_person_rows,
-)
+from tui.store.plans import CONTACT_ROLES, NAME_TAKEN, SECTION_FIELDS, TERMS, Plan, remove_person_rows
+from tui.store.plans.signin import _insert_person, _prepared_person, _person as _person_with_lookup
 from tui.store.text import _INVISIBLE_TRICKS, LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT, checked
 
 FORMAT_NAME = "recovery-plan"
@@ -83,7 +81,7 @@ def _moment(value: datetime) -> str:
 
 
 def _toolkit_order() -> dict[str, int]:
-    from tui.content.toolkit import TOOLKIT  # loaded here, as plans.py does
+    from tui.content.toolkit import TOOLKIT  # loaded here, as the plan's parts do
 
     keys = [question.key for group in TOOLKIT for question in group.questions]
     return {key: index for index, key in enumerate(keys)}

@@ -42,8 +42,8 @@ from aiohttp.helpers import content_disposition_header
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from tui.config import ENV_BROWSER, ENV_END_UNUSED
 from tui.i18n import _, language
-from tui.store.audit import BROWSER_ENV
 
 log = logging.getLogger("recovery-plan.serve")
 
@@ -352,7 +352,7 @@ class GuardedServer(Server):
             await websocket.prepare(request)
             # Its own terminal for the wrong tries counted per terminal (and the audit).
             terminal = f"browser {secrets.token_hex(3)} {address}"
-            service = AppProcess(self.argv, {**self.environment, BROWSER_ENV: terminal},
+            service = AppProcess(self.argv, {**self.environment, ENV_BROWSER: terminal},
                                  write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                                  close=websocket.close, download_manager=self.download_manager)
             self.services.add(service)
@@ -421,8 +421,6 @@ def app_command(config, end_unused: int | None = None) -> tuple[list[str], dict[
     ends when left at the sign-in screen for `end_unused` seconds. The
     database goes in the environment: a PostgreSQL URL may hold a password, and a
     command line is seen by everyone on the machine."""
-    from tui.locking import END_UNUSED_ENV
-
     argv = [sys.executable, "-m", "tui", "--kiosk"]
     if config.language_option:
         argv += ["--lang", config.language_option]
@@ -430,7 +428,7 @@ def app_command(config, end_unused: int | None = None) -> tuple[list[str], dict[
         argv += ["--idle-lock", str(config.idle_lock_option)]
     environment: dict[str, str] = {}
     if end_unused:
-        environment[END_UNUSED_ENV] = str(end_unused)
+        environment[ENV_END_UNUSED] = str(end_unused)
     if config.source is not None:
         environment["RECOVERY_PLAN_CONFIG"] = str(Path(config.source).resolve())
     if config.database:
