@@ -468,6 +468,16 @@ def test_10_switches_the_language_and_the_plan_keeps_it(demo_db):
         store.close()
 
 
+def answering(session: Plain, *questions_and_answers: tuple[str, str]) -> None:
+    """Each question waited for, then its answer typed."""
+    for question, typed in questions_and_answers:
+        session.expect(question)
+        session.answer(typed)
+
+
+MAIN_MENU = _("Main menu: type a number, then Enter.")
+
+
 def open_demo_plan(db):
     from tui.store import sign_in as open_plan
 
@@ -480,12 +490,8 @@ def test_a_goal_typed_before_the_idle_lock_is_kept(demo_db):
     goal is kept, short-term (as the full-screen app keeps an unanswered term)."""
     session = Plain(demo_db, "--idle-lock", "5")
     sign_in(session)
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("3")
-    session.expect(_("add a goal"))
-    session.answer("a")
-    session.expect(_("Your goal, in your own words, then Enter. Enter alone: back."))
-    session.answer("Call my sister on Sundays")
+    answering(session, (MAIN_MENU, "3"), (_("add a goal"), "a"),
+              (_("Your goal, in your own words, then Enter."), "Call my sister on Sundays"))
     session.expect(_("Is it a short-term goal (s) or a long-term goal"))
     session.expect("Your plan locked itself after 5 seconds with no answer")
     assert session.ended() == 0
@@ -501,20 +507,11 @@ def test_a_step_half_answered_when_the_line_drops_is_kept(demo_db):
     """Three of the five SMART answers, then Ctrl+D: the step is there with them."""
     session = Plain(demo_db)
     sign_in(session)
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("3")
-    session.expect(_("add a goal"))
-    session.answer("a")
-    session.expect(_("Your goal, in your own words, then Enter."))
-    session.answer("Learn to cook")
-    session.expect(_("Is it a short-term goal (s)"))
-    session.answer("l")
-    session.expect(_("Add a first step toward it now?"))
-    session.answer("y")
-    for label, typed in (("What I will do", "Make soup once"), ("How much, how many", "1 pot"),
-                         ("By when", "in 3 days")):
-        session.expect(_(label))
-        session.answer(typed)
+    answering(session, (MAIN_MENU, "3"), (_("add a goal"), "a"),
+              (_("Your goal, in your own words, then Enter."), "Learn to cook"),
+              (_("Is it a short-term goal (s)"), "l"), (_("Add a first step toward it now?"), "y"),
+              (_("What I will do"), "Make soup once"), (_("How much, how many"), "1 pot"),
+              (_("By when"), "in 3 days"))
     session.expect(_("Why I can do it"))
     session.child.sendeof()
     session.expect(_("Your plan is locked. Everything you answered is kept."))
@@ -536,12 +533,8 @@ def test_a_check_in_note_is_kept_when_the_terminal_closes(demo_db):
     check-in is kept with its note."""
     session = Plain(demo_db, now="2026-11-30T10:00")  # the first housing step is due
     sign_in(session)
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("k")
-    session.expect(_("How did it go?"))
-    session.answer("n")
-    session.expect(_("What got in the way? (you can skip this)"))
-    session.answer("The bus was late")
+    answering(session, (MAIN_MENU, "k"), (_("How did it go?"), "n"),
+              (_("What got in the way? (you can skip this)"), "The bus was late"))
     session.expect(_("A new date?"))
     session.child.kill(signal.SIGHUP)  # as when a terminal window is closed
     assert session.ended() == 128 + signal.SIGHUP
@@ -573,18 +566,13 @@ def test_not_yet_reads_words_like_next_week_again_and_keeps_a_calendar_date(db_l
         store.close()
     session = Plain(db_location, now="2026-12-12T10:00")
     sign_in(session, "Sam", "a-long-pin-27")
-    session.expect(_("Main menu: type a number, then Enter."))
+    session.expect(MAIN_MENU)
     session.answer("k")
     for _step in range(2):
-        session.expect(_("How did it go?"))
-        session.answer("n")
-        session.expect(_("What got in the way? (you can skip this)"))
-        session.answer("")
-        session.expect(_("A new date?"))
-        session.answer("")
+        answering(session, (_("How did it go?"), "n"),
+                  (_("What got in the way? (you can skip this)"), ""), (_("A new date?"), ""))
         session.expect(_("Kept."))
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("0")
+    answering(session, (MAIN_MENU, "0"))
     assert session.ended() == 0
     assert session.words().count("That is ") == 1  # said for the words read again only
     assert "That is Saturday, December 19, 2026." in session.words()
@@ -604,13 +592,10 @@ def test_a_superscript_two_at_a_number_question_is_asked_again(demo_db):
     message, never a traceback."""
     session = Plain(demo_db)
     sign_in(session)
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("7")
-    session.expect(_("Which {what}? Type its number").format(what=_("topic")))
-    session.answer("²")
+    answering(session, (MAIN_MENU, "7"),
+              (_("Which {what}? Type its number").format(what=_("topic")), "²"))
     session.expect(_("Type a number from 1 to"))
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("0")
+    answering(session, (MAIN_MENU, "0"))
     assert session.ended() == 0
     assert "Traceback" not in session.text
 
@@ -633,16 +618,9 @@ def test_a_step_date_with_escape_sequences_is_harmless_in_the_check_in_question(
         store.close()
     session = Plain(db_location, now="2026-11-30T10:00")
     sign_in(session, "Sam", "a-long-pin-27")
-    session.expect(_("Main menu: type a number, then Enter."))
-    session.answer("k")
-    session.expect(_("How did it go?"))
-    session.answer("n")
-    session.expect(_("What got in the way? (you can skip this)"))
-    session.answer("")
-    session.expect(_("A new date?"))
-    session.answer("in 3 days")
-    session.expect(_("Kept."))
-    session.answer("0")
+    answering(session, (MAIN_MENU, "k"), (_("How did it go?"), "n"),
+              (_("What got in the way? (you can skip this)"), ""), (_("A new date?"), "in 3 days"),
+              (_("Kept."), "0"))
     assert session.ended() == 0
     assert b"\x1b" not in bytes(session.output) and b"\x07" not in bytes(session.output)
     assert "Enter keeps tomorrow␛[8m␛]0;owned␇." in session.words()
