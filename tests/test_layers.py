@@ -56,8 +56,12 @@ def lint_a_copy_with(tmp_path: Path, module: str, line: str) -> subprocess.Compl
     ("tui.plain.probe", "from tui.widgets.person_text import person_text",
      "Plain mode never imports the UI toolkit"),
     ("tui.web.server", "from tui.store import open_store", "The web server holds no plan"),
+    ("tui.output.probe", "from textual.widgets import Static",
+     "Output (files and paper) never imports the UI toolkit"),
+    ("tui.store.probe", "from tui.output.cards import PlanSnapshot",
+     "Each layer imports only the layers below it"),
 ], ids=["store-textual", "store-screens", "content-store", "widgets-screens", "screens-app",
-        "plain-widgets", "web-server-store"])
+        "plain-widgets", "web-server-store", "output-textual", "store-output"])
 def test_a_forbidden_import_breaks_its_contract(tmp_path, module, line, broken):
     result = lint_a_copy_with(tmp_path, module, line)
     assert result.returncode == 1, result.stdout + result.stderr

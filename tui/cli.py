@@ -46,6 +46,8 @@ ARGPARSE_TEXTS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tui.output import formats  # the formats export offers
+
     # argparse writes its own words ("usage: ", "options", its error messages)
     # through the `_` and `ngettext` of its module, which read the system's
     # catalog: pointed at ours, they follow --lang like the rest of the command.
@@ -118,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "with import (see docs/export-format.md); the file is not encrypted."),
     )
     _plan_name_arguments(export)
-    export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
+    export.add_argument("--format", choices=formats.names(formats.CARD) + formats.names(formats.PLAN),
+                        default="txt")
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True,
                         help=_("the file to write (txt, md and json: - for standard output)"))
     export.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
@@ -469,7 +472,7 @@ def terminal_width(fallback: int = 80) -> int:
 
 
 def run_crisis(config, name: str, from_stdin: bool) -> int:
-    from tui.cards import PlanSnapshot, crisis_plan_text
+    from tui.output.cards import PlanSnapshot, crisis_plan_text
 
     store, plan = _open_plan(config, name, from_stdin)
     try:
@@ -483,20 +486,23 @@ def run_crisis(config, name: str, from_stdin: bool) -> int:
 def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
     from pathlib import Path
 
-    from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
-    from tui.export import ExportError, export_card
-    from tui.pdf_card import find_font
+    from tui.output.cards import PlanSnapshot, PocketCard
+    from tui.output.files import ExportError
+    from tui.output.fonts import find_font
+    from tui.output.formats import CARD, find, save
 
-    if output == "-" and fmt == "pdf":
+    card_format = find(CARD, fmt)
+    if output == "-" and card_format.text is None:
         return _fail(_("A PDF can't go to standard output. Give a file name with -o."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
         snapshot = PlanSnapshot(plan)
         if output == "-":
-            sys.stdout.write(pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot))
+            sys.stdout.write(card_format.text(PocketCard(snapshot)))
         else:
             try:
-                export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
+                save(CARD, fmt, PocketCard(snapshot, tuple(config.help_lines())), Path(output),
+                     find_font(config.card_font))
             except ExportError as error:
                 return _fail(str(error))
             _say(_("Saved the pocket card to {file}.").format(file=output))
@@ -510,19 +516,20 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
                     history: bool) -> int:
     from pathlib import Path
 
-    from tui.export import ExportError, write_privately
+    from tui.output.files import ExportError
+    from tui.output.formats import PLAN, find, names, save
     from tui.store import transfer
 
-    if fmt != "json":
+    if fmt not in names(PLAN):
         return _fail(_("--history works only with --format json."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
-        text = transfer.dumps(transfer.plan_document(plan, history=history))
+        document = transfer.plan_document(plan, history=history)
         if output == "-":
-            sys.stdout.write(text)
+            sys.stdout.write(find(PLAN, fmt).text(document))
         else:
             try:
-                write_privately(Path(output), lambda target: target.write_text(text, encoding="utf-8"))
+                save(PLAN, fmt, document, Path(output))
             except ExportError as error:
                 return _fail(str(error))
             _say(_("Saved the whole plan to {file}. It is not encrypted: keep it safe, "

@@ -15,15 +15,11 @@ import sys
 from pathlib import Path
 
 from tui.i18n import _
+from tui.store.paths import expand_home
 
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
 ENV_SITE_KEY = "RECOVERY_PLAN_SITE_KEY"
-# Set by `serve` for each browser's app: its terminal's name for the audit and
-# the wrong tries counted per terminal ("browser ID ADDRESS"), and the seconds
-# an empty sign-in screen waits before the app ends (see tui.locking).
-ENV_BROWSER = "RECOVERY_PLAN_BROWSER"
-ENV_END_UNUSED = "RECOVERY_PLAN_END_UNUSED"
 # The name of the site key among systemd's credentials (docs/deploy-kiosk.md).
 CREDENTIAL_NAME = "recovery-plan-site-key"
 
@@ -261,7 +257,7 @@ def _read(path: Path) -> dict:
 
 def load_config(config_path: str | None = None, db_option: str | None = None) -> Config:
     asked = config_path or os.environ.get(ENV_CONFIG) or None
-    path = Path(asked).expanduser() if asked else default_config_path()
+    path = expand_home(asked) if asked else default_config_path()
     raw: dict = {}
     if asked or path.is_file():
         raw = _read(path)

@@ -25,9 +25,9 @@ import threading
 
 from textual import events
 
-from tui.config import ENV_END_UNUSED
 from tui.i18n import _
 from tui.screens.idle import IdleClock, IdleWarningScreen
+from tui.session_env import ENV_END_UNUSED
 from tui.terminal import CLEAR
 
 LOCK_KEYS = "f12,ctrl+l"  # the lock binding's keys (a site's keymap may change them)

@@ -247,6 +247,27 @@ async def test_save_the_card_to_a_file(store, tmp_path):
     assert "front pocket of my backpack" in Path(target).read_text()
 
 
+@pytest.mark.parametrize("typed", ["~card.txt", "~nobody-here/card.txt"])
+async def test_a_name_that_starts_with_a_tilde_is_saved_or_refused_plainly(store, tmp_path,
+                                                                           monkeypatch, typed):
+    """"~card.txt" names no home folder (Python's Path.expanduser raised, and the
+    app stopped): it is a file of that name, as in a shell; "~nobody-here/..."
+    names a home folder that isn't there, and the dialog says so."""
+    create_demo(store)
+    monkeypatch.chdir(tmp_path)
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
+        await pilot.press("f5", "s")
+        await pilot.press("ctrl+u", *typed, "enter")
+        await pilot.pause()
+        if "/" in typed:
+            assert isinstance(app.screen, SaveCardDialog)
+            assert str(app.screen.query_one("#card-message").render()).strip()
+        else:
+            assert isinstance(app.screen, CrisisScreen)
+    if "/" not in typed:
+        assert "front pocket of my backpack" in (tmp_path / typed).read_text()
+
+
 def toasts(app):
     from textual.widgets._toast import Toast
 

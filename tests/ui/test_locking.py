@@ -437,7 +437,7 @@ async def test_in_a_browser_an_unused_sign_in_ends_the_app_but_crisis_lines_and_
         store, monkeypatch):
     """`serve` asks the app to end after a while unused at sign-in (a forgotten tab
     frees its place); never while crisis lines are shown, or while a key was pressed lately."""
-    from tui.config import ENV_END_UNUSED
+    from tui.session_env import ENV_END_UNUSED
 
     create_demo(store)
     monkeypatch.setenv(ENV_END_UNUSED, "300")

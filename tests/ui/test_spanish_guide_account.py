@@ -184,7 +184,7 @@ def test_every_text_of_these_screens_has_its_spanish():
     from tui.i18n import catalog_paths, read_po, source_messages
 
     files = ("tui/screens/guide.py", "tui/content/guide.py", "tui/screens/checkin.py",
-             "tui/checkin_page.py", "tui/screens/account.py", "tui/screens/history.py",
+             "tui/output/checkin_page.py", "tui/screens/account.py", "tui/screens/history.py",
              "tui/screens/conflict.py", "tui/screens/drafts.py", "tui/screens/idle.py")
     entries = read_po(catalog_paths("es")[0].read_text(encoding="utf-8"))
     translated = {(e["msgid"], e["msgid_plural"]) for e in entries if not e["fuzzy"] and (

@@ -13,7 +13,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
+from tui.output.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
 from tui.i18n import (
     LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language, use_plan_language)

@@ -10,23 +10,22 @@ save (s) or print (p) for a meeting.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _, format_date
+from tui.output.formats import SUMMARY
 from tui.screens.base import PlanScreen
 from tui.screens.goals import due_label
+from tui.screens.save import SaveFileDialog, SaveWords, pdf_writer, print_in_background
 from tui.store import Goal, Plan, Step, StoreError, clock
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
@@ -109,7 +108,7 @@ class CheckInScreen(PlanScreen):
         self.outcome: str | None = None
         self.shown_step: Step | None = None  # the step in the fields (this one, the next, or None)
         self.finished = False  # the summary is showing
-        self.summary = None  # the summary shown at the end (tui.checkin_page.CheckInSummary)
+        self.summary = None  # the summary shown at the end (tui.output.checkin_page.CheckInSummary)
         self._kept_as: tuple | None = None  # what was kept of the step shown, to keep it once
 
     def compose(self) -> ComposeResult:
@@ -260,7 +259,7 @@ class CheckInScreen(PlanScreen):
     # -- the end: what was kept, and the summary ---------------------------------
 
     def _show_summary(self) -> None:
-        from tui.checkin_page import CheckInSummary, summary_text
+        from tui.output.checkin_page import CheckInSummary, summary_text
 
         self.finished = True
         self.query_one("#checkin-page").display = False
@@ -307,91 +306,35 @@ class CheckInScreen(PlanScreen):
     def action_print_summary(self) -> None:
         summary = self.summary
         if summary is not None:
-            self.notify(_("Sending your check-in summary to the printer..."), markup=False)
-            self._print(summary)
-
-    @work(thread=True, exclusive=True, group="print-checkin")
-    def _print(self, summary) -> None:
-        from tui.checkin_page import export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
-        from tui.printing import PrintError, print_file
-
-        config = self.app.config
-        try:
-            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
-                page = Path(folder) / "check-in.pdf"
-                export_summary(summary, "pdf", page, find_font(config.card_font))
-                print_file(config.printer_command, page)
-        except (ExportError, PrintError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-        else:
-            self.app.call_from_thread(self.notify, _("Your check-in summary is at the printer."),
-                                      markup=False)
+            write = pdf_writer(SUMMARY, lambda: summary, self.app.config.card_font)
+            print_in_background(self, "check-in.pdf", write, group="print-checkin",
+                                sending=N_("Sending your check-in summary to the printer..."),
+                                done=N_("Your check-in summary is at the printer."))
 
 
-class SaveSummaryDialog(ModalScreen[None]):
-    """Save the check-in summary to a file; the format follows the name's ending."""
+class SaveSummaryDialog(SaveFileDialog):
+    """Save the check-in summary to a file (pdf or txt)."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save_summary_cancel")]
+    DOCUMENT = SUMMARY
+    WORDS = SaveWords(
+        title=N_("Save my check-in summary"),
+        label=N_("File name (ends in .pdf or .txt)"),
+        wrong_ending=N_("Please end the name with .pdf or .txt"),
+        saved=N_("Saved your check-in summary to {path}."),
+        downloading=N_("Your check-in summary ({name}) is downloading to this computer."),
+    )
+    FIELD_ID, MESSAGE_ID = "summary-path", "summary-message"
 
     def __init__(self, summary):
         super().__init__()
         self.summary = summary
 
-    def compose(self) -> ComposeResult:
-        held: date = self.summary.check_in.held_on
-        with Vertical(classes="dialog"):
-            yield Static(Text(_("Save my check-in summary"), style="bold"))
-            yield Label(Text(_("File name (ends in .pdf or .txt)")))
-            browser = self.app.in_browser  # a download: a name only, no folder on the server
-            name = f"check-in-{held.isoformat()}.pdf"
-            yield TextInput(name if browser else str(Path.home() / name), id="summary-path",
-                            select_on_focus=True)
-            yield Static(id="summary-message", classes="message")
-            yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
-                              else _("Enter: save    Esc: cancel")), classes="hint")
-        yield Footer()
+    def file_name(self) -> str:
+        return f"check-in-{self.summary.check_in.held_on.isoformat()}.pdf"
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        from tui.checkin_page import FORMATS, export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
-
-        from tui.delivery import deliver_download, download_name
-
-        browser = self.app.in_browser
-        held = self.summary.check_in.held_on
-        path = Path(download_name(event.value, f"check-in-{held.isoformat()}.pdf") if browser
-                    else event.value.strip()).expanduser()
-        fmt = path.suffix.lstrip(".").lower()
-        message = self.query_one("#summary-message", Static)
-        if fmt not in FORMATS:
-            message.update(Text(_("Please end the name with .pdf or .txt")))
-            return
-
-        def write(target: Path) -> None:
-            export_summary(self.summary, fmt, target, find_font(self.app.config.card_font))
-
-        try:
-            if browser:
-                deliver_download(self.app, path.name, write)
-            else:
-                write(path)
-        except ExportError as error:
-            message.update(person_text(str(error)))
-            return
-        if browser:
-            self.app.notify(_("Your check-in summary ({name}) is downloading to this "
-                              "computer.").format(name=path.name), markup=False)
-        else:
-            self.app.notify(_("Saved your check-in summary to {path}.").format(path=path),
-                            markup=False)
-        self.dismiss()
-
-    def action_cancel(self) -> None:
-        self.dismiss()
+    def value(self):
+        return self.summary
 
 
 def open_check_in(app, plan: Plan) -> None:

@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from tui.config import ENV_BROWSER
 from tui.i18n import N_, _
+from tui.session_env import ENV_BROWSER
 from tui.store import clock, models as m
 from tui.store.db import Store
 from tui.store.text import one_line

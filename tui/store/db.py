@@ -28,6 +28,7 @@ from tui.store import crypto, migrations
 from tui.store.drivers import POSTGRESQL_SCHEMES, is_postgresql, postgresql_left_out
 from tui.store.errors import DatabaseBusyError, DatabaseError
 from tui.store.models import ALL_MODELS, Person, SchemaInfo, SiteInfo
+from tui.store.paths import expand_home
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ def sqlite_path(location: str | os.PathLike[str]) -> Path:
         text = rest[1:] if rest.startswith("/") else rest  # sqlite:///relative or sqlite:////abs
         if not text:
             raise DatabaseError(_("The sqlite:/// address names no file. Add the file's path."))
-    return Path(text).expanduser()
+    return expand_home(text)
 
 
 def shown_url(url: str) -> str:
@@ -666,7 +667,7 @@ def open_store(
     if without_key:  # a backup being checked: a check never changes what it checks
         return _store_to_check(path)
 
-    key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
+    key_path = expand_home(site_key_path) if site_key_path else default_site_key_path(path)
     # Beside the database or kept apart (the config, a systemd credential): the
     # key there means a database was, so never make an empty one in its place.
     if not path.exists() and key_path.exists() and not new_beside_key:
@@ -847,7 +848,7 @@ def _open_postgresql(url: str, *, existing_only: bool, migrate: bool,
               "or [security] site_key in the site config (the same key on every computer that "
               "uses this database; see docs/postgresql.md).")
         )
-    key_path = Path(site_key_path).expanduser()
+    key_path = expand_home(site_key_path)
     database = _postgresql_database(url)
     database.bind(ALL_MODELS)
     store = PostgresqlStore(where, database, None, key_path)

@@ -42,8 +42,8 @@ from aiohttp.helpers import content_disposition_header
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from tui.config import ENV_BROWSER, ENV_END_UNUSED
 from tui.i18n import _, language
+from tui.session_env import ENV_BROWSER, ENV_END_UNUSED
 
 log = logging.getLogger("recovery-plan.serve")
 
@@ -434,10 +434,10 @@ def app_command(config, end_unused: int | None = None) -> tuple[list[str], dict[
     if config.database:
         database = config.database
         if "://" not in database:
-            database = str(Path(database).expanduser().resolve())
+            database = str(Path(os.path.expanduser(database)).resolve())
         environment["RECOVERY_PLAN_DB"] = database
     if config.site_key:
-        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(config.site_key).expanduser().resolve())
+        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(os.path.expanduser(config.site_key)).resolve())
     return argv, environment
 
 
