@@ -224,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--per-address", type=_at_least_one, default=10, metavar="N",
                        help=_("at most this many new sessions a minute from one address "
                               "(default: 10)"))
+    serve.add_argument("--open-per-address", type=_at_least_one, default=5, metavar="N",
+                       help=_("at most this many sessions open at once from one address "
+                              "(default: 5)"))
+    serve.add_argument("--end-unused", type=_at_least_one, default=300, metavar="SECONDS",
+                       help=_("a session left at the sign-in screen with no key for this long "
+                              "ends; the page says how to start again (default: 300)"))
     serve.add_argument("--allow-origin", nargs="+", action="extend", default=[], metavar="URL",
                        help=_("another address the page may be opened at, like "
                               "http://kiosk-server:8000 (the public URL and this computer's "

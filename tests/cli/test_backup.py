@@ -491,3 +491,26 @@ def test_check_says_what_is_wrong_in_one_line(tmp_path, kind, db):
     expected = {"missing": "There is no plan database", "not a database": "not a plan database",
                 "damaged": "amaged"}[kind]
     assert expected in text
+
+
+def test_checking_a_backup_leaves_it_exactly_as_it_was(tmp_path, db):
+    """A check must not change what it checks: not a byte, not its time, not who
+    may read it, and no -wal or -shm left beside it (a backup made read-only by
+    staff, or kept on a shared drive, stays as it was)."""
+    import hashlib
+
+    copy = tmp_path / "backups" / "plans-monday.sqlite3"
+    copy.parent.mkdir()
+    assert run("--db", str(db), "backup", str(copy)).returncode == 0
+    os.chmod(copy, 0o644)
+    old = os.stat(copy).st_mtime_ns - 10**9
+    os.utime(copy, ns=(old, old))
+    before = (hashlib.sha256(copy.read_bytes()).hexdigest(), os.stat(copy).st_mtime_ns,
+              stat.S_IMODE(os.stat(copy).st_mode))
+    result = run("check", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK")
+    after = (hashlib.sha256(copy.read_bytes()).hexdigest(), os.stat(copy).st_mtime_ns,
+             stat.S_IMODE(os.stat(copy).st_mode))
+    assert after == before
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["plans-monday.sqlite3"]

@@ -477,6 +477,28 @@ async def test_not_yet_keeps_the_new_date_it_shows_in_the_store_and_the_summary(
     assert kept.due_date == date(2026, 12, 19) and kept.when_text == "by this time next week"
 
 
+async def test_not_yet_keeps_a_calendar_date_as_it_is(store):
+    # "12/4" is a day on the calendar: read again on December 11 it would be next
+    # year's, and the step would drop out of every list of steps due.
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("I want to find a place to live")
+    step = plan.add_step(goal.id, specific="Call 3 landlords", when="12/4")  # on November 26
+    assert step.due_date == date(2026, 12, 4)
+    clock.set_now(datetime(2026, 12, 11, 10, 0))
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await palette(pilot, "Check-in")
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "= Friday, December 4, 2026" in text and "2027" not in text
+        await next_step(pilot)
+        assert "2027" not in screen_text(app)
+    (kept,) = store_sign_in(store, "Sam", TEST_PIN).steps(goal.id)
+    assert kept.due_date == date(2026, 12, 4) and kept.when_text == "12/4"
+
+
 async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
     # Done: the goal's next step shows below with the date it has, not its words read today.
     plan = create_person(store, "Sam", TEST_PIN)

@@ -431,3 +431,35 @@ async def test_a_message_said_while_the_plan_locks_never_reaches_the_next_person
         await pilot.pause(0.2)
         assert isinstance(app.screen, SignInScreen)
         assert not app._notifications and not toasts_shown(app), list(app._notifications)
+
+
+async def test_in_a_browser_an_unused_sign_in_ends_the_app_but_crisis_lines_and_typing_stay(
+        store, monkeypatch):
+    """`serve` asks the app to end after a while unused at sign-in (a forgotten tab
+    frees its place); never while crisis lines are shown, or while a key was pressed lately."""
+    from tui.session_env import ENV_END_UNUSED
+
+    create_demo(store)
+    monkeypatch.setenv(ENV_END_UNUSED, "300")
+    app = RecoveryPlanApp(store, config=kiosk_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        now = hand_clock(app)
+        await pilot.press("f9")
+        assert isinstance(app.screen, GetHelpNowScreen)
+        await wait(pilot, now, 600)
+        assert app.is_running and isinstance(app.screen, GetHelpNowScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SignInScreen)
+        await wait(pilot, now, 299)  # the Esc was a key: counted from it
+        assert app.return_code is None
+        await wait(pilot, now, 2)
+        assert app.return_code == 0  # it ends: the page says how to start again
+
+
+async def test_at_a_terminal_an_unused_sign_in_stays(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store, config=kiosk_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        now = hand_clock(app)
+        await wait(pilot, now, 3600)
+        assert app.return_code is None and isinstance(app.screen, SignInScreen)

@@ -408,3 +408,26 @@ async def test_forgot_pin_enter_on_the_empty_name_keeps_the_focus_on_the_name(st
         await pilot.pause()
         assert app.focused is app.screen.query_one("#code", Input)
         assert app.screen.query_one("#name", Input).value == "Demo"
+
+
+async def test_the_app_never_makes_a_new_database_beside_a_site_key_kept_apart(tmp_path):
+    """A kiosk with its key named in the config, its database deleted: the
+    sign-in screen says so (F9 still works), and no empty database is made."""
+    from tui.config import Config
+    from tui.store import open_store
+
+    (tmp_path / "data").mkdir()
+    db, key = tmp_path / "data" / "plans.sqlite3", tmp_path / "site.key"
+    open_store(db, site_key_path=key).close()
+    db.unlink()
+    app = RecoveryPlanApp(config=Config(str(db), raw={"security": {"site_key": str(key)}}),
+                          location=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D")  # the database opens as the person starts typing
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if "moved or deleted" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "moved or deleted" in text and "F9" in text
+    assert not db.exists()

@@ -218,3 +218,23 @@ async def test_f1_opens_and_closes_help(store):
         assert "Mark the selected step done" in screen_text(app)
         await pilot.press("f1")
         assert isinstance(app.screen, StepEditorScreen)
+
+
+async def test_words_that_could_not_be_saved_stay_when_another_step_is_chosen(store):
+    """Too long to save (500 characters at most): moving to the next step in the
+    list used to load its words over the ones typed, and they were lost."""
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    long_words = "Call the housing office and ask about every list " * 11  # 539 characters
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "ctrl+u", *long_words)
+        await pilot.press("shift+tab")  # back to the list of steps
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert field(app, "specific").value == long_words
+        assert app.screen.query_one(StepTable).selected_step_id() == housing_steps(store)[0].id
+        assert "500" in " ".join(str(n.message) for n in app._notifications)  # why, still shown
+    first = housing_steps(store)[0]
+    assert first.specific == "Look for rentals online, Craigslist too"

@@ -4,7 +4,7 @@ counted the same way, so the waits never tell whether a name has a plan.
 
 After SHORT_WAITS_FROM wrong tries in a row, each further try waits a little
 longer; from LONG_WAITS_FROM on, the waits start at 15 minutes and double
-with each further miss, up to a day. While a wait lasts no PIN is checked (and
+with each further miss, up to an hour. While a wait lasts no PIN is checked (and
 nothing is counted). The right PIN after the wait, or a recovery code at any
 time, clears the count.
 

@@ -98,7 +98,7 @@ def move_plans(source: str, target: str, *,
         key_path = _key_path_for(target, site_key)
         copied_to = _put_key(key, key_path, source_store.site_key_path)
         try:
-            target_store = open_store(target, site_key_path=key_path)
+            target_store = open_store(target, site_key_path=key_path, new_beside_key=True)
         except DatabaseError:
             if copied_to is not None:
                 copied_to.unlink(missing_ok=True)
