@@ -6,8 +6,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from tui.checkin_page import MORE, CheckInSummary, export_summary, summary_text
-from tui.pdf_card import find_font
+from tui.output.checkin_page import MORE, CheckInSummary, export_summary, summary_text
+from tui.output.fonts import find_font
 from tui.store import CheckIn, Goal, Step, StepOutcome
 
 

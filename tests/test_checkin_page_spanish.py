@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from tests.test_checkin_page import summary
 from tui import i18n
-from tui.checkin_page import export_summary, summary_text
+from tui.output.checkin_page import export_summary, summary_text
 
 
 def test_the_page_is_in_spanish_with_spanish_dates_and_the_persons_words_as_written():

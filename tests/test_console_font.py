@@ -77,6 +77,24 @@ def test_a_file_that_is_no_font_is_said_plainly(tmp_path, content, message):
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_damaged_gzipped_font_is_said_plainly(tmp_path):
+    """A .psf.gz whose compressed data is damaged (a bad copy, a disk error):
+    zlib's own error, not gzip's, used to end in a traceback."""
+    import gzip
+
+    packed = bytearray(gzip.compress(psf2(["A", "B", "C"] * 50)))
+    packed[12:20] = b"\xff" * 8
+    path = tmp_path / "font.psf.gz"
+    path.write_bytes(bytes(packed))
+
+    with pytest.raises(FontError, match="can't be read"):
+        font_characters(path)
+    result = subprocess.run([str(SCRIPT), "check-font", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "can't be read" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_check_font_lists_what_a_font_lacks(tmp_path):
     everything = "".join(app_texts().values())
     font = tmp_path / "no-spanish.psf"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui import i18n
-from tui.cards import PlanSnapshot, completeness_line, crisis_plan_text, pocket_card_markdown, \
+from tui.output.cards import PlanSnapshot, completeness_line, crisis_plan_text, pocket_card_markdown, \
     pocket_card_text
 from tui.content import help_lines, learn, plan_parts, reminders, toolkit
 from tui.content.help_lines import DEFAULT_LINES, HelpLine, shown
@@ -151,7 +151,7 @@ def test_pdf_pocket_card_in_spanish_keeps_accents_and_marks(filled_plan, tmp_pat
     with the built-in font used when none is found (its Latin-1 has them)."""
     from pypdf import PdfReader
 
-    from tui.pdf_card import write_pocket_card
+    from tui.output.card_pdf import write_pocket_card
 
     i18n.set_language("es")
     filled_plan.save_section("overdose", {"other_steps": "¿Mañana? ¡Nunca a solas! Niño, corazón, sí."})
@@ -173,8 +173,9 @@ def test_pdf_pocket_card_in_spanish_keeps_accents_and_marks(filled_plan, tmp_pat
 
 
 def test_export_and_print_messages_in_spanish(filled_plan, tmp_path):
-    from tui.export import ExportError, export_card
-    from tui.printing import PrintError, print_file
+    from tui.output.files import ExportError
+    from tui.output.formats import export_card
+    from tui.output.printing import PrintError, print_file
 
     i18n.set_language("es")
     with pytest.raises(ExportError, match="La carpeta .* no existe. Escoge otro lugar para guardar."):

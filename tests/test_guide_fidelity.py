@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tui import i18n
-from tui.cards import contact_line
+from tui.output.cards import contact_line
 from tui.content import demo, learn, reminders, toolkit
 from tui.content.guide import GUIDE_KEYS
 from tui.content.plan_parts import CRAVING_PARTS, OVERDOSE_PARTS

@@ -12,7 +12,8 @@ import sys
 
 from tui import __version__
 from tui.i18n import (
-    LANGUAGES, N_, _, choose_language, language_from_environment, ngettext, normalize, set_language)
+    LANGUAGES, N_, _, choose_language, language_from_environment, ngettext, normalize, set_language,
+    use_plan_language)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -45,6 +46,8 @@ ARGPARSE_TEXTS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tui.output import formats  # the formats export offers
+
     # argparse writes its own words ("usage: ", "options", its error messages)
     # through the `_` and `ngettext` of its module, which read the system's
     # catalog: pointed at ours, they follow --lang like the rest of the command.
@@ -102,18 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", metavar=_("file"), nargs="?",
                        help=_("a backup file to check (no site key needed)"))
-    name_help = _("the name the plan was made with (better: leave it out and type it when "
-                  "asked, or use --name-stdin, so it is not in the shell's history)")
-    name_stdin_help = _("read the name from standard input, its first line (for scripts; "
-                        "with --pin-stdin, the PIN is the second line)")
     pin_stdin_help = _("read the PIN from standard input (for scripts)")
     crisis = commands.add_parser(
         "crisis", help=_("print your crisis plan and pocket overdose plan (asks your PIN)"),
         description=_("Print a crisis plan and pocket overdose plan as plain text. Asks for the "
                       "PIN without showing it."),
     )
-    crisis.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    crisis.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
+    _plan_name_arguments(crisis)
     crisis.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
     export = commands.add_parser(
         "export", help=_("save your pocket card (txt, md, pdf) or your whole plan (json)"),
@@ -121,9 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                       "wallet-sized card, front and back. json saves the whole plan, to move it "
                       "with import (see docs/export-format.md); the file is not encrypted."),
     )
-    export.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    export.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
-    export.add_argument("--format", choices=("txt", "md", "pdf", "json"), default="txt")
+    _plan_name_arguments(export)
+    export.add_argument("--format", choices=formats.names(formats.CARD) + formats.names(formats.PLAN),
+                        default="txt")
     export.add_argument("-o", "--output", metavar=_("FILE"), required=True,
                         help=_("the file to write (txt, md and json: - for standard output)"))
     export.add_argument("--pin-stdin", action="store_true", help=pin_stdin_help)
@@ -149,9 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "removed and their space wiped. It can't be undone, and nobody can read "
                       "the plan first. Asks you to type the name again."),
     )
-    delete.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    delete.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
-    delete.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _plan_name_arguments(delete)
+    _yes_argument(delete)
     unlock = commands.add_parser(
         "unlock", help=_("end the wait after wrong PINs for a name, without opening its plan "
                          "(for staff)"),
@@ -159,9 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "can sign in again. The plan stays closed: nothing of it is read. The "
                       "audit trail records it. Asks you to type the name again."),
     )
-    unlock.add_argument("name", metavar=_("name"), nargs="?", help=name_help)
-    unlock.add_argument("--name-stdin", action="store_true", help=name_stdin_help)
-    unlock.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _plan_name_arguments(unlock)
+    _yes_argument(unlock)
     audit = commands.add_parser(
         "audit", help=_("print the audit trail: sign-ins, changes, exports, deletions"),
         description=_("Print who did what to which plan (by number), when and from which "
@@ -191,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "it as NAME.before-restore-DATE-TIME."),
     )
     restore.add_argument("file", metavar=_("file"), help=_("the backup file"))
-    restore.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
+    _yes_argument(restore)
     migrate = commands.add_parser(
         "migrate", help=_("move every plan into another database, like a shared PostgreSQL one"),
         description=_("Copy every plan (sealed as it is), its history and the audit trail from "
@@ -228,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--per-address", type=_at_least_one, default=10, metavar="N",
                        help=_("at most this many new sessions a minute from one address "
                               "(default: 10)"))
+    serve.add_argument("--open-per-address", type=_at_least_one, default=5, metavar="N",
+                       help=_("at most this many sessions open at once from one address "
+                              "(default: 5)"))
+    serve.add_argument("--end-unused", type=_at_least_one, default=300, metavar="SECONDS",
+                       help=_("a session left at the sign-in screen with no key for this long "
+                              "ends; the page says how to start again (default: 300)"))
     serve.add_argument("--allow-origin", nargs="+", action="extend", default=[], metavar="URL",
                        help=_("another address the page may be opened at, like "
                               "http://kiosk-server:8000 (the public URL and this computer's "
@@ -241,6 +243,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_font.add_argument("fonts", nargs="+", metavar=_("FONT"), help=_("a console font file"))
     return parser
+
+
+def _plan_name_arguments(command: argparse.ArgumentParser) -> None:
+    """The name of the plan `command` acts on: an argument, or the first line of
+    standard input (--name-stdin), or typed when asked (see _read_name, which
+    main calls for every command marked here)."""
+    command.add_argument(
+        "name", metavar=_("name"), nargs="?",
+        help=_("the name the plan was made with (better: leave it out and type it when "
+               "asked, or use --name-stdin, so it is not in the shell's history)"))
+    command.add_argument(
+        "--name-stdin", action="store_true",
+        help=_("read the name from standard input, its first line (for scripts; "
+               "with --pin-stdin, the PIN is the second line)"))
+    command.set_defaults(takes_plan_name=True)
+
+
+def _yes_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--yes", action="store_true", help=_("don't ask (for scripts)"))
 
 
 def _port(text: str) -> int:
@@ -375,17 +396,11 @@ def _read_name(given: str | None, from_stdin: bool) -> str:
         if given is not None:
             raise InputError(_("Give the name either on the command line or with --name-stdin, "
                                "not both."))
-        line = sys.stdin.readline()
-        name = line[:-1] if line.endswith("\n") else line
+        name = _stdin_line()
     elif given is not None:
         name = given
-    elif sys.stdin.isatty():
-        try:
-            name = input(_("Name: "))
-        except EOFError:
-            name = ""
     else:
-        name = ""
+        name = _typed(_("Name: ")) or ""
     if not name.strip():
         raise InputError(_("No name was given. Type it when asked, or use --name-stdin in "
                            "scripts."))
@@ -395,14 +410,29 @@ def _read_name(given: str | None, from_stdin: bool) -> str:
 def _read_pin(from_stdin: bool) -> str | None:
     """The PIN from standard input (one line) or typed at the terminal without echo."""
     if from_stdin:
-        line = sys.stdin.readline()
-        return line[:-1] if line.endswith("\n") else line
+        return _stdin_line()
+    return _typed(_("PIN: "), hidden=True)
+
+
+def _stdin_line() -> str:
+    """The next line of standard input, without its line end."""
+    line = sys.stdin.readline()
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _typed(prompt: str, hidden: bool = False) -> str | None:
+    """What the person types at the terminal after `prompt` (`hidden`: without
+    echo); None with no terminal, or when input ends (Ctrl+D)."""
     if not sys.stdin.isatty():
         return None
-    import getpass
+    if hidden:
+        import getpass
 
+        ask = getpass.getpass
+    else:
+        ask = input
     try:
-        return getpass.getpass(_("PIN: "))
+        return ask(prompt)
     except EOFError:
         return None
 
@@ -442,7 +472,7 @@ def terminal_width(fallback: int = 80) -> int:
 
 
 def run_crisis(config, name: str, from_stdin: bool) -> int:
-    from tui.cards import PlanSnapshot, crisis_plan_text
+    from tui.output.cards import PlanSnapshot, crisis_plan_text
 
     store, plan = _open_plan(config, name, from_stdin)
     try:
@@ -456,20 +486,23 @@ def run_crisis(config, name: str, from_stdin: bool) -> int:
 def run_export(config, name: str, fmt: str, output: str, from_stdin: bool) -> int:
     from pathlib import Path
 
-    from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
-    from tui.export import ExportError, export_card
-    from tui.pdf_card import find_font
+    from tui.output.cards import PlanSnapshot, PocketCard
+    from tui.output.files import ExportError
+    from tui.output.fonts import find_font
+    from tui.output.formats import CARD, find, save
 
-    if output == "-" and fmt == "pdf":
+    card_format = find(CARD, fmt)
+    if output == "-" and card_format.text is None:
         return _fail(_("A PDF can't go to standard output. Give a file name with -o."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
         snapshot = PlanSnapshot(plan)
         if output == "-":
-            sys.stdout.write(pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot))
+            sys.stdout.write(card_format.text(PocketCard(snapshot)))
         else:
             try:
-                export_card(snapshot, fmt, Path(output), config.help_lines(), find_font(config.card_font))
+                save(CARD, fmt, PocketCard(snapshot, tuple(config.help_lines())), Path(output),
+                     find_font(config.card_font))
             except ExportError as error:
                 return _fail(str(error))
             _say(_("Saved the pocket card to {file}.").format(file=output))
@@ -483,19 +516,20 @@ def run_json_export(config, name: str, fmt: str, output: str, from_stdin: bool,
                     history: bool) -> int:
     from pathlib import Path
 
-    from tui.export import ExportError, write_privately
+    from tui.output.files import ExportError
+    from tui.output.formats import PLAN, find, names, save
     from tui.store import transfer
 
-    if fmt != "json":
+    if fmt not in names(PLAN):
         return _fail(_("--history works only with --format json."))
     store, plan = _open_plan(config, name, from_stdin)
     try:
-        text = transfer.dumps(transfer.plan_document(plan, history=history))
+        document = transfer.plan_document(plan, history=history)
         if output == "-":
-            sys.stdout.write(text)
+            sys.stdout.write(find(PLAN, fmt).text(document))
         else:
             try:
-                write_privately(Path(output), lambda target: target.write_text(text, encoding="utf-8"))
+                save(PLAN, fmt, document, Path(output))
             except ExportError as error:
                 return _fail(str(error))
             _say(_("Saved the whole plan to {file}. It is not encrypted: keep it safe, "
@@ -580,11 +614,8 @@ def _confirmed(prompt: str, *expected: str) -> bool:
     """True when the person at the terminal types one of `expected` (case and spacing aside)."""
     from tui.store.text import normalised_name
 
-    if not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(prompt)
-    except EOFError:
+    answer = _typed(prompt)
+    if answer is None:
         return False
     return normalised_name(answer) in {normalised_name(word) for word in expected}
 
@@ -600,27 +631,31 @@ def _said_yes(prompt: str) -> bool:
     return _confirmed(prompt, word, plain, "yes")
 
 
-def _name_typed_again(prompt: str, name: str, yes: bool) -> bool:
-    """True with `yes`, or when the person types `name` again at `prompt`
-    (its {name} shown harmless): staff commands that act on a plan unopened."""
+def _act_on_unopened_plan(config, name: str, yes: bool, prompt: str, act) -> bool | None:
+    """Staff commands that act on a plan without opening it: `act(store, name)`
+    once the name is typed again at `prompt` (its {name} shown harmless), or at
+    once with `yes`. None when the name was not typed again."""
     from tui.store.text import one_line
 
-    return yes or _confirmed(prompt.format(name=one_line(name)), name)
+    store = _open_store(config, existing_only=True)
+    try:
+        if not (yes or _confirmed(prompt.format(name=one_line(name)), name)):
+            return None
+        return act(store, name)
+    finally:
+        store.close()
 
 
 def run_delete(config, name: str, yes: bool) -> int:
     from tui.store import delete_plan
 
-    store = _open_store(config, existing_only=True)
-    try:
-        if not _name_typed_again(
-                _("This deletes the plan of {name} for good. It can't be undone.\n"
-                  "Type the name again to delete it: "), name, yes):
-            return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
-        if not delete_plan(store, name):
-            return _fail(_("No plan has that name. Nothing was deleted."))
-    finally:
-        store.close()
+    deleted = _act_on_unopened_plan(
+        config, name, yes, _("This deletes the plan of {name} for good. It can't be undone.\n"
+                             "Type the name again to delete it: "), delete_plan)
+    if deleted is None:
+        return _fail(_("Nothing was deleted. (To delete without a question, add --yes.)"))
+    if not deleted:
+        return _fail(_("No plan has that name. Nothing was deleted."))
     _say(_("The plan was deleted. Its words and keys are gone."))
     return EXIT_OK
 
@@ -628,16 +663,12 @@ def run_delete(config, name: str, yes: bool) -> int:
 def run_unlock(config, name: str, yes: bool) -> int:
     from tui.store.plans import unlock_name
 
-    store = _open_store(config, existing_only=True)
-    try:
-        if not _name_typed_again(
-                _("This ends the wait after wrong PINs for {name} now. The plan stays closed.\n"
-                  "Type the name again to end the wait: "), name, yes):
-            return _fail(_("Nothing was changed. (To end the wait without a question, add "
-                           "--yes.)"))
-        had = unlock_name(store, name)
-    finally:
-        store.close()
+    had = _act_on_unopened_plan(
+        config, name, yes, _("This ends the wait after wrong PINs for {name} now. The plan stays "
+                             "closed.\nType the name again to end the wait: "), unlock_name)
+    if had is None:
+        return _fail(_("Nothing was changed. (To end the wait without a question, add "
+                       "--yes.)"))
     _say(_("The wait for that name is over: the next PIN typed is checked at once.") if had
           else _("That name had no wait and no wrong tries. Nothing needed changing."))
     return EXIT_OK
@@ -840,11 +871,6 @@ def _early_language(argv: list[str] | None) -> str | None:
     return choose_language(known.lang, None, None, site)
 
 
-def use_plan_language(config, plan) -> None:
-    """Once the person is known, their saved language (unless --lang said otherwise)."""
-    set_language(choose_language(config.language_option, plan.language, None, config.language))
-
-
 def main(argv: list[str] | None = None) -> int:
     set_language(_early_language(argv))
     args = build_parser().parse_args(argv)
@@ -869,7 +895,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             warn_stale_help_lines(config)
             return run_check(config)
-        if args.command in ("crisis", "export", "delete", "unlock"):
+        if getattr(args, "takes_plan_name", False):
             args.name = _read_name(args.name, args.name_stdin)
         if args.command == "audit" and args.name_stdin:
             args.name = _read_name(args.name, True)

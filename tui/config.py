@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tui.i18n import _
+from tui.store.paths import expand_home
 
 ENV_DB = "RECOVERY_PLAN_DB"
 ENV_CONFIG = "RECOVERY_PLAN_CONFIG"
@@ -256,7 +257,7 @@ def _read(path: Path) -> dict:
 
 def load_config(config_path: str | None = None, db_option: str | None = None) -> Config:
     asked = config_path or os.environ.get(ENV_CONFIG) or None
-    path = Path(asked).expanduser() if asked else default_config_path()
+    path = expand_home(asked) if asked else default_config_path()
     raw: dict = {}
     if asked or path.is_file():
         raw = _read(path)

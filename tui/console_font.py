@@ -17,6 +17,7 @@ import gzip
 import string
 import struct
 import unicodedata
+import zlib
 from pathlib import Path
 
 from tui.i18n import _
@@ -47,6 +48,9 @@ def font_characters(path: str | Path) -> set[str]:
             data = gzip.decompress(data)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         raise FontError(_("{file} can't be read: {error}").format(file=path, error=error)) from None
+    except zlib.error:  # the compressed data itself is damaged
+        raise FontError(_("{file} can't be read: {error}").format(
+            file=path, error=_("it is damaged"))) from None
     try:
         if data[:4] == PSF2_MAGIC:
             return _psf2_characters(path, data)

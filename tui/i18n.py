@@ -89,6 +89,12 @@ def choose_language(option: str | None = None, saved: str | None = None,
     return language_from_environment(environ) or normalize(site) or DEFAULT_LANGUAGE
 
 
+def use_plan_language(config, plan) -> None:
+    """Once the person is known, their saved language (unless --lang said
+    otherwise): the command line and plain mode alike."""
+    set_language(choose_language(config.language_option, plan.language, None, config.language))
+
+
 def set_language(code: str | None) -> str:
     """Switch the language in effect; an unknown code, or a catalog that can't be
     read, leaves English. Returns the language now in effect."""

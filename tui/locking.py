@@ -8,7 +8,9 @@
 - a hang-up (a dropped SSH connection) or SIGTERM: what was typed is kept, the
   terminal is put back, the app ends;
 - a crash: a plain message instead of a traceback (which would show the values
-  of variables: a PIN, a plan's words).
+  of variables: a PIN, a plan's words);
+- in a browser (`recovery-plan serve` sets ENV_END_UNUSED): the app ends when
+  left at an empty sign-in screen that long, so a forgotten tab frees its place.
 
 RecoveryPlanApp calls start_locking() once mounted; action_lock calls
 forget_sign_ins_in_progress() and clear_terminal(). What Locking needs from the
@@ -28,6 +30,7 @@ from textual import events
 
 from tui.i18n import _
 from tui.screens.idle import IdleClock, IdleWarningScreen
+from tui.session_env import ENV_END_UNUSED
 from tui.terminal import CLEAR
 
 if TYPE_CHECKING:
@@ -75,8 +78,14 @@ class Locking(_LockingBase):
     def kiosk(self) -> bool:
         return self.config.kiosk
 
+    _end_unused: float | None = None
+
     def start_locking(self) -> None:
         self.idle_clock = IdleClock(self.config.idle_lock)
+        try:
+            self._end_unused = float(os.environ[ENV_END_UNUSED]) or None
+        except (KeyError, ValueError):
+            self._end_unused = None
         self.set_interval(1.0, self.idle_tick, name="idle lock")
         if not self.is_headless:
             self._handle_signals()
@@ -103,6 +112,7 @@ class Locking(_LockingBase):
             return
         if not self._anything_to_lock():
             self._close_idle_warning()
+            self._end_if_unused(clock)
             return
         left = clock.left()
         if left <= 0:
@@ -114,6 +124,16 @@ class Locking(_LockingBase):
                 self.screen.show_left(left)
             else:
                 self.push_screen(IdleWarningScreen(left, has_plan=self.plan is not None))
+
+    def _end_if_unused(self, clock: IdleClock) -> None:
+        """In a browser: an empty sign-in screen (not the crisis lines, which may
+        be being read) with no key for ENV_END_UNUSED seconds ends the app; its
+        page says how to start again."""
+        from tui.screens.signin import SignInScreen
+
+        if (self._end_unused is not None and isinstance(self.screen, SignInScreen)
+                and clock.now() - clock.last_key >= self._end_unused):
+            self.exit()
 
     def _anything_to_lock(self) -> bool:
         """A plan is open, or something is typed (a name, a PIN, a recovery code).

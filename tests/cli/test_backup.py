@@ -43,10 +43,15 @@ def run_into(output, *args: str) -> subprocess.CompletedProcess:
                           env=command_env(), timeout=60, check=False)
 
 
+# The person's name, with a space: no sealed value (base64) holds one, so no
+# random bytes of a file can hold it by chance (a bare "Sam" could).
+NAME = "Sam Ortiz"
+
+
 def make_plans(db: Path, *goals: str) -> None:
     store = open_store(db)
     try:
-        plan = create_person(store, "Sam", TEST_PIN)
+        plan = create_person(store, NAME, TEST_PIN)
         for goal in goals:
             plan.add_goal(goal)
         plan.save_section("vision", {"vision": "A home and my kids on weekends"})
@@ -57,7 +62,7 @@ def make_plans(db: Path, *goals: str) -> None:
 def add_goal(db: Path, goal: str) -> None:
     store = open_store(db)
     try:
-        sign_in(store, "Sam", TEST_PIN).add_goal(goal)
+        sign_in(store, NAME, TEST_PIN).add_goal(goal)
     finally:
         store.close()
 
@@ -65,7 +70,7 @@ def add_goal(db: Path, goal: str) -> None:
 def goals(db: Path, key: Path | None = None) -> set[str]:
     store = open_store(db, site_key_path=key)
     try:
-        return {goal.text for goal in sign_in(store, "Sam", TEST_PIN).goals()}
+        return {goal.text for goal in sign_in(store, NAME, TEST_PIN).goals()}
     finally:
         store.close()
 
@@ -134,7 +139,7 @@ def test_the_backup_is_one_private_sealed_file(db, saved):
     data = saved.read_bytes()
     assert data.startswith(b"SQLite format 3\x00") and data[18:20] == b"\x01\x01"  # not WAL
     assert integrity(saved) == ["ok"]
-    assert GOAL.encode() not in data and b"my kids" not in data and b"Sam" not in data
+    assert GOAL.encode() not in data and b"my kids" not in data and NAME.encode() not in data
     assert not list(saved.parent.glob("*.site-key"))
     # It opens with the site key, and only with it.
     assert goals(saved, key=db.with_name("plans.sqlite3.site-key")) == {GOAL}
@@ -349,7 +354,7 @@ def test_restore_refuses_the_database_itself(db):
 def test_restore_refuses_while_someone_has_the_database_open(db, saved):
     session = open_store(db)  # another process, as far as the command can tell
     try:
-        plan = sign_in(session, "Sam", TEST_PIN)
+        plan = sign_in(session, NAME, TEST_PIN)
         refused = run("--db", str(db), "restore", str(saved), "--yes")
         one_line_failure(refused, "Someone is still using", "quit Recovery Plan", "Nothing was changed")
         assert {goal.text for goal in plan.goals()} == {GOAL, "Call my sister on Sundays"}
@@ -456,7 +461,7 @@ def test_a_killed_restore_leaves_the_old_database_or_the_new(db, saved):
 def test_check_names_the_write_ahead_log(db):
     session = open_store(db)  # a session keeps the log beside the database
     try:
-        sign_in(session, "Sam", TEST_PIN).add_goal("Go to a meeting on Tuesday")
+        sign_in(session, NAME, TEST_PIN).add_goal("Go to a meeting on Tuesday")
         result = run("--db", str(db), "check")
     finally:
         session.close()
@@ -486,3 +491,26 @@ def test_check_says_what_is_wrong_in_one_line(tmp_path, kind, db):
     expected = {"missing": "There is no plan database", "not a database": "not a plan database",
                 "damaged": "amaged"}[kind]
     assert expected in text
+
+
+def test_checking_a_backup_leaves_it_exactly_as_it_was(tmp_path, db):
+    """A check must not change what it checks: not a byte, not its time, not who
+    may read it, and no -wal or -shm left beside it (a backup made read-only by
+    staff, or kept on a shared drive, stays as it was)."""
+    import hashlib
+
+    copy = tmp_path / "backups" / "plans-monday.sqlite3"
+    copy.parent.mkdir()
+    assert run("--db", str(db), "backup", str(copy)).returncode == 0
+    os.chmod(copy, 0o644)
+    old = os.stat(copy).st_mtime_ns - 10**9
+    os.utime(copy, ns=(old, old))
+    before = (hashlib.sha256(copy.read_bytes()).hexdigest(), os.stat(copy).st_mtime_ns,
+              stat.S_IMODE(os.stat(copy).st_mode))
+    result = run("check", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK")
+    after = (hashlib.sha256(copy.read_bytes()).hexdigest(), os.stat(copy).st_mtime_ns,
+             stat.S_IMODE(os.stat(copy).st_mode))
+    assert after == before
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["plans-monday.sqlite3"]

@@ -220,3 +220,18 @@ def test_commands_still_work_without_a_terminal(db_location, tmp_path):
     exported = run("--db", str(db_location), "export", "Demo", "--format", "json", "-o", "-",
                    "--pin-stdin", input="975310\n")
     assert exported.returncode == 0 and '"goals"' in exported.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (("--db", "~nobody-here/plans.sqlite3", "check"), "The folder ~nobody-here doesn't exist"),
+    (("--config", "~nobody-here/site.toml", "check"), "The config file ~nobody-here/site.toml doesn't exist"),
+    (("backup", "~nobody-here/copy.sqlite3"), "recovery-plan: "),
+], ids=["db", "config", "backup-target"])
+def test_a_path_under_a_home_folder_that_isnt_there_is_one_plain_line(tmp_path, args, words):
+    """"~user/..." for a user who doesn't exist: pathlib raised and a traceback
+    showed; the path is kept as typed and the usual plain line says what's wrong."""
+    if args[0] == "backup":
+        args = ("--db", str(tmp_path / "plans.sqlite3"), *args)
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -137,6 +137,37 @@ def test_a_path_with_escape_sequences_is_shown_harmless(tmp_path):
     assert made.returncode == 0 and "\x1b" not in made.stdout
 
 
+@pytest.mark.sqlite_only("a database file and its site key kept apart")
+@pytest.mark.parametrize("way", ["config", "credential"])
+def test_a_database_gone_with_its_site_key_kept_apart_is_not_made_again(tmp_path, way):
+    """The kiosk setup (docs/deploy-kiosk.md): the key named in the config, or
+    handed over by systemd. A deleted database is refused, not made again empty;
+    an empty file put there on purpose starts a new one."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "key").mkdir()
+    db = tmp_path / "data" / "plans.sqlite3"
+    key = tmp_path / "key" / ("site.key" if way == "config" else "recovery-plan-site-key")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[database]\npath = "{db}"\n'
+                      + (f'[security]\nsite_key = "{key}"\n' if way == "config" else ""))
+    env = {} if way == "config" else {"CREDENTIALS_DIRECTORY": str(key.parent)}
+    # Made with the database; a credential is made from that key (systemd-creds).
+    assert run("--config", str(config), "demo",
+               env_extra={"RECOVERY_PLAN_SITE_KEY": str(key)}).returncode == 0
+    assert key.is_file() and not (db.parent / "plans.sqlite3.site-key").exists()
+    for name in ("plans.sqlite3", "plans.sqlite3-wal", "plans.sqlite3-shm"):
+        (db.parent / name).unlink(missing_ok=True)
+    kept = key.read_bytes()
+    result = run("--config", str(config), "demo", env_extra=env)
+    assert result.returncode == 1 and "moved or deleted" in result.stderr
+    assert "restore a backup" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not db.exists() and key.read_bytes() == kept
+    db.touch()  # what the message says to do for a new, empty database
+    assert run("--config", str(config), "demo", env_extra=env).returncode == 0
+    assert key.read_bytes() == kept
+
+
 @pytest.mark.sqlite_only("the database file beside its site key")
 def test_a_database_gone_from_beside_its_key_is_not_made_again(tmp_path):
     db = tmp_path / "plans.sqlite3"

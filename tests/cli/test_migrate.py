@@ -92,6 +92,8 @@ def test_a_target_of_the_same_key_that_holds_plans_is_refused(center, db_locatio
     key = target_key(db_location, tmp_path)
     key.write_bytes((center.parent / "plans.sqlite3.site-key").read_bytes())
     key.chmod(0o600)
+    if site_key_of(db_location) is None:
+        db_location.touch()  # a new database beside a key already there: made on purpose
     assert run("--db", str(db_location), "demo", env_extra={"RECOVERY_PLAN_SITE_KEY": str(key)}
                ).returncode == 0
     before = rows(db_location)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from datetime import date
 
@@ -465,3 +466,161 @@ def test_10_switches_the_language_and_the_plan_keeps_it(demo_db):
         assert open_plan(store, "Demo", "975310").language == "en"
     finally:
         store.close()
+
+
+def answering(session: Plain, *questions_and_answers: tuple[str, str]) -> None:
+    """Each question waited for, then its answer typed."""
+    for question, typed in questions_and_answers:
+        session.expect(question)
+        session.answer(typed)
+
+
+MAIN_MENU = _("Main menu: type a number, then Enter.")
+
+
+def open_demo_plan(db):
+    from tui.store import sign_in as open_plan
+
+    store = open_test_store(db)
+    return store, open_plan(store, "Demo", "975310")
+
+
+def test_a_goal_typed_before_the_idle_lock_is_kept(demo_db):
+    """The goal's words, then the lock before "short or long?" is answered: the
+    goal is kept, short-term (as the full-screen app keeps an unanswered term)."""
+    session = Plain(demo_db, "--idle-lock", "5")
+    sign_in(session)
+    answering(session, (MAIN_MENU, "3"), (_("add a goal"), "a"),
+              (_("Your goal, in your own words, then Enter."), "Call my sister on Sundays"))
+    session.expect(_("Is it a short-term goal (s) or a long-term goal"))
+    session.expect("Your plan locked itself after 5 seconds with no answer")
+    assert session.ended() == 0
+    store, plan = open_demo_plan(demo_db)
+    try:
+        kept = [g for g in plan.goals() if g.text == "Call my sister on Sundays"]
+        assert [g.term for g in kept] == ["short"]
+    finally:
+        store.close()
+
+
+def test_a_step_half_answered_when_the_line_drops_is_kept(demo_db):
+    """Three of the five SMART answers, then Ctrl+D: the step is there with them."""
+    session = Plain(demo_db)
+    sign_in(session)
+    answering(session, (MAIN_MENU, "3"), (_("add a goal"), "a"),
+              (_("Your goal, in your own words, then Enter."), "Learn to cook"),
+              (_("Is it a short-term goal (s)"), "l"), (_("Add a first step toward it now?"), "y"),
+              (_("What I will do"), "Make soup once"), (_("How much, how many"), "1 pot"),
+              (_("By when"), "in 3 days"))
+    session.expect(_("Why I can do it"))
+    session.child.sendeof()
+    session.expect(_("Your plan is locked. Everything you answered is kept."))
+    assert session.ended() == 0
+    store, plan = open_demo_plan(demo_db)
+    try:
+        goal = next(g for g in plan.goals() if g.text == "Learn to cook")
+        assert goal.term == "long"
+        steps = plan.steps(goal.id)
+        assert [(s.specific, s.measurable, s.when_text, s.achievable) for s in steps] == [
+            ("Make soup once", "1 pot", "in 3 days", "")]
+        assert steps[0].due_date == date(2026, 11, 29)
+    finally:
+        store.close()
+
+
+def test_a_check_in_note_is_kept_when_the_terminal_closes(demo_db):
+    """Not yet, a note, then the terminal hangs up at the date question: the
+    check-in is kept with its note."""
+    session = Plain(demo_db, now="2026-11-30T10:00")  # the first housing step is due
+    sign_in(session)
+    answering(session, (MAIN_MENU, "k"), (_("How did it go?"), "n"),
+              (_("What got in the way? (you can skip this)"), "The bus was late"))
+    session.expect(_("A new date?"))
+    session.child.kill(signal.SIGHUP)  # as when a terminal window is closed
+    assert session.ended() == 128 + signal.SIGHUP
+    store, plan = open_demo_plan(demo_db)
+    try:
+        check_ins = plan.check_ins()
+        assert check_ins, "the check-in was lost"
+        assert [(o.outcome, o.note) for o in check_ins[0].outcomes] == [
+            ("not_yet", "The bus was late")]
+    finally:
+        store.close()
+
+
+def test_not_yet_reads_words_like_next_week_again_and_keeps_a_calendar_date(db_location):
+    """As at the full-screen check-in: Enter at "a new date?" reads "by this time
+    next week" again from today, and keeps "12/4" on the day it names."""
+    from datetime import datetime
+
+    from tui.store import clock, create_person
+
+    clock.set_now(datetime(2026, 11, 26, 10, 0))
+    store = open_test_store(db_location)
+    try:
+        plan = create_person(store, "Sam", "a-long-pin-27")
+        goal = plan.add_goal("I want to find a place to live")
+        plan.add_step(goal.id, specific="Call 3 landlords", when="by this time next week")
+        plan.add_step(goal.id, specific="Visit the food bank", when="12/4")
+    finally:
+        store.close()
+    session = Plain(db_location, now="2026-12-12T10:00")
+    sign_in(session, "Sam", "a-long-pin-27")
+    session.expect(MAIN_MENU)
+    session.answer("k")
+    for _step in range(2):
+        answering(session, (_("How did it go?"), "n"),
+                  (_("What got in the way? (you can skip this)"), ""), (_("A new date?"), ""))
+        session.expect(_("Kept."))
+    answering(session, (MAIN_MENU, "0"))
+    assert session.ended() == 0
+    assert session.words().count("That is ") == 1  # said for the words read again only
+    assert "That is Saturday, December 19, 2026." in session.words()
+    store = open_test_store(db_location)
+    try:
+        from tui.store import sign_in as open_plan
+
+        steps = open_plan(store, "Sam", "a-long-pin-27").steps(goal.id)
+        assert [(s.when_text, s.due_date) for s in steps] == [
+            ("by this time next week", date(2026, 12, 19)), ("12/4", date(2026, 12, 4))]
+    finally:
+        store.close()
+
+
+def test_a_superscript_two_at_a_number_question_is_asked_again(demo_db):
+    """"²" counts as a digit to Python's isdigit, but is no number: a plain
+    message, never a traceback."""
+    session = Plain(demo_db)
+    sign_in(session)
+    answering(session, (MAIN_MENU, "7"),
+              (_("Which {what}? Type its number").format(what=_("topic")), "²"))
+    session.expect(_("Type a number from 1 to"))
+    answering(session, (MAIN_MENU, "0"))
+    assert session.ended() == 0
+    assert "Traceback" not in session.text
+
+
+def test_a_step_date_with_escape_sequences_is_harmless_in_the_check_in_question(db_location):
+    """The check-in's "Enter keeps {when}" question quotes the step's own words."""
+    from datetime import datetime
+
+    from tui.store import clock, create_person
+
+    clock.set_now(datetime(2026, 11, 26, 10, 0))
+    store = open_test_store(db_location)
+    try:
+        plan = create_person(store, "Sam", "a-long-pin-27")
+        goal = plan.add_goal("A place to live")
+        # As an imported plan keeps it: the words as they came, the date beside them.
+        plan.add_step(goal.id, specific="Call 3 landlords", when="tomorrow\x1b[8m\x1b]0;owned\x07",
+                      due_date=date(2026, 11, 27))
+    finally:
+        store.close()
+    session = Plain(db_location, now="2026-11-30T10:00")
+    sign_in(session, "Sam", "a-long-pin-27")
+    answering(session, (MAIN_MENU, "k"), (_("How did it go?"), "n"),
+              (_("What got in the way? (you can skip this)"), ""), (_("A new date?"), "in 3 days"),
+              (_("Kept."), "0"))
+    assert session.ended() == 0
+    assert b"\x1b" not in bytes(session.output) and b"\x07" not in bytes(session.output)
+    assert "Enter keeps tomorrow␛[8m␛]0;owned␇." in session.words()

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, demo_database
+from tests.e2e.tmux import SCRIPT, Terminal, demo_database, sign_in_keys
 from tui.console_font import describe, font_characters, missing
 from tui.i18n import _, language, set_language
 
@@ -124,7 +124,7 @@ def walk_every_screen(walk: ConsoleWalk) -> None:
     walk.visit("forgot PIN", "Escape", "F8", expect=_("Forgot your PIN?"))
     walk.visit("new plan", "Escape", "C-n", expect=_("Start your plan"))
     walk.visit("sign-in again", "Escape", expect=_("Sign in to your plan."))
-    walk.press("Demo", "Enter", "975310", "Enter")
+    walk.press(*sign_in_keys("Demo", "975310"))
     walk.expect(_("My plan: {name}").format(name="Demo"), "overview")
     walk.visit("overview, last line", "End")
     walk.visit("reminders", "r", expect=_("Reminders that speak to me"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import demo_database, start_app
+from tests.e2e.tmux import demo_database, sign_in_keys, start_app
 
 
 def test_f9_before_sign_in_then_name_f5_pin_opens_the_crisis_plan(tmp_path):
@@ -17,7 +17,7 @@ def test_f9_before_sign_in_then_name_f5_pin_opens_the_crisis_plan(tmp_path):
         term.keys("Escape")
         term.wait_for("Sign in to your plan")
         # Name, the key, PIN, Enter.
-        term.keys("Demo", "F5", "975310", "Enter")
+        term.keys(*sign_in_keys("Demo", "975310", key="F5"))
         screen = term.wait_for("front pocket of my backpack")
         assert "My crisis plan" in screen
         assert "975310" not in screen

@@ -8,7 +8,7 @@ import subprocess
 import time
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, demo_database
+from tests.e2e.tmux import SCRIPT, Terminal, demo_database, sign_in
 from tui.content import demo
 from tui.content.reminders import REMINDERS
 
@@ -17,9 +17,7 @@ def start_on_the_console(tmux: str, tmp_path) -> Terminal:
     db, env = demo_database(tmp_path)
     env["TERM"] = "linux"
     term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], env)
-    term.wait_for("Sign in to your plan")
-    term.keys("Demo", "Enter", "975310", "Enter")
-    term.wait_for("My plan: Demo")
+    sign_in(term)
     return term
 
 

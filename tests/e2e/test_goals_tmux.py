@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from tests.conftest import require_tool
 from tests.e2e.tmux import demo_database, start_app
+from tests.e2e.tmux import sign_in as sign_in_by_keys
 from tui.store import open_store, sign_in
 
 
 def start_signed_in(tmux, db, env):
     term = start_app(tmux, db, env)
-    term.keys("Demo", "Enter", "975310", "Enter")
-    term.wait_for("My plan: Demo")
+    sign_in_by_keys(term)
     return term
 
 

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import demo_database, start_app
+from tests.e2e.tmux import demo_database, sign_in, start_app
 from tui.content.demo import DEMO_NAME, DEMO_PIN
 
 TERMS = pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
@@ -31,14 +31,6 @@ def colours(term) -> str:
 
     return subprocess.run([term.tmux, "capture-pane", "-p", "-e", "-t", term.name],
                           capture_output=True, text=True).stdout
-
-
-def sign_in(term) -> None:
-    term.type(DEMO_NAME)
-    term.keys("Enter")
-    term.type(DEMO_PIN)
-    term.keys("Enter")
-    term.wait_for("My plan: Demo")
 
 
 @TERMS

@@ -12,6 +12,7 @@ import time
 
 from tests.conftest import require_tool
 from tests.e2e.tmux import BEFORE_APP, ShellTerminal, demo_database
+from tests.e2e.tmux import sign_in as sign_in_by_keys
 from tui.content.demo import DEMO_NAME, DEMO_PIN
 from tui.store import open_store, sign_in
 
@@ -21,14 +22,6 @@ PLAN_WORDS = ("My plan: Demo", "find a place to live", "my brother", "Craigslist
 # Every key that opens part of a plan once signed in: F-keys, their Ctrl aliases, digits.
 PLAN_KEYS = ("F2", "F3", "F4", "F5", "F6", "F7", "C-o", "C-n", "C-s", "C-r", "C-t", "C-]",
              "2", "3", "4", "5", "6", "7")
-
-
-def signed_in(term: ShellTerminal) -> None:
-    term.type(DEMO_NAME)
-    term.keys("Enter")
-    term.type(DEMO_PIN)
-    term.keys("Enter")
-    term.wait_for("My plan: Demo")
 
 
 def assert_no_plan_anywhere(term: ShellTerminal, after: str) -> None:
@@ -45,7 +38,7 @@ def test_f12_clears_the_screen_and_scrollback_and_no_plan_key_brings_the_plan_ba
     db, env = demo_database(tmp_path)
     term = ShellTerminal(tmux, db, env)
     try:
-        signed_in(term)
+        sign_in_by_keys(term)
         term.keys("F3")
         term.wait_for("Short-term goals")
         term.keys("F5")
@@ -70,7 +63,7 @@ def test_the_idle_lock_warns_then_clears_the_plan(tmp_path):
     db, env = demo_database(tmp_path)
     term = ShellTerminal(tmux, db, env, "--idle-lock", "6")
     try:
-        signed_in(term)
+        sign_in_by_keys(term)
         screen = term.wait_for("Are you still here?")  # 3 seconds before the lock
         assert "Your plan locks in" in screen
         assert "find a place to live" not in screen  # the warning covers the plan
@@ -90,11 +83,8 @@ def test_a_hang_up_while_typing_keeps_the_words_and_puts_the_terminal_back(tmp_p
     words = "hangup4711 keep these words"
     term = ShellTerminal(tmux, db, env, console=False)  # with an alternate screen to leave
     try:
-        term.type(DEMO_NAME)
-        term.keys("C-r")  # the crisis plan right after the PIN
-        term.type(DEMO_PIN)
-        term.keys("Enter")
-        term.wait_for("front pocket")
+        # Ctrl+R: the crisis plan right after the PIN.
+        sign_in_by_keys(term, key="C-r", opens="front pocket")
         term.keys("e")
         term.wait_for("Change: My crisis plan")
         term.type(words)
@@ -129,7 +119,7 @@ def test_on_a_kiosk_ctrl_q_ctrl_c_and_ctrl_z_never_end_the_app(tmp_path):
             time.sleep(0.5)
             assert "ended" not in term.screen()
         term.wait_for("Sign in to your plan")
-        signed_in(term)
+        sign_in_by_keys(term)
         for key in ("C-c", "C-z"):
             term.keys(key)
             time.sleep(0.5)
@@ -149,7 +139,7 @@ def test_quitting_on_the_console_leaves_nothing_of_the_plan(tmp_path):
     db, env = demo_database(tmp_path)
     term = ShellTerminal(tmux, db, env)
     try:
-        signed_in(term)
+        sign_in_by_keys(term)
         term.keys("C-q")
         term.wait_for("ended 0")
         assert_no_plan_anywhere(term, "quitting")

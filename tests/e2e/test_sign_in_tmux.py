@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import demo_database, start_app
+from tests.e2e.tmux import demo_database, sign_in, sign_in_keys, start_app
 
 
 def test_sign_in_as_demo_lock_and_quit(tmp_path):
@@ -11,11 +11,7 @@ def test_sign_in_as_demo_lock_and_quit(tmp_path):
     db, env = demo_database(tmp_path)
     term = start_app(tmux, db, env)
     try:
-        term.type("Demo")
-        term.keys("Enter")
-        term.type("975310")
-        term.keys("Enter")
-        screen = term.wait_for("My plan: Demo")
+        screen = sign_in(term, "Demo", "975310")
         assert "975310" not in screen
         assert "I want to find a place to live" in screen
         assert "I want a safe place of my own" in screen  # the vision, first
@@ -36,11 +32,7 @@ def test_wrong_pin_in_a_real_terminal(tmp_path):
     db, env = demo_database(tmp_path)
     term = start_app(tmux, db, env)
     try:
-        term.type("Demo")
-        term.keys("Enter")
-        term.type("000000")
-        term.keys("Enter")
-        screen = term.wait_for("don't open a plan")
+        screen = sign_in(term, "Demo", "000000", opens="don't open a plan")
         assert "My plan" not in screen
     finally:
         term.close()
@@ -52,7 +44,7 @@ def test_keys_typed_ahead_follow_the_focus_and_the_pin_never_shows(tmp_path):
     db, env = demo_database(tmp_path)
     term = start_app(tmux, db, env)
     try:
-        term.keys("Demo", "Enter", "975310", "Enter")  # one send-keys call: one burst
+        term.keys(*sign_in_keys("Demo", "975310"))  # one send-keys call: one burst
         screen = term.wait_for("My plan: Demo")
         assert "975310" not in screen
     finally:

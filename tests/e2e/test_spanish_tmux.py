@@ -5,7 +5,7 @@ installed, which must not matter)."""
 from __future__ import annotations
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, demo_database
+from tests.e2e.tmux import SCRIPT, Terminal, demo_database, sign_in, sign_in_keys
 
 
 def test_lang_es_us_signs_in_and_opens_the_crisis_plan_in_spanish(tmp_path):
@@ -21,7 +21,7 @@ def test_lang_es_us_signs_in_and_opens_the_crisis_plan_in_spanish(tmp_path):
         screen = term.wait_for("AYUDA")  # 988 answers in Spanish: text AYUDA to 988
         term.keys("Escape")
         term.wait_for("Entra a tu plan")
-        term.keys("Demo", "F5", "975310", "Enter")
+        term.keys(*sign_in_keys("Demo", "975310", key="F5"))
         screen = term.wait_for("front pocket of my backpack")  # the person's words, as written
         assert "Mi plan de crisis" in screen
         assert "975310" not in screen
@@ -37,7 +37,6 @@ def test_f10_switches_a_session_to_spanish_before_sign_in(tmp_path):
         term.wait_for("Sign in to your plan")
         term.keys("F10")
         term.wait_for("Entra a tu plan")
-        term.keys("Demo", "Enter", "975310", "Enter")
-        term.wait_for("Mi plan: Demo")
+        sign_in(term, "Demo", "975310", ready="Entra a tu plan", opens="Mi plan: Demo")
     finally:
         term.close()

@@ -35,7 +35,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import SCRIPT, Terminal, app_env, sign_in_keys
+from tests.e2e.tmux import sign_in as sign_in_by_keys
 from tui.content.demo import DEMO_NAME, DEMO_PIN
 from tui.screens.drafts import DRAFT_SECONDS
 from tui.store import open_store, sign_in
@@ -197,7 +198,7 @@ def test_sign_in_over_ssh_and_f5_opens_the_crisis_plan(server):
     tmux = require_tool("tmux")
     term = server.connect(tmux)
     try:
-        term.keys(DEMO_NAME, "F5", DEMO_PIN, "Enter")
+        term.keys(*sign_in_keys(DEMO_NAME, DEMO_PIN, key="F5"))
         screen = term.wait_for("front pocket of my backpack")
         assert "My crisis plan" in screen
         assert DEMO_PIN not in screen
@@ -253,8 +254,8 @@ def test_a_dropped_connection_keeps_what_was_being_typed(server):
     words = "sshdrop4711 keep these words"
     term = server.connect(tmux)
     try:
-        term.keys(DEMO_NAME, "C-r", DEMO_PIN, "Enter")  # Ctrl+R: F5's alias
-        term.wait_for("front pocket of my backpack")
+        # Ctrl+R: F5's alias.
+        sign_in_by_keys(term, key="C-r", opens="front pocket of my backpack")
         term.keys("e")
         term.wait_for("Change: My crisis plan")
         term.type(words)

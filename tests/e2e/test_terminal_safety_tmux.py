@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import SCRIPT, Terminal, app_env
+from tests.e2e.tmux import SCRIPT, Terminal, app_env, sign_in
 from tui.store import create_person, open_store
 
 NASTY = "\x1b]2;PWNED\x07 and \x1b[31mRED\x1b[0m"
@@ -22,9 +22,7 @@ def test_escape_sequences_in_goals_and_steps_are_shown_as_symbols(tmp_path):
 
     term = Terminal(tmux, [str(SCRIPT), "--db", str(db)], app_env(tmp_path))
     try:
-        term.wait_for("Sign in to your plan")
-        term.keys("Sam", "Enter", "pin-123456", "Enter")
-        term.wait_for("My plan: Sam")
+        sign_in(term, "Sam", "pin-123456")
         term.keys("F3")
         term.wait_for("sorted by importance")
         term.keys("F4")

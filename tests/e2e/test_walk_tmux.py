@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.conftest import require_tool
-from tests.e2e.tmux import demo_database, start_app
+from tests.e2e.tmux import demo_database, sign_in_keys, start_app
 
 
 @pytest.mark.parametrize("extra_env", [{"TERM": "linux"}, {"NO_COLOR": "1"}],
@@ -23,7 +23,7 @@ def test_walk_every_screen(tmp_path, extra_env):
             (["Escape", "F7"], "Your tolerance drops after a break"),
             (["Escape", "F1"], "Keys that work everywhere"),
             (["Escape"], "Sign in to your plan"),
-            (["Demo", "Enter", "975310", "Enter"], "My plan: Demo"),
+            (sign_in_keys("Demo", "975310"), "My plan: Demo"),
             (["F3"], "sorted by importance"),
             (["s"], "sorted by timeline"),
             (["F4"], "Steps toward: I want to get back in touch with my brother"),

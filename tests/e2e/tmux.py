@@ -9,6 +9,8 @@ import time
 import uuid
 from pathlib import Path
 
+from tui.content.demo import DEMO_NAME, DEMO_PIN
+
 SCRIPT = Path(sys.executable).with_name("recovery-plan")
 
 
@@ -19,11 +21,17 @@ class Terminal:
         self.tmux = tmux
         self.name = f"rp-{uuid.uuid4().hex[:8]}"
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        subprocess.run(
-            [tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
-             *env_args, *command],
-            check=True,
-        )
+        new_session = [tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]),
+                       "-y", str(size[1]), *env_args, *command]
+        for _try in range(5):
+            started = subprocess.run(new_session, capture_output=True, text=True)
+            # Just after the last session closed, tmux's server may still be on its
+            # way out ("server exited unexpectedly"): the next try starts a new one.
+            if started.returncode == 0 or "server exited" not in started.stderr:
+                break
+            time.sleep(0.2)
+        if started.returncode != 0:
+            raise AssertionError(f"tmux new-session failed: {started.stderr}")
 
     def keys(self, *keys: str) -> None:
         subprocess.run([self.tmux, "send-keys", "-t", self.name, *keys], check=True)
@@ -104,17 +112,26 @@ def with_term(term_name: str) -> list[str]:
     return ["env", f"TERM={term_name}"]
 
 
-def sign_in(term: Terminal, name: str, pin: str) -> str:
-    """Sign in from the sign-in screen by keys, as a person does: the name,
-    Enter, the PIN, Enter. The screen once the plan is open."""
-    term.wait_for("Sign in to your plan")
+def sign_in(term: Terminal, name: str = DEMO_NAME, pin: str = DEMO_PIN, *, key: str = "Enter",
+            opens: str | None = None, ready: str = "Sign in to your plan") -> str:
+    """Sign in from the sign-in screen (once it shows `ready`) by keys, as a
+    person does: the name, `key` (Enter; F5 or Ctrl+R open the crisis plan
+    right after the PIN), the PIN, Enter. The screen once it shows `opens` (the
+    plan's overview unless told), which never shows the PIN."""
+    term.wait_for(ready)
     term.type(name)
-    term.keys("Enter")
+    term.keys(key)
     term.type(pin)
     term.keys("Enter")
-    screen = term.wait_for(f"My plan: {name}")
+    screen = term.wait_for(opens or f"My plan: {name}")
     assert pin not in screen
     return screen
+
+
+def sign_in_keys(name: str = DEMO_NAME, pin: str = DEMO_PIN, key: str = "Enter") -> list[str]:
+    """The keys of a sign-in for one send-keys call (one burst, as over a slow
+    link) or a walk's table: the name, `key`, the PIN, Enter."""
+    return [name, key, pin, "Enter"]
 
 
 def start_new_plan(term: Terminal, name: str, pin: str) -> str:

@@ -68,7 +68,7 @@ def write_crisis_screen(db: Path, path: Path) -> str:
     code = """
 import json, sys
 from tui.app import RecoveryPlanApp
-from tui.cards import PlanSnapshot, completeness, completeness_line
+from tui.output.cards import PlanSnapshot, completeness, completeness_line
 from tui.screens.crisis import CrisisScreen, section_view
 from tui.store import open_store, sign_in
 from tui.content.plan_parts import SECTION_TITLES

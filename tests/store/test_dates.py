@@ -122,3 +122,19 @@ def test_the_message_never_quotes_what_was_typed():
     with pytest.raises(InputError) as raised:
         parse_due_date("when I see my son Joey", date(2026, 11, 26))
     assert "Joey" not in raised.value.message
+
+
+@pytest.mark.parametrize("text", ["next week", "by this time next week", "in 3 days", "tomorrow",
+                                  "Friday", "next month", "en 3 días", "el viernes que viene"])
+def test_words_counted_from_today_are_relative(text):
+    from tui.store.dates import is_relative
+
+    assert is_relative(text, date(2026, 12, 11))
+
+
+@pytest.mark.parametrize("text", ["12/4", "December 4", "4 Dec 2026", "2026-12-04",
+                                  "el 4 de diciembre", "", "soon-ish", "by 12/4"])
+def test_calendar_dates_blank_and_unreadable_words_are_not_relative(text):
+    from tui.store.dates import is_relative
+
+    assert not is_relative(text, date(2026, 12, 11))

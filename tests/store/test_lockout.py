@@ -77,6 +77,21 @@ def test_wrong_codes_are_waited_per_terminal(store, plan, monkeypatch):
     assert max(attempts.code_wait_after(n) for n in range(100)) == 60
 
 
+def test_wrong_codes_for_one_name_never_hold_up_another_names_code_here(store, plan, monkeypatch):
+    """A shared kiosk is one terminal (and every browser behind one address
+    was): wrong codes typed for one name must not make the next person, typing
+    their own right code for their own name, wait."""
+    monkeypatch.setenv("SSH_CLIENT", "203.0.113.9 51234 22")
+    other = create_person(store, "Alex", TEST_PIN)
+    for _ in range(attempts.CODE_WAITS_FROM + 3):
+        with pytest.raises(SignInError):  # wrong, then waits
+            sign_in_with_code(store, "Sam", WRONG_CODE, NEW_PIN)
+    opened = sign_in_with_code(store, "Alex", other.recovery_codes[0], NEW_PIN)
+    assert opened.person_id == other.person_id
+    with pytest.raises(SignInWaitError, match="typed here for this name"):
+        sign_in_with_code(store, "Sam", plan.recovery_codes[0], NEW_PIN)
+
+
 def test_a_wrong_code_for_a_name_with_no_plan_counts_the_same(store, plan, monkeypatch):
     for name in ("Sam", "Nobody Here"):
         monkeypatch.setenv("SSH_CLIENT", f"203.0.113.{len(name)} 1 22")

@@ -25,6 +25,7 @@ from tests.conftest import TEST_NOW, TEST_PIN, open_test_store, site_key_of
 from tui.store import SignInError, SignInWaitError, attempts, audit, clock, create_person, crypto
 from tui.store import models as m
 from tui.store import pins, sign_in
+from tui.store.text import normalised_name
 
 TRIES = 24
 # The app's real cost (the test session's own is lowered by the fast_kdf fixture).
@@ -162,7 +163,7 @@ def test_wrong_codes_tried_at_once_never_make_the_pin_wait(db_location, tmp_path
         name_lookup = crypto.name_lookup(store.site_key, "sam")
         assert m.SignInAttempt.get_or_none(m.SignInAttempt.lookup == name_lookup) is None
         counted = m.SignInAttempt.get(m.SignInAttempt.lookup == attempts.code_lookup(
-            store.site_key))
+            store.site_key, crypto.name_lookup(store.site_key, normalised_name(name))))
         # The first four codes counted are told "wrong", every later one waits.
         assert outcomes.count("wrong") == attempts.CODE_WAITS_FROM - 1
         assert attempts.CODE_WAITS_FROM <= counted.failures <= TRIES

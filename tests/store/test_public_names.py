@@ -171,26 +171,26 @@ def test_the_check_sees_an_override():
 
 
 def test_plan_refuses_an_override_when_it_is_made():
-    """Plan is made by putting its parts together: two parts that define one
-    name, or a part that takes over a name of the base, can't load at all."""
+    """Two parts that define one name, or a part that takes over a name of the
+    base, can't load at all: the check runs as Plan is made."""
     from tui.store.plans import plan as plan_module
 
     base = _parts()[-1]
     first = type("First", (base,), {"made_twice": lambda self: []})
     second = type("Second", (base,), {"made_twice": lambda self: []})
     with pytest.raises(TypeError, match="made_twice is defined in both First and Second"):
-        plan_module._made_of(first, second)(type("Whole", (base,), {}))
+        plan_module.check_parts((first, second))
     helper = next(name for name in vars(base) if name not in _EVERY_CLASS)
     takes_over = type("TakesOver", (base,), {helper: None})
     with pytest.raises(TypeError, match=f"{helper} is defined in both PlanBase and TakesOver"):
-        plan_module._made_of(takes_over)(type("Whole", (base,), {}))
+        plan_module.check_parts((takes_over,))
 
 
-def test_plan_owns_every_part_method():
-    """As when Plan was one class: each method can be replaced or removed on
-    Plan itself, and then no part still answers for it."""
+def test_plan_is_made_of_its_parts():
+    """Plan inherits each part (so a reader and a tool see every method where
+    it is written), the parts in PARTS order, then the base."""
+    assert Plan.__mro__ == (Plan, *Plan._parts, _parts()[-1], object)
     for part in Plan._parts:
         for name, value in vars(part).items():
             if name not in _EVERY_CLASS:
-                assert vars(Plan)[name] is value, name
-    assert [cls.__name__ for cls in Plan.__mro__] == ["Plan", "PlanBase", "object"]
+                assert getattr(Plan, name) is getattr(part, name), name

@@ -20,6 +20,7 @@ from tui.store import (
 from tui.store.dates import parse_due_date
 from tui.store.text import LONG_LIMIT, NAME_LIMIT, SHORT_LIMIT
 from tui.store.transfer import ImportFileError, import_plan, plan_document, read_document
+from tui.store.plans.sections import SectionsPart
 
 TODAY = TEST_NOW.date()
 NEW_PIN = "a new pin 42"
@@ -174,7 +175,7 @@ def test_history_is_left_out_unless_asked_for(store):
 
 def test_history_fails_plainly_where_the_store_keeps_none(store, monkeypatch):
     plan = create_person(store, "Sam", TEST_PIN)
-    monkeypatch.delattr(Plan, "section_history")
+    monkeypatch.delattr(SectionsPart, "section_history")
     with pytest.raises(transfer.HistoryUnavailableError, match="--history can't be used"):
         plan_document(plan, history=True)
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.widgets import DataTable, Static
 
+from tui import i18n
 from tui.app import RecoveryPlanApp
+from tui.content.demo import DEMO_NAME, DEMO_PIN
+from tui.demo import create_demo
 
 
 async def settle(pilot) -> None:
@@ -17,6 +22,35 @@ async def sign_in(pilot, name: str, pin: str) -> None:
     await pilot.press(*name, "enter")
     await pilot.press(*pin, "enter")
     await settle(pilot)
+
+
+@asynccontextmanager
+async def signed_in(store, name: str, pin: str, size=(80, 24)):
+    """An app of `size` on `store`, signed into the plan of `name` by keys: (app, pilot)."""
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=size) as pilot:
+        await sign_in(pilot, name, pin)
+        yield app, pilot
+
+
+@asynccontextmanager
+async def demo_app(store, size=(80, 24), language: str | None = None):
+    """The demo plan made in `store` (then the language set, when given), and an
+    app of `size` at its sign-in screen: (app, pilot)."""
+    create_demo(store)
+    if language is not None:
+        i18n.set_language(language)
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot
+
+
+@asynccontextmanager
+async def demo_signed_in(store, size=(80, 24), language: str | None = None):
+    """demo_app, signed into the demo plan by keys."""
+    async with demo_app(store, size, language) as (app, pilot):
+        await sign_in(pilot, DEMO_NAME, DEMO_PIN)
+        yield app, pilot
 
 
 def shown(widget) -> bool:
@@ -46,3 +80,14 @@ def row_text(table: DataTable, row: int) -> list[str]:
 def all_screens(app: RecoveryPlanApp) -> list:
     """Every screen alive in every mode (Textual keeps other modes' screens)."""
     return [screen for stack in app._screen_stacks.values() for screen in stack]
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a terminal sends them in one burst (SSH, a paste, tmux send-keys,
+    a fast typist on a slow machine): all given to the app at once, the way
+    its driver hands them on, none waiting for the one before to be taken."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else ("\r" if key == "enter" else None)
+        app.post_message(events.Key(key, character))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle
+from tests.ui.helpers import screen_text, settle, signed_in
 from tui.app import RecoveryPlanApp
 from tui.screens.account import (
     ChangePinDialog, DeletePlanDialog, NewCodesDialog, RecoverWithCodeScreen, RecoveryCodesScreen,
@@ -67,11 +67,7 @@ async def test_ctrl_y_is_the_forgot_pin_key_too(store):
 
 async def test_change_pin_from_the_palette(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await enter(pilot, "Sam")
-        await enter(pilot, TEST_PIN)
-        await settle(pilot)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Change my PIN")
         assert isinstance(app.screen, ChangePinDialog)
         await enter(pilot, "not-my-pin")
@@ -89,11 +85,7 @@ async def test_change_pin_from_the_palette(store):
 
 async def test_new_recovery_codes_from_the_palette(store):
     old = create_person(store, "Sam", TEST_PIN).recovery_codes
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await enter(pilot, "Sam")
-        await enter(pilot, TEST_PIN)
-        await settle(pilot)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Make new recovery codes")
         assert isinstance(app.screen, NewCodesDialog)
         await enter(pilot, "not-my-pin")
@@ -110,11 +102,7 @@ async def test_new_recovery_codes_from_the_palette(store):
 
 async def test_delete_my_plan_asks_the_pin_then_says_it_cannot_be_undone(store):
     create_person(store, "Sam", TEST_PIN).add_goal("Gone soon")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await enter(pilot, "Sam")
-        await enter(pilot, TEST_PIN)
-        await settle(pilot)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Delete my plan")
         assert isinstance(app.screen, DeletePlanDialog)
         await enter(pilot, TEST_PIN)

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, screen_text, settle, sign_in
+from tests.ui.helpers import (
+    all_screens,
+    demo_app,
+    demo_signed_in,
+    screen_text,
+    settle,
+    sign_in,
+    signed_in,
+)
 from tui.app import RecoveryPlanApp
 from tui.screens.conflict import ConflictDialog
 from tui.config import Config
@@ -29,9 +37,7 @@ def notices(app) -> str:
 
 
 async def test_get_help_now_before_signing_in(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press("f9")
         assert isinstance(app.screen, GetHelpNowScreen)
         text = screen_text(app)
@@ -60,9 +66,7 @@ async def test_get_help_now_shows_the_sites_lines_and_places(store):
 
 
 async def test_name_f5_pin_enter_opens_the_crisis_plan(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press(*"Demo", "f5")
         assert "your crisis plan opens" in screen_text(app)
         await pilot.press(*"975310", "enter")
@@ -80,9 +84,7 @@ async def test_name_f5_pin_enter_opens_the_crisis_plan(store):
 
 async def test_an_empty_crisis_plan_encourages(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5")
         await pilot.pause()
         text = screen_text(app)
@@ -92,9 +94,7 @@ async def test_an_empty_crisis_plan_encourages(store):
 
 async def test_edit_the_crisis_plan_part_by_part(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "e")
         await pilot.pause()
         assert isinstance(app.screen, SectionEditScreen)
@@ -119,9 +119,7 @@ async def test_edit_the_crisis_plan_part_by_part(store):
 async def test_a_save_made_elsewhere_is_not_silently_overwritten(store, key, expected):
     plan = create_person(store, "Sam", TEST_PIN)
     plan.save_section("crisis", {"on_my_own": "Walk"})
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "e")
         await pilot.pause()
         # another session, meanwhile
@@ -143,10 +141,7 @@ async def test_a_save_made_elsewhere_is_not_silently_overwritten(store, key, exp
 
 
 async def test_the_pocket_plan_fits_one_screen(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "o")
         await pilot.pause()
         assert isinstance(app.screen, PocketPlanScreen)
@@ -161,9 +156,7 @@ async def test_the_pocket_plan_fits_one_screen(store):
 
 async def test_add_a_contact_in_two_roles_with_keys(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "c")
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
@@ -189,10 +182,7 @@ async def test_add_a_contact_in_two_roles_with_keys(store):
 
 
 async def test_delete_a_contact_names_them_first(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "c", "down", "x")
         assert isinstance(app.screen, ConfirmDialog)
         assert "Luis" in screen_text(app)
@@ -204,9 +194,7 @@ async def test_delete_a_contact_names_them_first(store):
 
 async def test_toolkit_answers_and_cravings_are_kept(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, ToolkitScreen)
@@ -241,10 +229,7 @@ async def test_print_sends_a_pdf_card_to_the_sites_printer(store, tmp_path):
 
 
 async def test_print_without_a_printer_says_so_plainly(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f5", "p")
         await settle(pilot)
         assert "No printer is set up here" in notices(app)
@@ -253,15 +238,34 @@ async def test_print_without_a_printer_says_so_plainly(store):
 async def test_save_the_card_to_a_file(store, tmp_path):
     create_demo(store)
     target = tmp_path / "card.txt"
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f5", "s")
         assert isinstance(app.screen, SaveCardDialog)
         await pilot.press("ctrl+u", *str(target), "enter")
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
     assert "front pocket of my backpack" in Path(target).read_text()
+
+
+@pytest.mark.parametrize("typed", ["~card.txt", "~nobody-here/card.txt"])
+async def test_a_name_that_starts_with_a_tilde_is_saved_or_refused_plainly(store, tmp_path,
+                                                                           monkeypatch, typed):
+    """"~card.txt" names no home folder (Python's Path.expanduser raised, and the
+    app stopped): it is a file of that name, as in a shell; "~nobody-here/..."
+    names a home folder that isn't there, and the dialog says so."""
+    create_demo(store)
+    monkeypatch.chdir(tmp_path)
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
+        await pilot.press("f5", "s")
+        await pilot.press("ctrl+u", *typed, "enter")
+        await pilot.pause()
+        if "/" in typed:
+            assert isinstance(app.screen, SaveCardDialog)
+            assert str(app.screen.query_one("#card-message").render()).strip()
+        else:
+            assert isinstance(app.screen, CrisisScreen)
+    if "/" not in typed:
+        assert "front pocket of my backpack" in (tmp_path / typed).read_text()
 
 
 def toasts(app):

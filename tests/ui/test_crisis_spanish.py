@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import demo_signed_in, screen_text, settle, signed_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.config import Config
@@ -22,11 +22,7 @@ def notices(app) -> str:
 
 
 async def test_crisis_plan_in_spanish(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, language="es") as (app, pilot):
         await pilot.press("f5")
         await settle(pilot)
         assert isinstance(app.screen, CrisisScreen)
@@ -56,9 +52,7 @@ async def test_save_and_print_the_card_in_spanish(store, tmp_path):
     create_demo(store)
     i18n.set_language("es")
     target = tmp_path / "tarjeta.txt"
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f5", "p")
         await settle(pilot)
         assert "Aquí no hay una impresora lista" in notices(app)
@@ -126,11 +120,7 @@ async def test_learn_in_spanish(store):
 
 
 async def test_toolkit_in_spanish(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, language="es") as (app, pilot):
         await pilot.press("f6")
         await settle(pilot)
         assert isinstance(app.screen, ToolkitScreen)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.conftest import TEST_NOW, TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
-from tui.app import RecoveryPlanApp
+from tests.ui.helpers import screen_text, settle, signed_in
 from tui.screens.crisis import CrisisScreen, SectionEditScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.drafts import DraftsScreen
@@ -20,9 +19,7 @@ async def test_typing_is_kept_as_a_draft_and_offered_at_the_next_sign_in(store):
     plan = create_person(store, "Sam", TEST_PIN)
     goal = plan.add_goal("Find work")
     plan.add_step(goal.id, specific="Call")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "e")
         await pilot.pause()
         assert isinstance(app.screen, SectionEditScreen)
@@ -33,9 +30,7 @@ async def test_typing_is_kept_as_a_draft_and_offered_at_the_next_sign_in(store):
     assert draft.place.startswith("section:crisis@")  # this session's own mark
     assert draft.values == {"warning_signs": "I stop answering the phone"}
 
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         assert isinstance(app.screen, DraftsScreen)
         option = app.screen.query_one("#drafts").get_option_at_index(0)
         assert str(option.prompt).startswith("My crisis plan (Nov 26, 10:00)")
@@ -50,9 +45,7 @@ async def test_typing_is_kept_as_a_draft_and_offered_at_the_next_sign_in(store):
 
 async def test_a_draft_is_forgotten_once_its_words_are_saved(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("tab")  # into "My vision", edited in place
         await pilot.press(*"A home of my own")
         app.keep_drafts()
@@ -72,9 +65,7 @@ async def test_past_versions_are_listed_and_one_is_put_back(store):
     plan.save_section("crisis", {"warning_signs": "Old signs"})
     clock.set_now(TEST_NOW + timedelta(hours=1))
     plan.save_section("crisis", {"warning_signs": "New signs"})
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
@@ -101,9 +92,7 @@ async def test_the_overview_shows_growth(store):
     for _ in range(2):
         plan.complete_step(plan.add_step(goal.id, specific="x").id)
     plan.complete_goal(goal.id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await settle(pilot)
         text = screen_text(app)
         assert "How I am growing" in text
@@ -113,9 +102,7 @@ async def test_the_overview_shows_growth(store):
 
 async def test_a_lock_during_a_conflict_asks_nothing_and_keeps_the_words(store):
     plan = create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "e")
         await pilot.pause()
         plan.save_section("crisis", {"warning_signs": "Saved at the kiosk"})  # another session
@@ -134,9 +121,7 @@ async def test_a_lock_during_a_conflict_asks_nothing_and_keeps_the_words(store):
 
 async def test_leaving_a_screen_that_could_not_save_keeps_a_draft(store):
     plan = create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("f5", "e")
         await pilot.pause()
         plan.save_section("crisis", {"warning_signs": "Saved at the kiosk"})
@@ -151,9 +136,7 @@ async def test_leaving_a_screen_that_could_not_save_keeps_a_draft(store):
 async def test_a_draft_left_by_an_earlier_session_is_never_overwritten(store):
     plan = create_person(store, "Sam", TEST_PIN)
     plan.save_draft("section:crisis", "My crisis plan", {"warning_signs": "From the crashed session"})
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         assert isinstance(app.screen, DraftsScreen)
         await pilot.press("escape")  # decide later
         await pilot.press("f5", "e")

@@ -5,7 +5,16 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, row_text, screen_text, settle, sign_in
+from tests.ui.helpers import (
+    all_screens,
+    demo_app,
+    demo_signed_in,
+    row_text,
+    screen_text,
+    settle,
+    sign_in,
+    signed_in,
+)
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
@@ -34,9 +43,7 @@ def selected_text(app) -> str:
 
 
 async def test_board_shows_both_orders_of_the_guide_example(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         table = app.screen.query_one("#short-goals", GoalTable)
         first = row_text(table, 0)
@@ -120,9 +127,7 @@ async def test_empty_goal_and_bad_date_say_what_to_do(store):
 
 
 async def test_edit_a_goal_in_a_dialog(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, GoalDialog)
@@ -132,9 +137,7 @@ async def test_edit_a_goal_in_a_dialog(store):
 
 
 async def test_delete_asks_naming_the_goal(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         await pilot.press("down", "x")
         assert isinstance(app.screen, ConfirmDialog)
@@ -151,9 +154,7 @@ async def test_delete_asks_naming_the_goal(store):
 
 
 async def test_done_goals_stay_as_wins_and_can_be_hidden(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         await pilot.press("space")
         await pilot.pause()
@@ -172,9 +173,7 @@ async def test_done_goals_stay_as_wins_and_can_be_hidden(store):
 
 
 async def test_f_keys_work_while_typing_in_a_field(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         await pilot.press("a", *"half typed")
         assert isinstance(app.screen, GoalDialog)
@@ -191,9 +190,7 @@ async def test_f_keys_work_while_typing_in_a_field(store):
 
 
 async def test_moves_step_over_goals_hidden_with_h(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         await pilot.press("down", "space", "h")  # housing reached and hidden
         await pilot.pause()
@@ -231,9 +228,7 @@ async def test_the_board_loads_once_when_opened_and_again_after_a_dialog(store, 
     loads = []
     real = GoalBoardScreen.reload
     monkeypatch.setattr(GoalBoardScreen, "reload", lambda self, keep=None: loads.append(1) or real(self, keep))
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
         await pilot.pause()
@@ -247,9 +242,7 @@ async def test_the_board_loads_once_when_opened_and_again_after_a_dialog(store, 
 
 async def test_the_guides_tie_shows_and_can_be_undone_and_made_again_with_keys(store):
     """The guide ranks quitting smoking and a better job both 4."""
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_board(pilot)
         table = app.screen.query_one("#short-goals", GoalTable)
         rows = [[str(c) for c in table.get_row_at(i)][:3] for i in range(table.row_count)]
@@ -278,10 +271,7 @@ async def test_the_guides_tie_shows_and_can_be_undone_and_made_again_with_keys(s
 
 
 async def test_the_overview_and_the_walkthrough_show_the_tie(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 40)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, size=(80, 40)) as (app, pilot):
         text = screen_text(app)
         assert "4. I want to get a better job" in text and "4. I want to quit smoking" in text
         assert text.index("4. I want to get a better job") < text.index("4. I want to quit smoking")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import stat
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 
 import pytest
 from textual.widgets import Input, TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import burst, screen_text, settle, sign_in, signed_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.account import RecoveryCodesScreen
@@ -35,6 +36,22 @@ async def next_step(pilot) -> None:
 
 def step_shown(app) -> str:
     return str(app.screen.query_one("#guide-title").render())
+
+
+@asynccontextmanager
+async def demo_a_week_on(store, config=None):
+    """The demo plan a week on (two steps due), signed in at 80x24: (app, pilot)."""
+    create_demo(store)
+    clock.set_now(A_WEEK_ON)
+    app = RecoveryPlanApp(store, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Demo", "975310")
+        yield app, pilot
+
+
+async def open_check_in(pilot) -> None:
+    await pilot.press("k")
+    await settle(pilot)
 
 
 async def palette(pilot, command: str) -> None:
@@ -130,9 +147,7 @@ async def test_a_new_plan_is_walked_from_the_first_step_to_the_last_skipping_two
 
 async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up_there(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)  # never started: no question first
@@ -172,9 +187,7 @@ async def test_stopping_half_way_then_a_lock_keeps_it_and_the_next_time_picks_up
 async def test_the_offer_to_pick_up_can_start_again_or_wait(store):
     plan = create_person(store, "Sam", TEST_PIN)
     plan.keep_guide_place("rank")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b", "escape")
         await settle(pilot)
         assert isinstance(app.screen, OverviewScreen)  # not now
@@ -201,9 +214,7 @@ async def test_a_new_plan_can_say_no_and_find_the_walkthrough_in_the_palette(sto
 
 async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("b", *["pagedown"] * 5)
         await settle(pilot)
         assert "No goals to rank yet" in screen_text(app)
@@ -218,11 +229,7 @@ async def test_the_steps_page_without_goals_says_so_and_can_be_skipped(store):
 
 
 async def test_a_check_in_marks_one_step_done_and_moves_the_other(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         assert isinstance(app.screen, OverviewScreen)  # offered, never forced
         assert "2 steps are due. Press k to check in on them" in screen_text(app)
         await pilot.press("k")
@@ -261,11 +268,7 @@ async def test_a_check_in_marks_one_step_done_and_moves_the_other(store):
 
 
 async def test_a_check_in_left_half_way_keeps_the_step_finished_and_a_lock_the_one_begun(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "pagedown")  # the first skipped
         await settle(pilot)
         await pilot.press("c", "tab", "ctrl+u", *"Call 3 landlords")
@@ -284,9 +287,7 @@ async def test_with_nothing_due_the_palette_check_in_shows_the_last_one(store):
     _, step = plan.steps_to_check_in()[0]
     plan.check_in_step(step.id, "not_yet", "[bold]Sick[/bold] all week")
     plan.complete_step(plan.steps_to_check_in()[0][1].id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         assert "Press k" not in screen_text(app)
         await pilot.press("f3")
         await palette(pilot, "Check-in")
@@ -297,11 +298,7 @@ async def test_with_nothing_due_the_palette_check_in_shows_the_last_one(store):
 
 
 async def test_the_summary_is_saved_as_txt_and_pdf_for_its_owner_only(store, tmp_path):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "d", "pagedown")
         await settle(pilot)
         await pilot.press("n", *"Too tired", "pagedown")
@@ -332,9 +329,7 @@ async def test_the_overview_keeps_a_history_of_check_ins_that_grows(store):
     plan.check_in_step(first.id, "done")
     clock.set_now(datetime(2026, 12, 11, 10, 0))
     plan.complete_step(third.id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310", size=(80, 60)) as (app, pilot):
         text = screen_text(app)
         assert "Last: Thu Dec 10" in text
         assert "DONE     Look for rentals online, Craigslist too" in text
@@ -344,11 +339,7 @@ async def test_the_overview_keeps_a_history_of_check_ins_that_grows(store):
 
 
 async def test_a_step_kept_before_help_opens_is_kept_again_with_what_is_typed_after(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store) as (app, pilot):
         await pilot.press("k", "n", *"Rain")
         await pilot.press("f1")  # the help opens over the check-in: the step is kept so far
         await pilot.pause()
@@ -368,15 +359,11 @@ async def test_print_sends_a_one_page_summary_to_the_sites_printer(store, tmp_pa
 
     from tui.config import Config
 
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
     printed = tmp_path / "printed"
     stand_in = tmp_path / "fake_lp.py"
     stand_in.write_text("import shutil, sys\nshutil.copy(sys.argv[-1], sys.argv[1])\n")
     config = Config(raw={"printer": {"command": f"{sys.executable} {stand_in} {printed}"}})
-    app = RecoveryPlanApp(store, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_a_week_on(store, config) as (app, pilot):
         await pilot.press("k", "n", *"Rain all week", "pagedown")
         await settle(pilot)
         await pilot.press("pagedown", "p")
@@ -395,13 +382,8 @@ def focused_selection_is_empty(app) -> None:
 
 async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
     # d, Enter (as if to say "yes"), then the note: it must not land in the next step.
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press("d", "enter")
         await pilot.pause()
         focused_selection_is_empty(app)
@@ -420,14 +402,33 @@ async def test_enter_after_done_never_moves_into_the_next_steps_words(store):
     assert [(o.outcome, o.note) for o in check_in.outcomes] == [("done", "Found two places")]
 
 
+async def test_d_and_pgdn_in_one_burst_mark_the_step_shown_done_and_no_other(store):
+    """d then PgDn as one burst (a quick typist, SSH): "done" belongs to the
+    step it was pressed on. It reached the screen after PgDn had gone on, so
+    the first step was skipped and the second shown as done already."""
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
+        assert "step 1 of 2" in screen_text(app)
+        burst(app, "d", "pagedown")
+        await settle(pilot)
+        await pilot.pause()
+        assert "step 2 of 2" in screen_text(app)
+        assert app.screen.query_one("#outcome").value is None  # nothing chosen yet here
+        await next_step(pilot)  # skipped
+        assert "Check-in kept" in screen_text(app)
+    plan = store_sign_in(store, "Demo", "975310")
+    (check_in,) = plan.check_ins()
+    assert [o.outcome for o in check_in.outcomes] == ["done"]
+    first, second, _third = plan.steps(plan.goals()[1].id)
+    assert first.done and not second.done
+
+
 async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
     create_demo(store)
     clock.set_now(A_WEEK_ON)
     before = store_sign_in(store, "Demo", "975310")
     steps_before = before.steps(before.goals()[1].id)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("k")
         await settle(pilot)
         for choice in ("d", "n"):
@@ -448,13 +449,8 @@ async def test_a_check_in_with_only_enter_and_pgdn_loses_nothing(store):
 
 @pytest.mark.parametrize("choice", ["d", "n", "c"])
 async def test_no_key_moves_the_focus_into_saved_words_with_them_selected(store, choice):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press(choice)
         for key in ("enter", "tab", "tab", "shift+tab", "enter", "tab", "enter", "tab", "tab"):
             await pilot.press(key)
@@ -468,9 +464,7 @@ async def test_not_yet_keeps_the_new_date_it_shows_in_the_store_and_the_summary(
     step = plan.add_step(goal.id, specific="Call 3 landlords")
     plan.edit_step(step.id, when="by this time next week")  # said on Thursday, November 26
     clock.set_now(datetime(2026, 12, 12, 10, 0))  # a Saturday, the step 9 days late
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Check-in")
         await pilot.press("n")
         await pilot.pause()
@@ -483,6 +477,28 @@ async def test_not_yet_keeps_the_new_date_it_shows_in_the_store_and_the_summary(
     assert kept.due_date == date(2026, 12, 19) and kept.when_text == "by this time next week"
 
 
+async def test_not_yet_keeps_a_calendar_date_as_it_is(store):
+    # "12/4" is a day on the calendar: read again on December 11 it would be next
+    # year's, and the step would drop out of every list of steps due.
+    plan = create_person(store, "Sam", TEST_PIN)
+    goal = plan.add_goal("I want to find a place to live")
+    step = plan.add_step(goal.id, specific="Call 3 landlords", when="12/4")  # on November 26
+    assert step.due_date == date(2026, 12, 4)
+    clock.set_now(datetime(2026, 12, 11, 10, 0))
+    app = RecoveryPlanApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "Sam", TEST_PIN)
+        await palette(pilot, "Check-in")
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "= Friday, December 4, 2026" in text and "2027" not in text
+        await next_step(pilot)
+        assert "2027" not in screen_text(app)
+    (kept,) = store_sign_in(store, "Sam", TEST_PIN).steps(goal.id)
+    assert kept.due_date == date(2026, 12, 4) and kept.when_text == "12/4"
+
+
 async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
     # Done: the goal's next step shows below with the date it has, not its words read today.
     plan = create_person(store, "Sam", TEST_PIN)
@@ -490,9 +506,7 @@ async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
     first = plan.add_step(goal.id, specific="Look online", when="tomorrow")
     second = plan.add_step(goal.id, specific="Call 3 landlords", when="in 3 days")
     clock.set_now(datetime(2026, 12, 1, 10, 0))
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await palette(pilot, "Check-in")
         await pilot.press("d")
         await pilot.pause()
@@ -505,13 +519,8 @@ async def test_a_step_shown_but_not_reset_shows_the_date_it_keeps(store):
 
 
 async def test_a_done_steps_note_is_not_what_got_in_the_way(store):
-    create_demo(store)
-    clock.set_now(A_WEEK_ON)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
-        await pilot.press("k")
-        await settle(pilot)
+    async with demo_a_week_on(store) as (app, pilot):
+        await open_check_in(pilot)
         await pilot.press("d", *"Found two places")
         await next_step(pilot)
         await next_step(pilot)

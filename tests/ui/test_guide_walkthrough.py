@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import burst, screen_text, settle, sign_in
 from tui.app import RecoveryPlanApp
 from tui.content.guide import GUIDE_KEYS
 from tui.content.reminders import REMINDERS
@@ -196,17 +196,6 @@ async def test_long_term_goals_and_triggers_in_the_walkthrough_end_on_an_overvie
     assert [(g.text, g.term) for g in plan.goals()] == [("Find a place to live", "short"),
                                                         ("Finish my GED", "long")]
     assert plan.section("cravings").fields == {"triggers": "Payday", "relief": "Calling my sister"}
-
-
-def burst(app, *keys: str) -> None:
-    """Keys as a terminal sends them in one burst (SSH, a paste, tmux send-keys,
-    a fast typist on a slow machine): all given to the app at once, the way
-    its driver hands them on, none waiting for the one before to be taken."""
-    from textual import events
-
-    for key in keys:
-        character = key if len(key) == 1 else ("\r" if key == "enter" else None)
-        app.post_message(events.Key(key, character))
 
 
 async def test_the_last_words_before_pgdn_in_one_burst_are_kept(store):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets._footer import FooterKey
 
-from tests.ui.helpers import settle, sign_in
+from tests.ui.helpers import demo_app, settle, sign_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -62,9 +62,7 @@ async def test_f1_and_f9_are_in_the_key_bar_of_every_screen_at_80_columns(store,
 
 @pytest.mark.parametrize("where", list(SCREENS))
 async def test_no_key_in_the_key_bar_is_cut(store, where):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await reach(pilot, SCREENS[where])
         footer = app.screen.query_one(Footer)
         line = bottom_line(app)
@@ -111,9 +109,7 @@ async def test_f1_shows_every_key_without_scrolling_and_wraps_beside_the_keys(st
 async def test_over_a_dialog_or_f1_f9_shows_in_the_key_bar_and_works(store):
     from tui.screens.help_now import GetHelpNowScreen
 
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await reach(pilot, ("f3", "f1"))
         assert isinstance(app.screen, HelpScreen)
         assert "f9 Get help now" in bottom_line(app)

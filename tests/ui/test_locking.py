@@ -13,7 +13,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tests.ui.helpers import all_screens, screen_text, settle, sign_in
+from tests.ui.helpers import all_screens, demo_app, demo_signed_in, screen_text, settle, sign_in
 from tests.ui.test_step_editor import housing_steps, open_housing_steps
 from tui.app import RecoveryPlanApp
 from tui.config import Config
@@ -82,9 +82,7 @@ def test_defaults_kiosk_3_minutes_else_15_and_the_option_wins():
 
 
 async def test_the_idle_warning_covers_the_plan_and_any_key_takes_it_away(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "end", *" and Zillow")
         now = hand_clock(app)
@@ -113,9 +111,7 @@ async def test_the_idle_warning_covers_the_plan_and_any_key_takes_it_away(store)
 
 
 async def test_keys_in_a_field_count_as_activity(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "end")
         now = hand_clock(app)
@@ -141,9 +137,7 @@ async def test_a_short_idle_lock_warns_for_its_last_half(store):
 
 
 async def test_idle_at_sign_in_clears_a_half_typed_pin(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         now = hand_clock(app)
         await wait(pilot, now, 2000)  # nothing typed: nothing to clear, no warning
         assert isinstance(app.screen, SignInScreen)
@@ -173,10 +167,7 @@ async def test_idle_clears_a_new_plan_being_typed_but_not_crisis_lines_being_rea
 
 
 async def test_f12_during_the_warning_locks_at_once(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         now = hand_clock(app)
         await wait(pilot, now, 880)
         assert isinstance(app.screen, IdleWarningScreen)
@@ -196,10 +187,7 @@ async def test_f12_at_sign_in_clears_what_was_typed(store):
 
 
 async def test_a_lock_clears_the_terminal_and_its_scrollback(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         writes = terminal_writes(app)
         await pilot.press("f12")
         await pilot.pause()
@@ -208,10 +196,7 @@ async def test_a_lock_clears_the_terminal_and_its_scrollback(store):
 
 
 async def test_after_a_lock_no_plan_key_brings_the_plan_back(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("f3", "f5", "f12")
         await pilot.pause()
         for key in ("f2", "f3", "f4", "f5", "f6", "f7", "ctrl+o", "ctrl+n", "ctrl+s", "ctrl+r",
@@ -257,9 +242,7 @@ def palette_titles(app: RecoveryPlanApp) -> list[str]:
 
 
 async def test_the_palette_never_offers_screenshot_and_on_a_kiosk_no_quit(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         assert "Screenshot" not in palette_titles(app) and "Quit" in palette_titles(app)
         await sign_in(pilot, "Demo", "975310")
         assert "Screenshot" not in palette_titles(app) and "Quit" in palette_titles(app)
@@ -318,9 +301,7 @@ async def test_on_a_kiosk_nothing_goes_to_the_terminals_clipboard(store):
 
 
 async def test_a_hang_up_keeps_what_was_typed_and_ends_the_app(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "end", *" and Zillow")
         app.end_from_outside(signal.SIGHUP)
@@ -340,10 +321,7 @@ async def test_a_crash_shows_no_traceback(store, capsys):
 
 
 async def test_f12_locks_from_the_command_palette_too(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store) as (app, pilot):
         await pilot.press("ctrl+p", *"goal")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -453,3 +431,35 @@ async def test_a_message_said_while_the_plan_locks_never_reaches_the_next_person
         await pilot.pause(0.2)
         assert isinstance(app.screen, SignInScreen)
         assert not app._notifications and not toasts_shown(app), list(app._notifications)
+
+
+async def test_in_a_browser_an_unused_sign_in_ends_the_app_but_crisis_lines_and_typing_stay(
+        store, monkeypatch):
+    """`serve` asks the app to end after a while unused at sign-in (a forgotten tab
+    frees its place); never while crisis lines are shown, or while a key was pressed lately."""
+    from tui.session_env import ENV_END_UNUSED
+
+    create_demo(store)
+    monkeypatch.setenv(ENV_END_UNUSED, "300")
+    app = RecoveryPlanApp(store, config=kiosk_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        now = hand_clock(app)
+        await pilot.press("f9")
+        assert isinstance(app.screen, GetHelpNowScreen)
+        await wait(pilot, now, 600)
+        assert app.is_running and isinstance(app.screen, GetHelpNowScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SignInScreen)
+        await wait(pilot, now, 299)  # the Esc was a key: counted from it
+        assert app.return_code is None
+        await wait(pilot, now, 2)
+        assert app.return_code == 0  # it ends: the page says how to start again
+
+
+async def test_at_a_terminal_an_unused_sign_in_stays(store):
+    create_demo(store)
+    app = RecoveryPlanApp(store, config=kiosk_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        now = hand_clock(app)
+        await wait(pilot, now, 3600)
+        assert app.return_code is None and isinstance(app.screen, SignInScreen)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import screen_text, sign_in
+from tests.ui.helpers import demo_signed_in, screen_text, signed_in
 from tui.app import RecoveryPlanApp
 from tui.config import Config
-from tui.demo import create_demo
 from tui.screens.learn import LearnScreen
 from tui.screens.overview import OverviewScreen, ReminderDialog
 from tui.store import create_person
@@ -17,19 +16,14 @@ from tui.store import sign_in as store_sign_in
 
 async def test_a_new_plan_shows_where_to_begin(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         text = screen_text(app)
         assert "Where to begin?" in text and "Dare to dream" in text
         assert "No goals yet" in text
 
 
 async def test_the_demo_overview_shows_goals_due_steps_readiness_and_reminders(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, size=(80, 60)) as (app, pilot):
         text = screen_text(app)
         assert "Where to begin?" not in text
         assert "1. I want to get back in touch with my brother" in text
@@ -43,9 +37,7 @@ async def test_the_demo_overview_shows_goals_due_steps_readiness_and_reminders(s
 
 async def test_vision_is_edited_in_place_and_kept_on_leaving(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("v", *"A home with a garden", "tab", *"I keep going")
         await pilot.press("f3")  # leaving keeps both
         await pilot.pause()
@@ -56,9 +48,7 @@ async def test_vision_is_edited_in_place_and_kept_on_leaving(store):
 
 async def test_reminders_from_the_guide_and_my_own(store):
     create_person(store, "Sam", TEST_PIN)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         await pilot.press("r")
         assert isinstance(app.screen, ReminderDialog)
         await pilot.press("space", "down", "down", "space")  # first and third

@@ -18,9 +18,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
-from tests.ui.helpers import settle
-from tui.app import RecoveryPlanApp
-from tui.demo import create_demo
+from tests.ui.helpers import demo_app, settle
 from tui.screens.crisis import CrisisScreen
 from tui.screens.goals import GoalBoardScreen
 from tui.screens.overview import OverviewScreen
@@ -60,9 +58,7 @@ def counted(monkeypatch):
 
 
 async def test_the_crisis_plan_opens_without_styling_or_reading_twice(store, counted):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.pause()
         sign_in_keys = footer_keys(app)
         await pilot.press(*"Demo", "f5", *"975310")
@@ -97,9 +93,7 @@ def footer_keys(app) -> list[str]:
 async def test_the_footer_keys_look_as_textuals(store):
     """Styled once as they mount, the keys still end as Textual's would: bound to
     the footer's `compact`, the palette key compact."""
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.pause()
         keys = list(app.screen.query(FooterKey))
         palette = [key for key in keys if key.has_class("-command-palette")]
@@ -113,9 +107,7 @@ async def test_the_footer_keys_look_as_textuals(store):
     ("f5", CrisisScreen), ("f6", ToolkitScreen),
 ])
 async def test_a_first_visit_parses_no_css_and_resumes_once(store, counted, key, screen_type):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         # F2 from the crisis plan: a sign-in lands on the overview.
         await pilot.press(*"Demo", *(["f5"] if key == "f2" else ["enter"]), *"975310", "enter")
         await settle(pilot)
@@ -134,9 +126,7 @@ async def test_a_first_visit_parses_no_css_and_resumes_once(store, counted, key,
 async def test_a_new_theme_still_restyles_a_plan_screen_made_before_it(store):
     """A plan screen counts as styled by the CSS in effect when it is made; a
     theme chosen later still reaches it when it is shown again."""
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press(*"Demo", "enter", *"975310", "enter")
         await settle(pilot)
         await pilot.press("f5")

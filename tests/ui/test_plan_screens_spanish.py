@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.ui.helpers import row_text, screen_text, settle, sign_in
+from tests.ui.helpers import demo_signed_in, row_text, screen_text, settle, signed_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -95,11 +95,7 @@ def test_fill_keeps_the_persons_words_and_their_own_style():
 
 
 async def test_the_overview_in_spanish(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 60)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, size=(80, 60), language="es") as (app, pilot):
         text = screen_text(app)
         assert "Mi plan: Demo" in text
         assert "Las metas que más me importan" in text
@@ -122,9 +118,7 @@ async def test_the_overview_check_in_history_in_spanish(store):
     clock.set_now(datetime(2026, 12, 11, 10, 0))
     plan.complete_step(third.id)
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 80)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310", size=(80, 80)) as (app, pilot):
         text = screen_text(app)
         assert "Mis revisiones" in text
         assert "Última: jue 10 dic" in text
@@ -138,9 +132,7 @@ async def test_the_goal_board_in_spanish_shows_whole_dates(store):
     plan = create_demo(store)
     clock.set_now(datetime(2026, 12, 10, 10, 0))  # the demo's steps are late now
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, GoalBoardScreen)
@@ -203,11 +195,7 @@ async def test_an_empty_goal_board_and_the_goal_dialog_in_spanish(store):
 
 
 async def test_the_step_editor_in_spanish(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, language="es") as (app, pilot):
         await pilot.press("f3", "down", "f4")
         await pilot.pause()
         assert isinstance(app.screen, StepEditorScreen)
@@ -226,11 +214,7 @@ async def test_the_step_editor_in_spanish(store):
 
 
 async def test_contacts_in_spanish(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, language="es") as (app, pilot):
         await pilot.press("f5", "c")
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
@@ -248,11 +232,7 @@ async def test_contacts_in_spanish(store):
 
 
 async def test_the_reminder_dialog_in_spanish_shows_our_reminders_whole(store):
-    create_demo(store)
-    i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with demo_signed_in(store, language="es") as (app, pilot):
         await pilot.press("r")
         for _attempt in range(50):
             if isinstance(app.screen, ReminderDialog):

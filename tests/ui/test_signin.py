@@ -7,7 +7,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from tests.conftest import TEST_PIN
-from tests.ui.helpers import all_screens, row_text, screen_text, settle
+from tests.ui.helpers import all_screens, demo_app, row_text, screen_text, settle
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.new_plan import NewPlanScreen
@@ -23,9 +23,7 @@ async def type_and_enter(pilot, text: str) -> None:
 
 
 async def test_sign_in_with_keys_shows_the_plan(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         assert isinstance(app.screen, SignInScreen)
         await type_and_enter(pilot, "Demo")
         await type_and_enter(pilot, "975310")
@@ -122,9 +120,7 @@ async def test_markup_in_a_goal_is_shown_as_typed_and_does_nothing(store):
 
 
 async def test_lock_removes_the_plan_and_clears_the_form(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await type_and_enter(pilot, "Demo")
         await type_and_enter(pilot, "975310")
         await settle(pilot)
@@ -195,9 +191,7 @@ async def test_a_database_that_cannot_open_still_leaves_f9(tmp_path):
 
 
 async def test_palette_offers_every_screen_and_this_screens_actions(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         before = [c.title for c in app.get_system_commands(app.screen)]
         assert "Get help now" in before and "Learn" in before
         assert "Goals" not in before  # plan screens only after signing in
@@ -224,9 +218,7 @@ async def test_ctrl_letter_aliases_work_while_typing(store):
     from tui.screens.goals import GoalBoardScreen
     from tui.screens.help_now import GetHelpNowScreen
 
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press("ctrl+g")  # get help now, before signing in
         assert isinstance(app.screen, GetHelpNowScreen)
         await pilot.press("escape")
@@ -291,9 +283,7 @@ def test_every_binding_has_an_id_and_a_description():
 async def test_usable_at_200_by_60(store):
     from tui.screens.goals import GoalTable
 
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(200, 60)) as pilot:
+    async with demo_app(store, size=(200, 60)) as (app, pilot):
         await type_and_enter(pilot, "Demo")
         await type_and_enter(pilot, "975310")
         await settle(pilot)
@@ -319,9 +309,7 @@ def pin_never_in_clear(app, pin: str) -> None:
 async def test_a_key_before_the_name_keeps_the_focus_on_the_name(store, first_key):
     # A person in a hurry presses a key before typing anything: the name still goes
     # in the name box, and the PIN in the masked box.
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press(first_key)
         await pilot.pause()
         assert app.focused is app.screen.query_one("#name", Input)
@@ -340,9 +328,7 @@ async def test_a_key_before_the_name_keeps_the_focus_on_the_name(store, first_ke
 
 
 async def test_f5_twice_and_enter_twice_never_put_the_pin_in_the_name_box(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press("f5", "enter", "f5", "enter")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#name", Input)
@@ -357,9 +343,7 @@ async def test_f5_twice_and_enter_twice_never_put_the_pin_in_the_name_box(store)
 async def test_an_empty_name_keeps_the_pin_box_out_of_reach(store):
     # Tab into the wrong box: with no name yet the PIN box can't take keys, so no name
     # is typed into it, and no PIN typed after lands in the name box in clear.
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         screen = app.screen
         await pilot.press("tab", "tab", "shift+tab")
         assert app.focused is screen.query_one("#name", Input)
@@ -376,9 +360,7 @@ async def test_an_empty_name_keeps_the_pin_box_out_of_reach(store):
 async def test_keys_sent_to_the_pin_box_never_follow_the_focus_into_the_name_box(store):
     # Keys typed ahead follow the focus from field to field (see TextInput), but
     # never out of a masked box into a visible one.
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         screen = app.screen
         await type_and_enter(pilot, "Demo")
         pin = screen.query_one("#pin", Input)
@@ -416,9 +398,7 @@ async def test_new_plan_keys_before_the_name_keep_the_name_out_of_the_pin_boxes(
 
 
 async def test_forgot_pin_enter_on_the_empty_name_keeps_the_focus_on_the_name(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await pilot.press("f8")
         await settle(pilot)
         await pilot.press("enter", "enter")
@@ -428,3 +408,26 @@ async def test_forgot_pin_enter_on_the_empty_name_keeps_the_focus_on_the_name(st
         await pilot.pause()
         assert app.focused is app.screen.query_one("#code", Input)
         assert app.screen.query_one("#name", Input).value == "Demo"
+
+
+async def test_the_app_never_makes_a_new_database_beside_a_site_key_kept_apart(tmp_path):
+    """A kiosk with its key named in the config, its database deleted: the
+    sign-in screen says so (F9 still works), and no empty database is made."""
+    from tui.config import Config
+    from tui.store import open_store
+
+    (tmp_path / "data").mkdir()
+    db, key = tmp_path / "data" / "plans.sqlite3", tmp_path / "site.key"
+    open_store(db, site_key_path=key).close()
+    db.unlink()
+    app = RecoveryPlanApp(config=Config(str(db), raw={"security": {"site_key": str(key)}}),
+                          location=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D")  # the database opens as the person starts typing
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if "moved or deleted" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "moved or deleted" in text and "F9" in text
+    assert not db.exists()

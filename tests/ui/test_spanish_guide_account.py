@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from textual.widgets import DataTable, Input, Label
 
 from tests.conftest import TEST_NOW, TEST_PIN
-from tests.ui.helpers import screen_text, settle, sign_in
+from tests.ui.helpers import screen_text, settle, signed_in
 from tui import i18n
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
@@ -34,9 +34,7 @@ async def test_the_walkthrough_speaks_spanish_and_keeps_the_persons_words(store)
     plan = create_person(store, "Sam", TEST_PIN)
     plan.add_goal("Find a place to live")
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         open_guide(app, app.plan)
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)
@@ -72,9 +70,7 @@ async def test_a_draft_kept_in_english_is_offered_back_in_spanish(store):
     plan = create_person(store, "Sam", TEST_PIN)
     plan.save_draft("section:vision@abcd", "My vision", {"vision": "Una casa"})
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         assert isinstance(app.screen, DraftsScreen)
         option = app.screen.query_one("#drafts").get_option_at_index(0)
         assert str(option.prompt) == "Mi visión (26 nov, 10:00)"
@@ -87,9 +83,7 @@ async def test_a_check_in_in_spanish_has_spanish_dates(store):
     create_demo(store)
     clock.set_now(A_WEEK_ON)
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Demo", "975310")
+    async with signed_in(store, "Demo", "975310") as (app, pilot):
         app.push_screen(CheckInScreen(app.plan))
         await settle(pilot)
         text = screen_text(app)
@@ -152,9 +146,7 @@ async def test_past_versions_in_spanish(store):
     clock.set_now(TEST_NOW + timedelta(hours=1))
     plan.save_section("vision", {"vision": ""})
     i18n.set_language("es")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", TEST_PIN)
+    async with signed_in(store, "Sam", TEST_PIN) as (app, pilot):
         app.push_screen(HistoryScreen(app.plan, "vision"))
         await settle(pilot)
         versions = app.screen.query_one("#versions")
@@ -192,7 +184,7 @@ def test_every_text_of_these_screens_has_its_spanish():
     from tui.i18n import catalog_paths, read_po, source_messages
 
     files = ("tui/screens/guide.py", "tui/content/guide.py", "tui/screens/checkin.py",
-             "tui/checkin_page.py", "tui/screens/account.py", "tui/screens/history.py",
+             "tui/output/checkin_page.py", "tui/screens/account.py", "tui/screens/history.py",
              "tui/screens/conflict.py", "tui/screens/drafts.py", "tui/screens/idle.py")
     entries = read_po(catalog_paths("es")[0].read_text(encoding="utf-8"))
     translated = {(e["msgid"], e["msgid_plural"]) for e in entries if not e["fuzzy"] and (

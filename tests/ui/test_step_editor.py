@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.ui.helpers import all_screens, row_text, screen_text, sign_in
+from tests.ui.helpers import all_screens, demo_app, row_text, screen_text, sign_in, signed_in
 from tui.app import RecoveryPlanApp
 from tui.demo import create_demo
 from tui.screens.dialogs import ConfirmDialog
@@ -35,9 +35,7 @@ def field(app, part: str) -> AnswerBox:
 
 
 async def test_f4_opens_the_selected_goals_steps(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         text = screen_text(app)
         assert "Steps toward: I want to find a place to live" in text
@@ -47,9 +45,7 @@ async def test_f4_opens_the_selected_goals_steps(store):
 
 
 async def test_add_a_step_with_next_friday(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("a")
         assert field(app, "specific").has_focus
@@ -74,9 +70,7 @@ async def test_add_a_step_with_next_friday(store):
 
 
 async def test_smart_check_guides_but_never_blocks(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("a", *"Call", "enter", *"some", "enter", *"2026-11-01")
         text = screen_text(app)
@@ -111,9 +105,7 @@ async def test_the_smart_check_names_all_five_parts_and_a_done_step_has_no_passe
 
 
 async def test_a_date_that_does_not_parse_keeps_the_text_and_says_why(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "tab", "tab", "ctrl+u", *"when pigs fly")
         assert "I can't read that date yet" in screen_text(app)
@@ -126,9 +118,7 @@ async def test_a_date_that_does_not_parse_keeps_the_text_and_says_why(store):
 
 
 async def test_done_reorder_and_delete_steps(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("space")
         await pilot.pause()
@@ -160,9 +150,7 @@ async def test_overdue_steps_say_late_in_words(store):
 
 
 async def test_lock_while_typing_keeps_the_text(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "end", *" and Zillow")
         await pilot.press("f12")
@@ -176,9 +164,7 @@ async def test_f4_without_goals_says_to_add_one(store):
     from tui.store import create_person
 
     create_person(store, "Sam", "pin-123456")
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, "Sam", "pin-123456")
+    async with signed_in(store, "Sam", "pin-123456") as (app, pilot):
         await pilot.press("f4")
         await pilot.pause()
         assert not isinstance(app.screen, StepEditorScreen)
@@ -186,9 +172,7 @@ async def test_f4_without_goals_says_to_add_one(store):
 
 
 async def test_quit_while_typing_keeps_the_text(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "tab", "ctrl+u", *"Two hours at most")
         await pilot.press("ctrl+q")
@@ -197,9 +181,7 @@ async def test_quit_while_typing_keeps_the_text(store):
 
 
 async def test_an_unreadable_date_keeps_the_other_parts_and_is_kept_on_leaving(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         # Tab never selects saved words (typing would replace them): ctrl+u clears them.
         await pilot.press("enter", "tab", "tab", "ctrl+u", *"after payday", "tab", "ctrl+u",
@@ -216,9 +198,7 @@ async def test_an_unreadable_date_keeps_the_other_parts_and_is_kept_on_leaving(s
 
 
 async def test_lock_leaves_no_message_that_quotes_the_plan(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("enter", "tab", "tab", "ctrl+u", *"when I see my son Joey", "enter")
         await pilot.pause()
@@ -231,12 +211,30 @@ async def test_lock_leaves_no_message_that_quotes_the_plan(store):
 
 
 async def test_f1_opens_and_closes_help(store):
-    create_demo(store)
-    app = RecoveryPlanApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with demo_app(store) as (app, pilot):
         await open_housing_steps(pilot)
         await pilot.press("f1")
         assert "Keys on this screen" in screen_text(app)
         assert "Mark the selected step done" in screen_text(app)
         await pilot.press("f1")
         assert isinstance(app.screen, StepEditorScreen)
+
+
+async def test_words_that_could_not_be_saved_stay_when_another_step_is_chosen(store):
+    """Too long to save (500 characters at most): moving to the next step in the
+    list used to load its words over the ones typed, and they were lost."""
+    create_demo(store)
+    app = RecoveryPlanApp(store)
+    long_words = "Call the housing office and ask about every list " * 11  # 539 characters
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_housing_steps(pilot)
+        await pilot.press("enter", "ctrl+u", *long_words)
+        await pilot.press("shift+tab")  # back to the list of steps
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert field(app, "specific").value == long_words
+        assert app.screen.query_one(StepTable).selected_step_id() == housing_steps(store)[0].id
+        assert "500" in " ".join(str(n.message) for n in app._notifications)  # why, still shown
+    first = housing_steps(store)[0]
+    assert first.specific == "Look for rentals online, Craigslist too"

@@ -202,3 +202,64 @@ def test_stopping_the_server_keeps_what_an_open_session_typed(serve, browser):
     assert served.process.returncode == 0
     assert tab.wait_for("What you typed is kept", read=tab.body_text)
     assert "I used with. Text Ana first." in crisis_plan_saved(served)
+
+
+def test_one_address_can_hold_only_so_many_sessions_open_at_once(serve):
+    """New sessions a minute are not enough: sessions kept open (an Origin header
+    is easy to forge outside a browser) would hold every place."""
+    served = serve("--open-per-address", "2")
+    origin = served.url.rstrip("/")
+    with _connect(served, origin) as first, _connect(served, origin) as second:
+        for websocket in (first, second):
+            _received_until(websocket, b"Sign in")
+        with pytest.raises(InvalidStatus) as refused:
+            _connect(served, origin)
+        assert refused.value.response.status_code == 429
+        assert b"open at once" in refused.value.response.body
+        assert len(served.app_processes()) == 2
+    served.wait_for_app_processes(0)
+    with _connect(served, origin) as again:  # the places are free again
+        _received_until(again, b"Sign in")
+
+
+def test_a_session_left_unused_at_sign_in_ends_and_the_page_says_how_to_start_again(
+        serve, browser):
+    served = serve("--end-unused", "6")
+    tab = browser.new_tab(served.url)
+    tab.wait_for("Sign in to your plan")
+    served.wait_for_app_processes(1)
+    page = tab.wait_for("Press Enter to start again", timeout=60, read=tab.body_text)
+    assert "not used for a while" in page
+    served.wait_for_app_processes(0)
+    tab.key("Enter")
+    tab.wait_for("Sign in to your plan")
+
+
+def test_each_browser_connection_is_its_own_terminal_for_wrong_tries(serve):
+    """Wrong recovery codes are counted per terminal: every browser session used to
+    be the same one ("no terminal"), so one person's wrong codes made everyone wait."""
+    import time
+
+    from tui.store import audit, open_store
+
+    served = serve()
+    origin = served.url.rstrip("/")
+    with _connect(served, origin) as first, _connect(served, origin) as second:
+        for websocket in (first, second):
+            _received_until(websocket, b"Sign in")
+            websocket.send(json.dumps(["stdin", "Demo\r"]))
+            websocket.send(json.dumps(["stdin", "000000\r"]))  # a wrong PIN
+        deadline = time.monotonic() + 60
+        while True:
+            store = open_store(served.db, existing_only=True)
+            try:
+                terminals = [e.terminal for e in audit.events(store)
+                             if e.event == "sign_in_failed"]
+            finally:
+                store.close()
+            if len(terminals) >= 2 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+    assert len(terminals) == 2
+    assert len(set(terminals)) == 2, terminals
+    assert all(t.startswith("browser ") and t.endswith(" 127.0.0.1") for t in terminals)

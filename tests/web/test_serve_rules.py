@@ -44,7 +44,7 @@ def test_the_cap_counts_sessions_until_they_end():
     assert not door.full()
     door.started("10.0.0.6")
     assert door.full()
-    door.ended()
+    door.ended("10.0.0.5")
     assert not door.full()
 
 

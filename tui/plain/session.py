@@ -4,16 +4,19 @@ full-screen app's own keys (2 overview, 3 goals, 4 steps, 5 crisis plan,
 
 The same store operations and rules as the full-screen app: the PIN's waits,
 the idle lock, the SMART check, the check-in's outcomes. Each answer is saved
-as soon as it is given, so a lock or a dropped line loses nothing.
+as soon as it is given (answers that belong together, such as a step's five
+parts, as soon as a lock or a dropped line cuts them short), so nothing is lost.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, timedelta
 
-from tui.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
+from tui.output.cards import NOT_WRITTEN, PlanSnapshot, completeness, contact_line, contacts_for
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES, STEP_PARTS
-from tui.i18n import LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language
+from tui.i18n import (
+    LANGUAGE_NAMES, N_, _, format_date, language, ngettext, set_language, use_plan_language)
 from tui.plain.talk import Back, IdleTimeout, Leave, Stop, Talk, seconds_words
 from tui.store import clock
 from tui.store.errors import ConflictError, InputError, SignInWaitError, StoreError
@@ -198,8 +201,6 @@ class PlainSession:
             except StoreError as error:
                 talk.say(error.message)
             return True
-        from tui.cli import use_plan_language
-
         use_plan_language(self.config, self.plan)
         return True
 
@@ -318,6 +319,19 @@ class PlainSession:
         else:
             self.talk.say(_("Saved."))
 
+    @contextmanager
+    def kept_if_ended(self, keep):
+        """Questions whose answers are saved together: a lock, Ctrl+D or a
+        hang-up before the last one saves what was answered (`keep`) first."""
+        try:
+            yield
+        except (IdleTimeout, Leave, SystemExit):
+            try:
+                keep()
+            except StoreError:
+                pass  # the session ends anyway; the store said why in its log
+            raise
+
     def pick(self, what: str, count: int) -> int | None:
         """A number from 1 to `count` (0-based index back), or None."""
         talk = self.talk
@@ -327,7 +341,7 @@ class PlainSession:
                             "back.").format(what=_(what), count=count)).strip()
         if not answer:
             return None
-        if answer.isdigit() and 1 <= int(answer) <= count:
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= count:  # not "²"
             return int(answer) - 1
         talk.say(_("Type a number from 1 to {count}.").format(count=count))
         return None
@@ -420,8 +434,10 @@ class PlainSession:
         text = talk.ask(_("Your goal, in your own words, then Enter. Enter alone: back."))
         if not text.strip():
             return
-        term = talk.ask(_("Is it a short-term goal (s) or a long-term goal, a year or more "
-                          "(l)? Enter: short-term.")).strip().casefold()
+        # Unanswered: kept short-term, as the full-screen app keeps a goal left mid-dialog.
+        with self.kept_if_ended(lambda: self.plan.add_goal(text, "short")):
+            term = talk.ask(_("Is it a short-term goal (s) or a long-term goal, a year or more "
+                              "(l)? Enter: short-term.")).strip().casefold()
         goal = self.plan.add_goal(text, "long" if term.startswith("l") else "short")
         self.goal_id = goal.id
         talk.say(_("Added your goal. Its importance is {n}; you can change the order on the "
@@ -490,19 +506,26 @@ class PlainSession:
         talk.person(_("A new step toward: {goal}").format(goal=goal.text))
         talk.say(_("Five questions. Enter skips one."))
         values: dict[str, str] = {}
-        for part, label, hint in STEP_PARTS:
-            while True:
-                answer = talk.ask(f"{_(label)} ({_(hint)})")
-                if part != "when" or not answer.strip():
+
+        def keep_parts_so_far() -> None:
+            # A step with only some parts, as the full-screen app keeps one left mid-way.
+            if any(v.strip() for v in values.values()):
+                self.plan.add_step(goal.id, **values)
+
+        with self.kept_if_ended(keep_parts_so_far):
+            for part, label, hint in STEP_PARTS:
+                while True:
+                    answer = talk.ask(f"{_(label)} ({_(hint)})")
+                    if part != "when" or not answer.strip():
+                        break
+                    try:
+                        due = parse_due_date(answer, today)
+                    except InputError as error:
+                        talk.say(error.message)
+                        continue
+                    talk.say(_("That is {date}.").format(date=format_date(due, "long")))
                     break
-                try:
-                    due = parse_due_date(answer, today)
-                except InputError as error:
-                    talk.say(error.message)
-                    continue
-                talk.say(_("That is {date}.").format(date=format_date(due, "long")))
-                break
-            values[part] = answer
+                values[part] = answer
         if not any(v.strip() for v in values.values()):
             talk.say(_("Nothing was typed, so no step was added."))
             return
@@ -680,15 +703,17 @@ class PlainSession:
             if choice not in OUTCOMES:
                 talk.say(_("Skipped."))
                 continue
-            outcome = OUTCOMES[choice][0]
-            note = talk.ask(_(NOTE_QUESTIONS[outcome]))
-            if outcome == "not_yet":
-                self.new_date(step)
-            elif outcome == "changed":
-                words = talk.ask(_("What will you do now? Enter keeps the step as it is."))
-                if words.strip():
-                    self.plan.edit_step(step.id, specific=words)
-                self.new_date(step)
+            outcome, note = OUTCOMES[choice][0], ""
+            with self.kept_if_ended(
+                    lambda: self.plan.check_in_step(step.id, outcome, note, check_in_id)):
+                note = talk.ask(_(NOTE_QUESTIONS[outcome]))
+                if outcome == "not_yet":
+                    self.new_date(step)
+                elif outcome == "changed":
+                    words = talk.ask(_("What will you do now? Enter keeps the step as it is."))
+                    if words.strip():
+                        self.plan.edit_step(step.id, specific=words)
+                    self.new_date(step)
             check_in_id = self.plan.check_in_step(step.id, outcome, note, check_in_id).id
             kept[outcome] = kept.get(outcome, 0) + 1
             talk.say(_("Kept."))
@@ -700,14 +725,16 @@ class PlainSession:
             if value in kept) + ".")
 
     def new_date(self, step) -> None:
-        from tui.store.dates import parse_due_date
+        from tui.store.dates import is_relative, parse_due_date
 
         talk, today = self.talk, clock.today()
         while True:
             answer = talk.ask(_("A new date? (like: next Friday, in 3 days, 12/4) Enter keeps "
                                 "{when}.").format(when=step.when_text or _("no date")))
             if not answer.strip():
-                return
+                if not is_relative(step.when_text, today):
+                    return  # a day on the calendar (or none) stays as it is
+                answer = step.when_text  # "next week" read again today, as full-screen
             try:
                 due = parse_due_date(answer, today)
             except InputError as error:

@@ -85,7 +85,8 @@ class Talk:
         self.stdout.flush()
 
     def _write_prompt(self, prompt: str) -> None:
-        self._write("\n".join(self.wrap(prompt)) + "\n")
+        # A question may quote a person's words ("Enter keeps {when}"): made harmless.
+        self._write("\n".join(self.wrap(displayable(prompt))) + "\n")
 
     def say(self, text: str = "", indent: str = "") -> None:
         """The app's words, wrapped; paged when a screenful has gone by."""

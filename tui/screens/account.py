@@ -4,7 +4,6 @@ screens ask, explain, and never show a PIN."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from tui.i18n import N_, _, ngettext
 from tui.store import InputError, Plan, StoreError
 from tui.screens.app_messages import LockAsked, PlanOpened, sign_in_began
 from tui.screens.base import NameFirst
+from tui.screens.save import print_in_background
 from tui.store.pins import PIN_MIN, check_new_pin
 from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
@@ -106,24 +106,12 @@ class RecoveryCodesScreen(ModalScreen[None]):
         yield Footer()
 
     def action_print_codes(self) -> None:
-        self.notify(_("Sending your codes to the printer..."), markup=False)
-        self._print()
+        def write(target: Path) -> None:
+            target.write_text(codes_text(self.codes), encoding="utf-8")
 
-    @work(thread=True, exclusive=True, group="print-codes")
-    def _print(self) -> None:
-        from tui.export import ExportError, write_privately
-        from tui.printing import PrintError, print_file
-
-        try:
-            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
-                page = Path(folder) / "recovery-codes.txt"
-                write_privately(page, lambda target: target.write_text(codes_text(self.codes),
-                                                                       encoding="utf-8"))
-                print_file(self.app.config.printer_command, page)
-        except (ExportError, PrintError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-        else:
-            self.app.call_from_thread(self.notify, _("Your codes are at the printer."), markup=False)
+        print_in_background(self, "recovery-codes.txt", write, group="print-codes",
+                            sending=N_("Sending your codes to the printer..."),
+                            done=N_("Your codes are at the printer."))
 
     def action_done(self) -> None:
         self.dismiss()

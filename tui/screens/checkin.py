@@ -10,22 +10,21 @@ save (s) or print (p) for a meeting.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _, format_date
+from tui.output.formats import SUMMARY
 from tui.screens.base import PlanScreen
+from tui.screens.save import SaveFileDialog, SaveWords, pdf_writer, print_in_background
 from tui.store import Goal, Plan, Step, StoreError, clock
 from tui.widgets.dates import due_label
 from tui.widgets.fields import TextInput
@@ -84,6 +83,16 @@ class OutcomeChoice(Static, can_focus=True):
                         style="bold" if self.value == value else "")
         return text
 
+    async def on_key(self, event: events.Key) -> None:
+        """d, n or c taken in this widget's own turn (its bindings, as a site's
+        keymap has them), not once the key has gone back up to the app: by
+        then a PgDn pressed right after had already gone on to the next step."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(active.binding.action)
+
     def action_choose(self, value: str) -> None:
         self.value = value
         self.post_message(self.Chosen(value))
@@ -109,7 +118,7 @@ class CheckInScreen(PlanScreen):
         self.outcome: str | None = None
         self.shown_step: Step | None = None  # the step in the fields (this one, the next, or None)
         self.finished = False  # the summary is showing
-        self.summary = None  # the summary shown at the end (tui.checkin_page.CheckInSummary)
+        self.summary = None  # the summary shown at the end (tui.output.checkin_page.CheckInSummary)
         self._kept_as: tuple | None = None  # what was kept of the step shown, to keep it once
 
     def compose(self) -> ComposeResult:
@@ -170,11 +179,20 @@ class CheckInScreen(PlanScreen):
         self.set_focus(choice)
 
     @on(OutcomeChoice.Chosen)
-    def _chosen(self, event: OutcomeChoice.Chosen) -> None:
+    def _chosen(self, _event: OutcomeChoice.Chosen) -> None:
+        self._take_choice()
+
+    def _take_choice(self) -> None:
+        """Act on the choice made on the step shown, once. PgDn right after d
+        takes it first (the message from the choice comes after PgDn), and a
+        message that comes once the next step shows belongs to no step."""
+        value = self.query_one(OutcomeChoice).value
+        if self.finished or value is None or value == self.outcome:
+            return
         goal, step = self.items[self.index]
-        self.outcome = event.value
+        self.outcome = value
         try:
-            if event.value == "done":
+            if value == "done":
                 later = [s for s in self.plan.steps(goal.id) if not s.done and s.id != step.id]
                 self.shown_step = later[0] if later else None
             else:
@@ -182,14 +200,14 @@ class CheckInScreen(PlanScreen):
         except (StoreError, StopIteration):
             self.notify(_("That step is no longer in the plan."), severity="error", markup=False)
             self.shown_step = None
-        self.query_one("#note-label", Label).update(Text(_(NOTE_LABELS[event.value])))
-        title = _(NEXT_TITLES[event.value])
-        if event.value == "done" and self.shown_step is None:
+        self.query_one("#note-label", Label).update(Text(_(NOTE_LABELS[value])))
+        title = _(NEXT_TITLES[value])
+        if value == "done" and self.shown_step is None:
             title = _("A new step toward this goal (you can skip this)")
         self.query_one("#next-title", Static).update(Text(title, style="bold"))
         self.query_one("#checkin-after").display = True
         # Not yet: the step's date is set again, "next week" from today.
-        self.query_one(StepFields).load(self.shown_step, reread_when=event.value == "not_yet")
+        self.query_one(StepFields).load(self.shown_step, reread_when=value == "not_yet")
         self.set_focus(self.query_one("#note", Input))
 
     def _keep(self) -> bool:
@@ -236,6 +254,7 @@ class CheckInScreen(PlanScreen):
         self._keep()
 
     def action_next(self) -> None:
+        self._take_choice()
         if self.finished or not self._keep():
             return
         if self.index + 1 < len(self.items):
@@ -260,7 +279,7 @@ class CheckInScreen(PlanScreen):
     # -- the end: what was kept, and the summary ---------------------------------
 
     def _show_summary(self) -> None:
-        from tui.checkin_page import CheckInSummary, summary_text
+        from tui.output.checkin_page import CheckInSummary, summary_text
 
         self.finished = True
         self.query_one("#checkin-page").display = False
@@ -307,91 +326,35 @@ class CheckInScreen(PlanScreen):
     def action_print_summary(self) -> None:
         summary = self.summary
         if summary is not None:
-            self.notify(_("Sending your check-in summary to the printer..."), markup=False)
-            self._print(summary)
-
-    @work(thread=True, exclusive=True, group="print-checkin")
-    def _print(self, summary) -> None:
-        from tui.checkin_page import export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
-        from tui.printing import PrintError, print_file
-
-        config = self.app.config
-        try:
-            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
-                page = Path(folder) / "check-in.pdf"
-                export_summary(summary, "pdf", page, find_font(config.card_font))
-                print_file(config.printer_command, page)
-        except (ExportError, PrintError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-        else:
-            self.app.call_from_thread(self.notify, _("Your check-in summary is at the printer."),
-                                      markup=False)
+            write = pdf_writer(SUMMARY, lambda: summary, self.app.config.card_font)
+            print_in_background(self, "check-in.pdf", write, group="print-checkin",
+                                sending=N_("Sending your check-in summary to the printer..."),
+                                done=N_("Your check-in summary is at the printer."))
 
 
-class SaveSummaryDialog(ModalScreen[None]):
-    """Save the check-in summary to a file; the format follows the name's ending."""
+class SaveSummaryDialog(SaveFileDialog):
+    """Save the check-in summary to a file (pdf or txt)."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save_summary_cancel")]
+    DOCUMENT = SUMMARY
+    WORDS = SaveWords(
+        title=N_("Save my check-in summary"),
+        label=N_("File name (ends in .pdf or .txt)"),
+        wrong_ending=N_("Please end the name with .pdf or .txt"),
+        saved=N_("Saved your check-in summary to {path}."),
+        downloading=N_("Your check-in summary ({name}) is downloading to this computer."),
+    )
+    FIELD_ID, MESSAGE_ID = "summary-path", "summary-message"
 
     def __init__(self, summary):
         super().__init__()
         self.summary = summary
 
-    def compose(self) -> ComposeResult:
-        held: date = self.summary.check_in.held_on
-        with Vertical(classes="dialog"):
-            yield Static(Text(_("Save my check-in summary"), style="bold"))
-            yield Label(Text(_("File name (ends in .pdf or .txt)")))
-            browser = self.app.in_browser  # a download: a name only, no folder on the server
-            name = f"check-in-{held.isoformat()}.pdf"
-            yield TextInput(name if browser else str(Path.home() / name), id="summary-path",
-                            select_on_focus=True)
-            yield Static(id="summary-message", classes="message")
-            yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
-                              else _("Enter: save    Esc: cancel")), classes="hint")
-        yield Footer()
+    def file_name(self) -> str:
+        return f"check-in-{self.summary.check_in.held_on.isoformat()}.pdf"
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        from tui.checkin_page import FORMATS, export_summary
-        from tui.export import ExportError
-        from tui.pdf_card import find_font
-
-        from tui.delivery import deliver_download, download_name
-
-        browser = self.app.in_browser
-        held = self.summary.check_in.held_on
-        path = Path(download_name(event.value, f"check-in-{held.isoformat()}.pdf") if browser
-                    else event.value.strip()).expanduser()
-        fmt = path.suffix.lstrip(".").lower()
-        message = self.query_one("#summary-message", Static)
-        if fmt not in FORMATS:
-            message.update(Text(_("Please end the name with .pdf or .txt")))
-            return
-
-        def write(target: Path) -> None:
-            export_summary(self.summary, fmt, target, find_font(self.app.config.card_font))
-
-        try:
-            if browser:
-                deliver_download(self.app, path.name, write)
-            else:
-                write(path)
-        except ExportError as error:
-            message.update(person_text(str(error)))
-            return
-        if browser:
-            self.app.notify(_("Your check-in summary ({name}) is downloading to this "
-                              "computer.").format(name=path.name), markup=False)
-        else:
-            self.app.notify(_("Saved your check-in summary to {path}.").format(path=path),
-                            markup=False)
-        self.dismiss()
-
-    def action_cancel(self) -> None:
-        self.dismiss()
+    def value(self):
+        return self.summary
 
 
 def open_check_in(app, plan: Plan) -> None:

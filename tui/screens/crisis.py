@@ -5,20 +5,17 @@ in effect; the person's words are shown as they wrote them."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Label, Static, TextArea
 
-from tui.cards import (
+from tui.output.cards import (
     NOT_WRITTEN,
     PlanSnapshot,
+    PocketCard,
     completeness,
     completeness_line,
     contact_line,
@@ -26,8 +23,9 @@ from tui.cards import (
 )
 from tui.content.plan_parts import SECTION_PARTS, SECTION_TITLES
 from tui.i18n import N_, _
+from tui.output.formats import CARD
+from tui.screens.save import SaveFileDialog, SaveWords, pdf_writer, print_in_background
 from tui.store import ConflictError, Plan, Section, StoreError
-from tui.widgets.fields import TextInput
 from tui.widgets.footer import Footer
 from tui.widgets.textbox import TextBox
 from tui.widgets.person_text import person_line, person_text
@@ -55,6 +53,11 @@ def section_view(snapshot: PlanSnapshot, section: str, numbered: bool = False) -
     return text
 
 
+def pocket_card(app, plan: Plan) -> PocketCard:
+    """The pocket card as it is now, with the site's crisis lines on its back."""
+    return PocketCard(PlanSnapshot(plan), tuple(app.config.help_lines()))
+
+
 class CardActions:
     """Saving and printing the pocket card, shared by the crisis and pocket plan screens."""
 
@@ -62,27 +65,10 @@ class CardActions:
         self.app.push_screen(SaveCardDialog(self.plan))
 
     def action_print_card(self) -> None:
-        self.notify(_("Sending your card to the printer..."), markup=False)
-        self._print_card()
-
-    @work(thread=True, exclusive=True, group="print")
-    def _print_card(self) -> None:
-        from tui.export import ExportError, export_card
-        from tui.pdf_card import find_font
-        from tui.printing import PrintError, print_file
-
-        config = self.app.config
-        try:
-            snapshot = PlanSnapshot(self.plan)
-            with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
-                card = Path(folder) / "pocket-card.pdf"
-                export_card(snapshot, "pdf", card, config.help_lines(), find_font(config.card_font))
-                print_file(config.printer_command, card)
-        except (StoreError, ExportError, PrintError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-        else:
-            self.app.call_from_thread(
-                self.notify, _("Your pocket card is at the printer."), markup=False)
+        write = pdf_writer(CARD, lambda: pocket_card(self.app, self.plan), self.app.config.card_font)
+        print_in_background(self, "pocket-card.pdf", write, group="print",
+                            sending=N_("Sending your card to the printer..."),
+                            done=N_("Your pocket card is at the printer."))
 
 
 class CrisisScreen(CardActions, Screen):
@@ -347,62 +333,26 @@ class SectionEditScreen(Screen):
             self.dismiss()
 
 
-class SaveCardDialog(ModalScreen[None]):
-    """Save the pocket card to a file; the format follows the name's ending."""
+class SaveCardDialog(SaveFileDialog):
+    """Save the pocket card to a file (pdf, txt or md)."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="save_card_cancel")]
+    DOCUMENT = CARD
+    WORDS = SaveWords(
+        title=N_("Save my pocket card"),
+        label=N_("File name (ends in .pdf, .txt or .md)"),
+        wrong_ending=N_("Please end the name with .pdf, .txt or .md"),
+        saved=N_("Saved your pocket card to {path}."),
+        downloading=N_("Your pocket card ({name}) is downloading to this computer."),
+    )
+    FIELD_ID, MESSAGE_ID = "card-path", "card-message"
 
     def __init__(self, plan: Plan):
         super().__init__()
         self.plan = plan
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Text(_("Save my pocket card"), style="bold"))
-            yield Label(_("File name (ends in .pdf, .txt or .md)"), markup=False)
-            browser = self.app.in_browser  # a download: a name only, no folder on the server
-            yield TextInput("pocket-card.pdf" if browser else str(Path.home() / "pocket-card.pdf"),
-                            id="card-path", select_on_focus=True)
-            yield Static(id="card-message", classes="message")
-            yield Static(Text(_("Enter: download to this computer    Esc: cancel") if browser
-                              else _("Enter: save    Esc: cancel")), classes="hint")
-        yield Footer()
+    def file_name(self) -> str:
+        return "pocket-card.pdf"
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        from tui.export import FORMATS, ExportError, export_card
-        from tui.pdf_card import find_font
-
-        from tui.delivery import deliver_download, download_name
-
-        browser = self.app.in_browser
-        path = Path(download_name(event.value, "pocket-card.pdf") if browser
-                    else event.value.strip()).expanduser()
-        fmt = path.suffix.lstrip(".").lower()
-        message = self.query_one("#card-message", Static)
-        if fmt not in FORMATS:
-            message.update(Text(_("Please end the name with .pdf, .txt or .md")))
-            return
-        config = self.app.config
-
-        def write(target: Path) -> None:
-            export_card(PlanSnapshot(self.plan), fmt, target, config.help_lines(),
-                        find_font(config.card_font))
-
-        try:
-            if browser:
-                deliver_download(self.app, path.name, write)
-            else:
-                write(path)
-        except (StoreError, ExportError) as error:
-            message.update(person_text(str(error)))
-            return
-        if browser:
-            self.app.notify(_("Your pocket card ({name}) is downloading to this computer.").format(
-                name=path.name), markup=False)
-        else:
-            self.app.notify(_("Saved your pocket card to {path}.").format(path=path), markup=False)
-        self.dismiss()
-
-    def action_cancel(self) -> None:
-        self.dismiss()
+    def value(self) -> PocketCard:
+        return pocket_card(self.app, self.plan)

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.cards import PlanSnapshot, completeness
+from tui.output.cards import PlanSnapshot, completeness
 from tui.content.reminders import REMINDERS, shown_reminder
 from tui.i18n import N_, _, format_date, ngettext
 from tui.screens.app_messages import CheckInWanted, GuideWanted

@@ -251,7 +251,13 @@ class StepEditorScreen(PlanScreen):
     def _other_step(self) -> None:
         step = self._selected_step()
         if step is not None and (self.editing is None or step.id != self.editing.id):
-            self.save_pending()
+            if not self.save_pending() and self.editing is not None:
+                # Not saved (the message says why): stay on the step typed in, words and all.
+                rows = [s.id for s in self.steps]
+                if self.editing.id in rows:
+                    self.query_one(StepTable).move_cursor(row=rows.index(self.editing.id),
+                                                          animate=False)
+                return
             self._load_fields(step)
 
     @on(DataTable.RowSelected)

@@ -4,7 +4,7 @@ counted the same way, so the waits never tell whether a name has a plan.
 
 After SHORT_WAITS_FROM wrong tries in a row, each further try waits a little
 longer; from LONG_WAITS_FROM on, the waits start at 15 minutes and double
-with each further miss, up to a day. While a wait lasts no PIN is checked (and
+with each further miss, up to an hour. While a wait lasts no PIN is checked (and
 nothing is counted). The right PIN after the wait, or a recovery code at any
 time, clears the count.
 
@@ -26,7 +26,7 @@ clear a wait at once: `recovery-plan unlock`).
 
 Recovery codes (100 random bits) can't be guessed, so a wrong code never
 feeds the PIN's waits (it would let anyone who knows a name lock that person
-out). Wrong codes are counted on their own, per terminal (`code_lookup`),
+out). Wrong codes are counted on their own, per terminal and name (`code_lookup`),
 with short waits (CODE_WAITS_FROM, up to CODE_LONGEST_WAIT_SECONDS).
 
 Times are kept in UTC (`clock.utc_now`), so processes with another TZ see
@@ -82,11 +82,14 @@ def code_wait_after(failures: int) -> int:
                CODE_LONGEST_WAIT_SECONDS)
 
 
-def code_lookup(site_key: bytes, terminal: str | None = None) -> str:
-    """Where the wrong recovery codes of `terminal` (this one by default) are counted."""
+def code_lookup(site_key: bytes, name_lookup: str, terminal: str | None = None) -> str:
+    """Where the wrong recovery codes typed for one name at `terminal` (this one
+    by default) are counted: per name as well, so wrong codes typed for one name
+    at a shared kiosk (or by every browser behind one address) never make the
+    next person, who typed their own right code, wait."""
     from tui.store import audit, crypto
 
-    return crypto.terminal_lookup(site_key, terminal or audit.current_terminal())
+    return crypto.terminal_lookup(site_key, f"{terminal or audit.current_terminal()}\0{name_lookup}")
 
 
 def _left(wait_until, longest: int, since=None) -> int:

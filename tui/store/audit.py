@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tui.i18n import N_, _
+from tui.session_env import ENV_BROWSER
 from tui.store import clock, models as m
 from tui.store.db import Store
 from tui.store.text import one_line
@@ -52,7 +53,11 @@ class AuditEvent:
 
 
 def current_terminal() -> str:
-    """The SSH client's address, or the terminal device, or what runs us."""
+    """The browser connection (under `serve`), or the SSH client's address, or the
+    terminal device, or what runs us."""
+    browser = os.environ.get(ENV_BROWSER, "").strip()
+    if browser:
+        return browser
     ssh = os.environ.get("SSH_CLIENT", "").split()
     if ssh:
         return f"ssh {ssh[0]}"

@@ -37,6 +37,7 @@ from typing import BinaryIO
 from tui.i18n import _, ngettext
 from tui.store import clock
 from tui.store.errors import DatabaseError
+from tui.store.paths import expand_home
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a restore waits for other sessions to let go of the database
@@ -363,7 +364,7 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
     from tui.store.db import default_site_key_path, read_schema_version
 
     source, _may_make = live_path(location)
-    key_path = (Path(site_key_path).expanduser() if site_key_path
+    key_path = (expand_home(site_key_path) if site_key_path
                 else default_site_key_path(source))
     if not source.is_file() or source.stat().st_size == 0:
         raise BackupError(_("There is no plan database at {file} yet, so there is nothing to "
@@ -376,7 +377,7 @@ def backup(location: str | os.PathLike[str] | None, target: str, *, force: bool 
         if stdout is None:
             raise BackupError(_("There is no standard output to write to. Give a file name."))
         return _backup_to_stream(source, stdout, STANDARD_OUTPUT)
-    path = Path(target).expanduser()
+    path = expand_home(target)
     if path.is_dir():
         path = _dated_name(path, f"{source.stem}-backup", source.suffix or ".sqlite3")
     if _is_stream(path):
@@ -515,9 +516,9 @@ def restore(location: str | os.PathLike[str] | None, source: str | os.PathLike[s
     from tui.store.db import default_site_key_path
 
     live, may_make_folder = live_path(location)
-    key_path = (Path(site_key_path).expanduser() if site_key_path
+    key_path = (expand_home(site_key_path) if site_key_path
                 else default_site_key_path(live))
-    source = Path(source).expanduser()
+    source = expand_home(source)
     if not source.exists():
         raise BackupError(_("There is no file at {file}. Check the name. Nothing was "
                             "changed.").format(file=source))

@@ -113,20 +113,21 @@ def _without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
-def _spanish(phrase: str, today: date) -> date | None:
-    """The date a Spanish phrase means, or None when it is not one of them."""
+def _spanish(phrase: str, today: date) -> tuple[date, bool] | None:
+    """The date a Spanish phrase means and whether it is counted from today (see
+    `_read`), or None when it is not one of them."""
     phrase = re.sub(r"^(para|antes del?|el dia|hasta el|hasta)\s+", "", phrase)
     if phrase in _SPANISH_PHRASES:
-        return today + timedelta(days=_SPANISH_PHRASES[phrase])
+        return today + timedelta(days=_SPANISH_PHRASES[phrase]), True
     if phrase in _SPANISH_END_OF_WEEK:
-        return today + timedelta(days=6 - today.weekday())
+        return today + timedelta(days=6 - today.weekday()), True
     if phrase in _SPANISH_NEXT_MONTH:
-        return _add_months(today, 1)
+        return _add_months(today, 1), True
     # el viernes, este viernes, el proximo viernes, el viernes que viene
     match = re.fullmatch(r"(?:el |este |esta )?(proximo |proxima )?([a-z]+)( que viene| proximo)?", phrase)
     if match and match.group(2) in _SPANISH_WEEKDAYS:
         return _next_weekday(today, _SPANISH_WEEKDAYS.index(match.group(2)),
-                             skip_this_week=bool(match.group(1) or match.group(3)))
+                             skip_this_week=bool(match.group(1) or match.group(3))), True
     # en 3 dias, dentro de dos semanas, en un mes
     match = re.fullmatch(r"(?:en|dentro de) (\d+|[a-z ]+?) (dias?|semanas?|mes|meses)", phrase)
     if match:
@@ -134,13 +135,13 @@ def _spanish(phrase: str, today: date) -> date | None:
         amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS.get(amount_text)
         if amount is not None and amount <= 3660:
             if unit.startswith("mes"):
-                return _add_months(today, amount)
-            return today + timedelta(days=amount * _UNIT_DAYS[unit])
+                return _add_months(today, amount), True
+            return today + timedelta(days=amount * _UNIT_DAYS[unit]), True
     # 4 de diciembre, el 4 de diciembre de 2026
     match = re.fullmatch(r"(?:el )?(\d{1,2}) de ([a-z]+)(?: de(?:l)? (\d{4}))?", phrase)
     if match and match.group(2) in _MONTH_ALIASES:
         return _calendar_date(_year(match.group(3)), _MONTH_ALIASES[match.group(2)],
-                              int(match.group(1)), today)
+                              int(match.group(1)), today), False
     return None
 
 
@@ -151,31 +152,48 @@ def parse_due_date(text: str, today: date, *, day_first: bool | None = None) -> 
 
     Raises InputError with a hint when the words can't be read as a date.
     """
+    return _read(text, today, day_first)[0]
+
+
+def is_relative(text: str, today: date) -> bool:
+    """Whether "by when" words are counted from the day they are read ("next
+    week", "in 3 days", "friday"), so a step set again later reads them again;
+    False for a calendar date ("12/4", "December 4", "2026-12-04"), for blank
+    words and for words that can't be read as a date."""
+    try:
+        return _read(text, today, None)[1]
+    except InputError:
+        return False
+
+
+def _read(text: str, today: date, day_first: bool | None) -> tuple[date | None, bool]:
+    """The date `text` means, and whether it is counted from `today` (True) or
+    names a day on the calendar (False)."""
     if day_first is None:
         day_first = language() == "es"
     phrase = " ".join(_without_accents(text.casefold()).replace(",", " ").split())
     phrase = re.sub(r"^(by|on|due|before)\s+", "", phrase).rstrip(".!")
     if not phrase:
-        return None
+        return None, False
     spanish = _spanish(phrase, today)
     if spanish is not None:
         return spanish
 
     if phrase in ("today", "tonight", "now"):
-        return today
+        return today, True
     if phrase == "tomorrow":
-        return today + timedelta(days=1)
+        return today + timedelta(days=1), True
     if phrase in ("this time next week", "next week", "a week from today", "one week from today"):
-        return today + timedelta(days=7)
+        return today + timedelta(days=7), True
     if phrase in ("next month", "this time next month"):
-        return _add_months(today, 1)
+        return _add_months(today, 1), True
     if phrase in ("end of the week", "the end of the week", "end of this week", "this weekend"):
-        return today + timedelta(days=6 - today.weekday())
+        return today + timedelta(days=6 - today.weekday()), True
 
     match = re.fullmatch(r"(this |next |coming |this coming )?([a-z]+)", phrase)
     if match and match.group(2) in _WEEKDAY_ALIASES:
         return _next_weekday(today, _WEEKDAY_ALIASES[match.group(2)],
-                             skip_this_week=(match.group(1) or "").strip() == "next")
+                             skip_this_week=(match.group(1) or "").strip() == "next"), True
 
     match = re.fullmatch(r"in (\d+|[a-z ]+?) (days?|weeks?|months?)", phrase)
     if match:
@@ -183,20 +201,20 @@ def parse_due_date(text: str, today: date, *, day_first: bool | None = None) -> 
         amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS.get(amount_text)
         if amount is not None and amount <= 3660:
             if unit.startswith("month"):
-                return _add_months(today, amount)
-            return today + timedelta(days=amount * _UNIT_DAYS[unit])
+                return _add_months(today, amount), True
+            return today + timedelta(days=amount * _UNIT_DAYS[unit]), True
 
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", phrase)
     if match:
         year, month, day = map(int, match.groups())
-        return _calendar_date(year, month, day, today)
+        return _calendar_date(year, month, day, today), False
 
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?", phrase)
     if match:
         month, day = int(match.group(1)), int(match.group(2))
         if day_first:
             month, day = day, month
-        return _calendar_date(_year(match.group(3)), month, day, today)
+        return _calendar_date(_year(match.group(3)), month, day, today), False
 
     match = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", phrase) or \
         re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?(?: (\d{4}))?", phrase)
@@ -204,6 +222,7 @@ def parse_due_date(text: str, today: date, *, day_first: bool | None = None) -> 
         first, second, year_text = match.groups()
         month_name, day_text = (first, second) if not first.isdigit() else (second, first)
         if month_name in _MONTH_ALIASES:
-            return _calendar_date(_year(year_text), _MONTH_ALIASES[month_name], int(day_text), today)
+            return _calendar_date(_year(year_text), _MONTH_ALIASES[month_name], int(day_text),
+                                  today), False
 
     raise InputError(_("That isn't a date I can read. {hint}").format(hint=_(DATE_HELP)))

@@ -28,6 +28,7 @@ from tui.store import crypto, migrations
 from tui.store.drivers import POSTGRESQL_SCHEMES, is_postgresql, postgresql_left_out
 from tui.store.errors import DatabaseBusyError, DatabaseError
 from tui.store.models import ALL_MODELS, Person, SchemaInfo, SiteInfo
+from tui.store.paths import expand_home
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ def sqlite_path(location: str | os.PathLike[str]) -> Path:
         text = rest[1:] if rest.startswith("/") else rest  # sqlite:///relative or sqlite:////abs
         if not text:
             raise DatabaseError(_("The sqlite:/// address names no file. Add the file's path."))
-    return Path(text).expanduser()
+    return expand_home(text)
 
 
 def shown_url(url: str) -> str:
@@ -619,7 +620,7 @@ def open_store(
     location: str | os.PathLike[str] | None = None, *, create_folder: bool = False,
     existing_only: bool = False, migrate: bool = True,
     site_key_path: str | os.PathLike[str] | None = None, file_group: str | None = None,
-    without_key: bool = False,
+    without_key: bool = False, new_beside_key: bool = False,
 ) -> Store:
     """Open (and if needed create or migrate) the plan database at `location`.
 
@@ -628,9 +629,10 @@ def open_store(
     leaves an older schema as it is (for `check`); `without_key` opens it
     without the site key (to check a backup: no plan can be opened). The site
     key file is made (mode 0600) only with a database that holds no sealed
-    plan yet, and a new database is never made beside a site key that is
-    already there (the database was moved or deleted: making a new one would
-    hide that). Raises DatabaseError with a plain message on any problem.
+    plan yet, and a new database is never made where a site key is already
+    there, beside the database or kept apart (the database was moved or
+    deleted: making a new one would hide that; an empty file put there on
+    purpose starts one, as does `new_beside_key`, for plans moved in). Raises DatabaseError with a plain message on any problem.
 
     The database file, its -wal and -shm are made private whatever the umask
     (0600, or 0660 with `file_group`). A file on a read-only disk is opened
@@ -662,9 +664,13 @@ def open_store(
         raise DatabaseError(_("There is no plan database at {file} yet.").format(file=path))
     version = read_schema_version(path)
     _refuse_newer(version, str(path))
+    if without_key:  # a backup being checked: a check never changes what it checks
+        return _store_to_check(path)
 
-    key_path = Path(site_key_path).expanduser() if site_key_path else default_site_key_path(path)
-    if not path.exists() and not site_key_path and key_path.exists():
+    key_path = expand_home(site_key_path) if site_key_path else default_site_key_path(path)
+    # Beside the database or kept apart (the config, a systemd credential): the
+    # key there means a database was, so never make an empty one in its place.
+    if not path.exists() and key_path.exists() and not new_beside_key:
         raise DatabaseError(_(NO_DATABASE_BESIDE_KEY).format(file=path, key=key_path))
     site_key = None
     if not without_key and (migrate or version >= migrations.SEALED_FROM):
@@ -704,7 +710,8 @@ def open_store(
 NO_DATABASE_BESIDE_KEY = N_(
     "There is no plan database at {file}, but its site key {key} is there, so the database "
     "was moved or deleted. Put it back or restore a backup (see docs/backup.md); nothing "
-    "was made. To start a new, empty database on purpose, move the old site key away first.")
+    "was made. To start a new, empty database on purpose, make an empty file there first "
+    "(touch {file}).")
 
 
 def _sqlite_database(path: Path) -> peewee.SqliteDatabase:
@@ -733,12 +740,25 @@ def _why_unwritable(path: Path) -> str | None:
     return None
 
 
-def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
-                     why: str):
-    """The database opened to read only (a read-only disk or folder): plans
-    can be read, nothing written. With no -wal file (or an empty one, left
-    by a try to open it on a full disk), the main file holds everything and
-    is read as it is."""
+def _store_to_check(path: Path) -> SqliteStore:
+    """A file opened only to be checked (with no site key): read as it is, so
+    not a byte, its time or its mode changes, and no -wal or -shm is made."""
+    if not path.is_file():
+        raise DatabaseError(_("There is no plan database at {file} yet.").format(file=path))
+    database, store = _reading_store(path, None, default_site_key_path(path))
+    try:
+        with store.errors_explained():
+            database.connect(reuse_if_open=True)
+    except DatabaseError:
+        store.close()
+        raise
+    return store
+
+
+def _reading_store(path: Path, site_key: bytes | None, key_path: Path):
+    """(database, store) that only read `path`. With no -wal file (or an empty
+    one, left by a try to open it on a full disk), the main file holds
+    everything and is read as it is (immutable: nothing made beside it)."""
     wal = path.with_name(path.name + "-wal")
     try:
         wal_holds_changes = wal.stat().st_size > 0
@@ -750,7 +770,14 @@ def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: 
         pragmas={"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS},
         timeout=BUSY_TIMEOUT_MS / 1000)
     database.bind(ALL_MODELS)
-    store = SqliteStore(str(path), database, site_key, key_path, path=path)
+    return database, SqliteStore(str(path), database, site_key, key_path, path=path)
+
+
+def _read_only_store(path: Path, site_key: bytes | None, key_path: Path, error: DatabaseError,
+                     why: str):
+    """The database opened to read only (a read-only disk or folder): plans
+    can be read, nothing written (see _reading_store)."""
+    database, store = _reading_store(path, site_key, key_path)
     store.read_only_reason = _(why).format(file=shown_path(path))
     try:
         with store.errors_explained():
@@ -821,7 +848,7 @@ def _open_postgresql(url: str, *, existing_only: bool, migrate: bool,
               "or [security] site_key in the site config (the same key on every computer that "
               "uses this database; see docs/postgresql.md).")
         )
-    key_path = Path(site_key_path).expanduser()
+    key_path = expand_home(site_key_path)
     database = _postgresql_database(url)
     database.bind(ALL_MODELS)
     store = PostgresqlStore(where, database, None, key_path)

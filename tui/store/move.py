@@ -27,6 +27,7 @@ from tui.store import crypto
 from tui.store.db import Store, default_site_key_path, is_postgresql, open_store, sqlite_path
 from tui.store.errors import DatabaseError
 from tui.store.models import ALL_MODELS, SchemaInfo, SiteInfo
+from tui.store.paths import expand_home
 
 BATCH = 500  # rows per INSERT
 _KEPT = (SchemaInfo, SiteInfo)  # made by opening the target; compared, not copied
@@ -44,10 +45,10 @@ def _key_path_for(location: str, given: str | os.PathLike[str] | None,
                   otherwise: str | os.PathLike[str] | None = None) -> Path | None:
     """`given`, else beside a SQLite file, else `otherwise` (None: open_store says what to set)."""
     if given:
-        return Path(given).expanduser()
+        return expand_home(given)
     if not is_postgresql(location):
         return default_site_key_path(sqlite_path(location))
-    return Path(otherwise).expanduser() if otherwise else None
+    return expand_home(otherwise) if otherwise else None
 
 
 def _same_place(source: str, target: str) -> bool:
@@ -97,7 +98,7 @@ def move_plans(source: str, target: str, *,
         key_path = _key_path_for(target, site_key)
         copied_to = _put_key(key, key_path, source_store.site_key_path)
         try:
-            target_store = open_store(target, site_key_path=key_path)
+            target_store = open_store(target, site_key_path=key_path, new_beside_key=True)
         except DatabaseError:
             if copied_to is not None:
                 copied_to.unlink(missing_ok=True)

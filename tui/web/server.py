@@ -7,9 +7,12 @@ it, this module keeps the door:
 - a websocket is taken only from the page's own origin (the public URL, the
   loopback address the server listens on, or one named with --allow-origin):
   another site's page can't drive a session in a visitor's browser;
-- at most --max-sessions app processes at once (each is some 50 MiB), and at
-  most --per-address new sessions a minute from one address; past either, a
-  plain page says why and tries again by itself;
+- at most --max-sessions app processes at once (each is some 50 MiB), at most
+  --open-per-address of them from one address, and at most --per-address new
+  sessions a minute from one address; past any, a plain page says why and
+  tries again by itself;
+- a session left at the sign-in screen with no key for --end-unused seconds
+  ends (the app ends itself, see tui.locking), so a forgotten tab frees its place;
 - the app runs without a shell, as a kiosk, with the site config and database
   of the server (handed down in the environment, never on a command line);
 - when the browser goes (a closed tab, a lost connection) the app gets a
@@ -24,6 +27,7 @@ import asyncio
 import html
 import logging
 import os
+import secrets
 import signal
 import sys
 import time
@@ -39,6 +43,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from tui.i18n import _, language
+from tui.session_env import ENV_BROWSER, ENV_END_UNUSED
 
 log = logging.getLogger("recovery-plan.serve")
 
@@ -69,14 +74,17 @@ def origin_of(url: str) -> str:
 
 
 class Door:
-    """Who may start a session: the origin, the cap and the per-address limit."""
+    """Who may start a session: the origin, the cap and the per-address limits."""
 
-    def __init__(self, origins: Sequence[str], max_sessions: int, per_address: int):
+    def __init__(self, origins: Sequence[str], max_sessions: int, per_address: int,
+                 open_per_address: int | None = None):
         self.origins = frozenset(origin_of(origin) for origin in origins)
         self.max_sessions = max_sessions
         self.per_address = per_address
+        self.open_per_address = max_sessions if open_per_address is None else open_per_address
         self.sessions = 0
         self._starts: dict[str, deque[float]] = {}
+        self._open: dict[str, int] = {}  # address -> its sessions open now
 
     def origin_allowed(self, origin: str | None) -> bool:
         return origin is not None and origin_of(origin) in self.origins
@@ -93,6 +101,9 @@ class Door:
             return deque()
         return starts
 
+    def too_many_open_from(self, address: str) -> bool:
+        return self._open.get(address, 0) >= self.open_per_address
+
     def too_many_from(self, address: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
         return len(self._recent(address, now)) >= self.per_address
@@ -101,10 +112,14 @@ class Door:
         now = time.monotonic() if now is None else now
         self._recent(address, now)
         self._starts.setdefault(address, deque()).append(now)
+        self._open[address] = self._open.get(address, 0) + 1
         self.sessions += 1
 
-    def ended(self) -> None:
+    def ended(self, address: str) -> None:
         self.sessions -= 1
+        self._open[address] -= 1
+        if not self._open[address]:
+            del self._open[address]
 
 
 class AppProcess(AppService):
@@ -167,7 +182,8 @@ class GuardedServer(Server):
 
     def __init__(self, argv: Sequence[str], environment: dict[str, str], *, host: str,
                  port: int, public_url: str | None, allow_origins: Sequence[str] = (),
-                 max_sessions: int = 10, per_address: int = 10):
+                 max_sessions: int = 10, per_address: int = 10,
+                 open_per_address: int | None = None):
         local_origins = [f"http://{name}:{port}" for name in LOOPBACK_HOSTS]
         if public_url is None:
             shown_host = f"[{host}]" if ":" in host else host
@@ -178,7 +194,7 @@ class GuardedServer(Server):
         self.argv = list(argv)
         self.environment = environment
         self.door = Door([self.public_url, *local_origins, *allow_origins], max_sessions,
-                         per_address)
+                         per_address, open_per_address)
         self.services: set[AppProcess] = set()
         self._script: bytes | None = None
 
@@ -200,7 +216,13 @@ class GuardedServer(Server):
                     _("Recovery Plan is open for as many people as this server can take. "
                       "This page tries again by itself in half a minute. If you need help "
                       "now, ask staff, or call or text 988."))
-        if self.door.too_many_from(self.client_address(request)):
+        address = self.client_address(request)
+        if self.door.too_many_open_from(address):
+            return (429, _("Too many sessions open"),
+                    _("This computer already has as many Recovery Plan pages open at once as "
+                      "it may. Close one you don't use. This page tries again by itself in half "
+                      "a minute. If you need help now, ask staff, or call or text 988."))
+        if self.door.too_many_from(address):
             return (429, _("Too many new sessions"),
                     _("Too many sessions were started from this computer in the last minute. "
                       "This page tries again by itself in half a minute. If you need help now, "
@@ -264,7 +286,8 @@ class GuardedServer(Server):
             "lang": language(),
             "title": _("Recovery Plan"),
             "loading": _("Recovery Plan is starting…"),
-            "closed": _("The connection to Recovery Plan ended. What you typed is kept."),
+            "closed": _("Recovery Plan closed: the connection ended, or it was not used for a "
+                        "while. What you typed is kept. Press Enter to start again."),
             "restart": _("Start again (Enter)"),
             "websocket": self.websocket_url(),
             "font_size": str(max(10, min(32, _whole(request.query.get("fontsize"), 18)))),
@@ -327,7 +350,9 @@ class GuardedServer(Server):
         service: AppProcess | None = None
         try:
             await websocket.prepare(request)
-            service = AppProcess(self.argv, self.environment,
+            # Its own terminal for the wrong tries counted per terminal (and the audit).
+            terminal = f"browser {secrets.token_hex(3)} {address}"
+            service = AppProcess(self.argv, {**self.environment, ENV_BROWSER: terminal},
                                  write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                                  close=websocket.close, download_manager=self.download_manager)
             self.services.add(service)
@@ -341,7 +366,7 @@ class GuardedServer(Server):
             if service is not None:
                 await asyncio.shield(service.stop())
                 self.services.discard(service)
-            self.door.ended()
+            self.door.ended(address)
             if not websocket.closed:
                 await websocket.close()
         return websocket
@@ -390,9 +415,10 @@ def _whole(text, default: int) -> int:
         return default
 
 
-def app_command(config) -> tuple[list[str], dict[str, str]]:
+def app_command(config, end_unused: int | None = None) -> tuple[list[str], dict[str, str]]:
     """The command that runs one app for one browser, and what its environment adds:
-    a kiosk, with the server's language, idle lock, site config and database. The
+    a kiosk, with the server's language, idle lock, site config and database, that
+    ends when left at the sign-in screen for `end_unused` seconds. The
     database goes in the environment: a PostgreSQL URL may hold a password, and a
     command line is seen by everyone on the machine."""
     argv = [sys.executable, "-m", "tui", "--kiosk"]
@@ -401,15 +427,17 @@ def app_command(config) -> tuple[list[str], dict[str, str]]:
     if config.idle_lock_option:
         argv += ["--idle-lock", str(config.idle_lock_option)]
     environment: dict[str, str] = {}
+    if end_unused:
+        environment[ENV_END_UNUSED] = str(end_unused)
     if config.source is not None:
         environment["RECOVERY_PLAN_CONFIG"] = str(Path(config.source).resolve())
     if config.database:
         database = config.database
         if "://" not in database:
-            database = str(Path(database).expanduser().resolve())
+            database = str(Path(os.path.expanduser(database)).resolve())
         environment["RECOVERY_PLAN_DB"] = database
     if config.site_key:
-        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(config.site_key).expanduser().resolve())
+        environment["RECOVERY_PLAN_SITE_KEY"] = str(Path(os.path.expanduser(config.site_key)).resolve())
     return argv, environment
 
 
@@ -425,10 +453,11 @@ def serve(config, args) -> int:
         print(_("recovery-plan: --public-url must start with https:// or http://"),
               file=sys.stderr)
         return 2
-    argv, environment = app_command(config)
+    argv, environment = app_command(config, args.end_unused)
     server = GuardedServer(argv, environment, host=host, port=args.port,
                            public_url=args.public_url, allow_origins=args.allow_origin,
-                           max_sessions=args.max_sessions, per_address=args.per_address)
+                           max_sessions=args.max_sessions, per_address=args.per_address,
+                           open_per_address=args.open_per_address)
     try:
         server.serve()
     except OSError as error:

@@ -142,8 +142,10 @@ async def typed_keys_taken(screen) -> None:
     import asyncio
 
     for _round in range(4):  # letters passed on from one field to the next: a few rounds
-        busy = [field for field in screen.query("Input, TextArea")
-                if not field._message_queue.empty()]  # noqa: SLF001 (no public way to ask)
+        # The fields, and whatever else has the focus (the check-in's choice of
+        # d, n or c: PgDn right after d must find it made).
+        busy = [field for field in {*screen.query("Input, TextArea"), screen.focused}
+                if field is not None and not field._message_queue.empty()]  # noqa: SLF001
         if not busy:
             return
         loop = asyncio.get_running_loop()

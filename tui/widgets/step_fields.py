@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from tui.content.plan_parts import STEP_PARTS
 from tui.i18n import _, format_date
 from tui.store import clock
-from tui.store.dates import parse_due_date
+from tui.store.dates import is_relative, parse_due_date
 from tui.store.errors import InputError
 from tui.store.smart import ALL_FIVE_PARTS, smart_check
 from tui.widgets.fields import TextInput
@@ -49,12 +49,12 @@ def due_text(due: date | None) -> Text:
 
 
 def reread_due(step, today: date) -> date | None:
-    """The step's "by when" words read again today ("next week" said a week ago is
-    a week later now); the date it has when they can't be read."""
-    try:
-        return parse_due_date(step.when_text, today)
-    except InputError:
+    """The step's "by when" words read again today when they count from the day
+    ("next week" said a week ago is a week later now); the date it has when they
+    name a day on the calendar ("12/4") or can't be read."""
+    if not is_relative(step.when_text, today):
         return step.due_date
+    return parse_due_date(step.when_text, today)
 
 
 def smart_check_text(values: dict[str, str], today: date, done: bool = False) -> Text:

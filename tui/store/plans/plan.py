@@ -22,33 +22,30 @@ _EVERY_CLASS = frozenset({
 })
 
 
-def _made_of(*parts: type):
-    """Make the class decorated PlanBase with what each part defines as its
-    own, as when Plan was one class: a test or a tool may replace or remove a
-    method on Plan itself, and then no part still answers for it. A name that
-    two parts define, or that a part takes over from PlanBase, is refused
-    here: an override by accident can't load."""
-
-    def make(cls: type) -> type:
-        owner = {name: PlanBase for name in vars(PlanBase) if name not in _EVERY_CLASS}
-        for part in parts:
-            for name, value in vars(part).items():
-                if name in _EVERY_CLASS:
-                    continue
-                if name in owner:
-                    raise TypeError(f"{cls.__name__}: {name} is defined in both "
-                                    f"{owner[name].__name__} and {part.__name__}")
-                owner[name] = part
-                setattr(cls, name, value)
-        cls._parts = parts
-        return cls
-
-    return make
+def check_parts(parts: tuple[type, ...]) -> None:
+    """Refuse a name that two parts define, or that a part takes over from
+    PlanBase: with one class made of many, an override by accident would
+    otherwise load without a word."""
+    owner = {name: PlanBase for name in vars(PlanBase) if name not in _EVERY_CLASS}
+    for part in parts:
+        for name in vars(part):
+            if name in _EVERY_CLASS:
+                continue
+            if name in owner:
+                raise TypeError(f"Plan: {name} is defined in both "
+                                f"{owner[name].__name__} and {part.__name__}")
+            owner[name] = part
 
 
-@_made_of(AccountPart, GoalsPart, StepsPart, SectionsPart, DraftsPart, ContactsPart,
-          RemindersPart, CheckInsPart, GuidePart)
-class Plan(PlanBase):
+PARTS = (AccountPart, GoalsPart, StepsPart, SectionsPart, DraftsPart, ContactsPart,
+         RemindersPart, CheckInsPart, GuidePart)
+check_parts(PARTS)
+
+
+class Plan(AccountPart, GoalsPart, StepsPart, SectionsPart, DraftsPart, ContactsPart,
+           RemindersPart, CheckInsPart, GuidePart):
     """One signed-in person's plan. Holds the person's data key while open;
     every text is sealed on the way in and opened on the way out (base.py).
-    Each part is a class of its own file, on PlanBase; `Plan._parts` lists them."""
+    Each part is a class of its own file, on PlanBase (PARTS lists them)."""
+
+    _parts = PARTS

@@ -177,19 +177,20 @@ def sign_in_with_code(store: Store, name: str, code: str, new_pin: str) -> Plan:
     while waiting after wrong PINs), and set `new_pin`. The code is used up.
 
     A wrong code never counts toward the PIN's waits (it would let anyone who
-    knows a name keep that person out): wrong codes are counted per terminal."""
+    knows a name keep that person out): wrong codes are counted per terminal
+    and name (attempts.code_lookup)."""
     name = _checked_sign_in_name(name)
     if not isinstance(code, str) or not code.strip():
         raise InputError(_("Please type one of your recovery codes."))
     pins.check_new_pin(new_pin)
     lookup = _lookup(store, name)
-    from_here = attempts.code_lookup(store.site_key)
+    from_here = attempts.code_lookup(store.site_key, lookup)
     with store.errors_explained():
         left = attempts.seconds_left(from_here, attempts.CODE_LONGEST_WAIT_SECONDS)
     if left:
         raise SignInWaitError(
-            _("Too many recovery codes that didn't match were typed here. Please wait {wait}, "
-              "then try again.").format(wait=attempts.say_wait(left)), left)
+            _("Too many recovery codes that didn't match were typed here for this name. "
+              "Please wait {wait}, then try again.").format(wait=attempts.say_wait(left)), left)
     with store.errors_explained():
         person = _person(lookup)
         found = keys.unlock_with_code(person, code, store.site_key)

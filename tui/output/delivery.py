@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain", ".md": "text/markdown"}
+from tui.output.formats import media_type
 
 
 def download_name(typed: str, default: str) -> str:
@@ -25,6 +25,5 @@ def deliver_download(app, file_name: str, write: Callable[[Path], None]) -> None
         path = Path(folder) / file_name
         write(path)
         data = path.read_bytes()
-    media_type = MEDIA_TYPES.get(Path(file_name).suffix.lower(), "application/octet-stream")
-    app.deliver_binary(io.BytesIO(data), save_filename=file_name, mime_type=media_type,
+    app.deliver_binary(io.BytesIO(data), save_filename=file_name, mime_type=media_type(file_name),
                        name=file_name)

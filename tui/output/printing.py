@@ -1,4 +1,5 @@
-"""Printing the pocket card at a kiosk, where a person can't fetch a file.
+"""Printing at a kiosk, where a person can't fetch a file: the pocket card,
+a check-in summary, recovery codes.
 
 The site config names a command (`[printer] command = "lp -d frontdesk"`); the
 file's path is added as its last argument. No shell is involved. Messages are
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import shlex
 import subprocess
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.i18n import _
@@ -40,3 +43,14 @@ def print_file(command: str | None, path: Path) -> None:
             reason=error.strerror)) from None
     if result.returncode != 0:
         raise PrintError(_("The printer said no. Please ask staff to check it."))
+
+
+def print_made(command: str | None, file_name: str, write: Callable[[Path], None]) -> None:
+    """Make a file with `write(path)` in a private temporary folder (mode 0600),
+    print it, and leave nothing behind. Raises ExportError or PrintError."""
+    from tui.output.files import write_privately
+
+    with tempfile.TemporaryDirectory(prefix="recovery-plan-") as folder:
+        page = Path(folder) / file_name
+        write_privately(page, write)
+        print_file(command, page)

@@ -1,7 +1,6 @@
-"""Writing the pocket card to a file (txt, md or pdf), used by the command line
-and by the crisis screen's export and print keys. The file is private to its
-owner (mode 0600) and appears whole or not at all. Messages are in the language
-in effect."""
+"""Writing a file the app makes (a pocket card, a check-in summary, the whole
+plan, recovery codes to print): private to its owner (mode 0600), and whole or
+not at all. Messages are in the language in effect and say what to do."""
 
 from __future__ import annotations
 
@@ -9,11 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tui.cards import PlanSnapshot, pocket_card_markdown, pocket_card_text
-from tui.content.help_lines import HelpLine
 from tui.i18n import _
-
-FORMATS = ("txt", "md", "pdf")
 
 
 class ExportError(Exception):
@@ -21,6 +16,8 @@ class ExportError(Exception):
 
 
 def write_privately(path: Path, write) -> None:
+    """`write(target)` makes the file at a temporary path beside `path` (mode
+    0600 before a byte is in it), which then replaces `path` in one step."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(_("The folder {folder} doesn't exist. Choose another place to save.").format(
@@ -47,17 +44,3 @@ def write_privately(path: Path, write) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def export_card(snapshot: PlanSnapshot, fmt: str, path: Path, help_lines: list[HelpLine],
-                font: Path | None = None) -> None:
-    if fmt not in FORMATS:
-        raise ExportError(_("The card can be saved as {formats}, not {format}.").format(
-            formats=", ".join(FORMATS), format=fmt))
-    if fmt == "pdf":
-        from tui.pdf_card import write_pocket_card
-
-        write_privately(path, lambda target: write_pocket_card(snapshot, help_lines, target, font))
-        return
-    text = pocket_card_text(snapshot) if fmt == "txt" else pocket_card_markdown(snapshot)
-    write_privately(path, lambda target: target.write_text(text, encoding="utf-8"))

@@ -1,7 +1,7 @@
 """A one-page check-in summary to bring to a meeting: how each step went,
 what was done since the check-in before, and the next steps with what to
-bring. Plain text or a one-page PDF (Letter), written the way the pocket card
-is (tui.export.write_privately, tui.printing.print_file). No UI toolkit here.
+bring. Plain text or a one-page PDF (Letter); saved and printed as every file
+is (tui.output.formats). No UI toolkit here.
 
 Every word a person wrote passes through `displayable()`. The page is in the
 language in effect when it is made (its words through `_()`, dates through
@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from tui.i18n import N_, _, format_date
+from tui.output.fonts import new_pdf, pdf_text
 from tui.store import CheckIn, Goal, Plan, Step
 from tui.store.text import displayable, one_line
 
-FORMATS = ("txt", "pdf")
 NO_WORDS = N_("(a step with no words yet)")
 OUTCOME_WORDS = {"done": N_("Done."), "not_yet": N_("Not yet."), "changed": N_("Changed.")}
 
@@ -129,23 +129,10 @@ MORE = N_("The rest is in your plan.")
 def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = None) -> None:
     """One page; the text shrinks to fit, and what still does not fit is left
     off with a line that says so."""
-    from fpdf import FPDF  # imported here: it is slow to load and only export needs it
-
-    pdf = FPDF(unit="mm", format=PAGE)
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_title(_("My check-in"))
-    if font is not None:
-        bold = font.with_name(font.stem + "-Bold" + font.suffix)
-        pdf.add_font("page", "", str(font))
-        pdf.add_font("page", "B", str(bold if bold.is_file() else font))
-        family = "page"
-    else:
-        family = "helvetica"
+    pdf, family = new_pdf(PAGE, MARGIN_MM, _("My check-in"), font, family="page")
 
     def text(value: str) -> str:
-        value = displayable(value)
-        return value if font is not None else value.encode("latin-1", "replace").decode("latin-1")
+        return pdf_text(value, font)
 
     styles = {"title": ("B", 1.4), "heading": ("B", 1.1), "item": ("", 1.0), "detail": ("", 0.95)}
     indents = {"title": 0.0, "heading": 0.0, "item": 0.0, "detail": 6.0}
@@ -184,12 +171,6 @@ def write_summary_pdf(summary: CheckInSummary, path: Path, font: Path | None = N
 
 def export_summary(summary: CheckInSummary, fmt: str, path: Path, font: Path | None = None) -> None:
     """Write the summary to `path` (mode 0600, whole or not at all)."""
-    from tui.export import ExportError, write_privately
+    from tui.output.formats import SUMMARY, save
 
-    if fmt not in FORMATS:
-        raise ExportError(_("The check-in summary can be saved as {first} or {second}, not {fmt}.").format(
-            first=FORMATS[0], second=FORMATS[1], fmt=fmt))
-    if fmt == "pdf":
-        write_privately(path, lambda target: write_summary_pdf(summary, target, font))
-    else:
-        write_privately(path, lambda target: target.write_text(summary_text(summary), encoding="utf-8"))
+    save(SUMMARY, fmt, summary, path, font=font)

@@ -9,9 +9,11 @@ the language in effect (tui.i18n), the person's as they wrote them.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from tui.i18n import N_, _
 
+from tui.content.help_lines import HelpLine
 from tui.content.plan_parts import (
     CRAVING_PARTS,
     CRISIS_PARTS,
@@ -56,6 +58,15 @@ class PlanSnapshot:
         self.name = plan.name
         self.sections = {name: plan.section(name).fields for name in ("crisis", "overdose", "cravings")}
         self.contacts = plan.contacts()
+
+
+@dataclass(frozen=True)
+class PocketCard:
+    """What the pocket card is made from (tui.output.formats): the plan as read
+    once, and the crisis lines for its back (the site's, or the defaults)."""
+
+    snapshot: PlanSnapshot
+    help_lines: tuple[HelpLine, ...] = ()
 
 
 def part_filled(part: Part, values: dict[str, str], contacts: list[Contact]) -> bool:

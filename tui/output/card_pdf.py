@@ -3,63 +3,34 @@ page 1 the front (the pocket overdose plan), page 2 the back (people to call
 and crisis lines). Text shrinks to fit down to a size still readable on a card;
 what still does not fit is cut with "..." and the card says where the rest is.
 
-The card is in the language in effect. DejaVu Sans has every letter Spanish
-needs (á é í ó ú ü ñ ¿ ¡); so does the built-in Helvetica used when no font is
-found, whose Latin-1 covers them.
+The card is in the language in effect, in the font tui.output.fonts finds.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tui.cards import PlanSnapshot, card_contacts, contact_line
 from tui.content.help_lines import HelpLine, shown
 from tui.content.plan_parts import OVERDOSE_PARTS, SECTION_TITLES
 from tui.i18n import N_, _
-from tui.store.text import displayable, one_line
+from tui.output.cards import PlanSnapshot, card_contacts, contact_line
+from tui.output.fonts import new_pdf, pdf_text
+from tui.store.text import one_line
 
 CARD_SIZE_MM = (85.6, 54.0)
 MARGIN_MM = 3.0
 FONT_SIZES = (7.0, 6.5, 6.0, 5.5)  # points; 5.5 pt is the smallest still readable
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-)
 MORE = N_("The rest is in your full plan.")
-
-
-def find_font(configured: str | None = None) -> Path | None:
-    """A Unicode TrueType font for the card: the site's choice, else DejaVu Sans."""
-    for candidate in ((configured,) if configured else ()) + FONT_CANDIDATES:
-        path = Path(candidate)
-        if path.is_file():
-            return path
-    return None
 
 
 class _Card:
     def __init__(self, font: Path | None):
-        from fpdf import FPDF  # imported here: it is slow to load and only export needs it
-
-        self.pdf = FPDF(unit="mm", format=CARD_SIZE_MM)
-        self.pdf.set_auto_page_break(False)
-        self.pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-        self.pdf.set_title(_("Pocket overdose plan"))
-        self.unicode = font is not None
-        if font is not None:
-            bold = font.with_name(font.stem + "-Bold" + font.suffix)
-            self.pdf.add_font("card", "", str(font))
-            self.pdf.add_font("card", "B", str(bold if bold.is_file() else font))
-            self.family = "card"
-        else:
-            self.family = "helvetica"
+        self.font = font
+        self.pdf, self.family = new_pdf(CARD_SIZE_MM, MARGIN_MM, _("Pocket overdose plan"), font,
+                                        family="card")
 
     def text(self, value: str) -> str:
-        value = displayable(value)
-        if not self.unicode:  # the built-in font has Latin-1 only
-            value = value.encode("latin-1", "replace").decode("latin-1")
-        return value
+        return pdf_text(value, self.font)
 
     def _height(self, blocks: list[tuple[str, str]], size: float) -> float:
         line = size * 0.3528 * 1.25  # points to mm, with line spacing
