@@ -3,7 +3,8 @@
 1. Opening the board (F3 to drawn) with 200 goals and 1,000 steps, beside
    opening it with 5 goals: ratio of medians over interleaved pairs (aim < 1.3).
 2. Bytes written to the terminal per cursor move on the board, beside a bare
-   Textual DataTable with the same columns and rows (aim < 1.5x). Both run at
+   Textual DataTable with the same cells and the selected goal whole under it
+   (aim < 1.5x), as bare_table.py shows them. Both run at
    once as real processes in pseudo-terminals of 80x24; rounds of 8 moves
    (down 4, up 4) alternate between them; the median round of each.
 

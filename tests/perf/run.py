@@ -23,7 +23,8 @@ over the bound. Exit 1 if any figure fails.
    opening the goal board of a 200-goal plan beside a 5-goal plan
    (bench_people.py, bench_board.py).
 7. Bytes written to the terminal per cursor move on the goal board beside a
-   bare DataTable with the same columns and rows (bench_board.py).
+   bare DataTable showing the same cells, and the selected goal whole under
+   it as the board does (bench_board.py).
 
 The app's modules are compiled first (`compileall`), as installing a package
 does: a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile
@@ -152,7 +153,7 @@ def main() -> int:
     board_rounds, bare_rounds = bench_board.cursor_bytes_rounds(pairs["bytes"])
     figures.append(report(Figure.of(
         "bytes to the terminal per cursor move, goal board", board_rounds, bare_rounds, "bytes",
-        bench_board.BYTES_BOUND, "bare DataTable"), started))
+        bench_board.BYTES_BOUND, "bare DataTable with the same cells and detail"), started))
 
     failed = [figure for figure in figures if figure.failed]
     print(f"{len(figures)} figures, {len(failed)} over their bound "
