@@ -104,14 +104,37 @@ class Page(Vertical):
         return found.first() if found else None
 
 
-class TextPage(Page):
+class SectionPage(Page):
+    """A page of one section's fields: kept through the section's saving rule
+    (a change made meanwhile in another session is asked about), and kept as a
+    draft under `heading` (a catalog text) while unsaved."""
+
+    def __init__(self, plan: Plan, section: str, heading: str):
+        super().__init__(plan)
+        self.section, self.heading = section, heading
+        self.loaded: Section | None = None
+
+    def _changed(self) -> dict[str, str]:
+        """The fields typed that differ from the section as loaded."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        changed = self._changed()
+        if changed:
+            self.loaded = save_section_kept(self.screen, self.plan, self.loaded, changed)
+
+    def draft_values(self):
+        changed = self._changed()
+        return [(f"section:{self.section}", self.heading, changed)] if changed else []
+
+
+class TextPage(SectionPage):
     """One section field in a box: my dream, my strengths. `heading` and
     `placeholder` are catalog texts (N_), translated when shown."""
 
     def __init__(self, plan: Plan, section: str, heading: str, placeholder: str):
-        super().__init__(plan)
-        self.section, self.heading, self.placeholder = section, heading, placeholder
-        self.loaded: Section | None = None
+        super().__init__(plan, section, heading)
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         yield Label(Text(_(self.heading), style="bold"))
@@ -127,15 +150,6 @@ class TextPage(Page):
         if self.loaded is None or typed == self.loaded.fields[self.section]:
             return {}
         return {self.section: typed}
-
-    def save(self) -> None:
-        changed = self._changed()
-        if changed:
-            self.loaded = save_section_kept(self.screen, self.plan, self.loaded, changed)
-
-    def draft_values(self):
-        changed = self._changed()
-        return [(f"section:{self.section}", self.heading, changed)] if changed else []
 
 
 class ToolkitPage(Page):
@@ -369,14 +383,12 @@ class StepsPage(Page):
     # No draft: a step not yet added has no place to keep one (as in the step editor).
 
 
-class PartsPage(Page):
+class PartsPage(SectionPage):
     """A section part by part, one box each, that wraps and grows with a long
     answer: triggers and relief, the rainy-day plan, the pocket overdose plan."""
 
     def __init__(self, plan: Plan, section: str):
-        super().__init__(plan)
-        self.section = section
-        self.loaded: Section | None = None
+        super().__init__(plan, section, SECTION_TITLES[section])
 
     def compose(self) -> ComposeResult:
         labels = {part.field: _(part.short) for part in SECTION_PARTS[self.section]}
@@ -409,15 +421,6 @@ class PartsPage(Page):
         typed = {p.field: self.query_one(f"#guide-{p.field}", AnswerBox).value
                  for p in SECTION_PARTS[self.section]}
         return {k: v for k, v in typed.items() if v != self.loaded.fields[k]}
-
-    def save(self) -> None:
-        changed = self._changed()
-        if changed:
-            self.loaded = save_section_kept(self.screen, self.plan, self.loaded, changed)
-
-    def draft_values(self):
-        changed = self._changed()
-        return [(f"section:{self.section}", SECTION_TITLES[self.section], changed)] if changed else []
 
 
 class ReminderTicks(Vertical):
