@@ -6,7 +6,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from tui.widgets.cursor import CursorDataTable, CursorOptionList
+from tui.widgets.cursor import CursorOptionList
+from tui.widgets.cursor_table import CursorDataTable
 
 
 class Lists(App):

@@ -10,7 +10,10 @@ times slower than a bare Textual app showing the same text."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from textual.app import App
@@ -140,3 +143,33 @@ async def test_a_new_theme_still_restyles_a_plan_screen_made_before_it(store):
         await settle(pilot)
         assert isinstance(app.screen, CrisisScreen)
         assert app.screen.styles.background != before
+
+
+def test_the_sign_in_screen_loads_no_plan_screen_or_table(tmp_path):
+    """Every session waiting at sign-in holds only what sign-in needs: no plan
+    screen and no DataTable (Textual's largest widget module), which come as
+    the name is typed. Many sessions wait there at once on a shared server."""
+    code = (
+        "import asyncio, sys\n"
+        "from tui.app import RecoveryPlanApp\n"
+        "from tui.store import open_store\n"
+        "async def main():\n"
+        f"    store = open_store({str(tmp_path / 'plans.sqlite3')!r}, "
+        f"site_key_path={str(tmp_path / 'site.key')!r})\n"
+        "    app = RecoveryPlanApp(store)\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(type(app.screen).__name__)\n"
+        "        print(' '.join(name for name, module in sys.modules.items() if module))\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).parents[2], timeout=120)
+    assert result.returncode == 0, result.stderr
+    screen, modules = result.stdout.splitlines()[-2:]
+    assert screen == "SignInScreen"
+    loaded = set(modules.split())
+    assert "tui.screens.signin" in loaded  # it did list what was loaded
+    assert "textual.widgets._data_table" not in loaded
+    assert not {name for name in loaded if name.startswith("tui.screens.")} - {
+        "tui.screens.signin", "tui.screens.base", "tui.screens.idle", "tui.screens.app_messages"}

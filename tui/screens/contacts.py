@@ -17,7 +17,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import CONTACT_ROLES, Contact, Plan, StoreError
 from tui.widgets.fields import TextInput, Tick
-from tui.widgets.cursor import CursorDataTable
+from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, wrapped
 from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room

@@ -21,7 +21,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog, GoalDialog
 from tui.i18n import N_, _, ngettext
 from tui.store import Goal, Plan, StoreError, clock
-from tui.widgets.cursor import CursorDataTable
+from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
 from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room

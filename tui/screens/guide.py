@@ -27,7 +27,7 @@ from tui.screens.base import PlanScreen
 from tui.screens.dialogs import ConfirmDialog
 from tui.store import ConflictError, Goal, Plan, Section, StoreError, clock
 from tui.widgets.fields import TextInput, Tick
-from tui.widgets.cursor import CursorDataTable
+from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.dates import due_label
 from tui.widgets.footer import Footer
 from tui.widgets.goal_order import move_among_shown, tie_with_goal_above

@@ -25,7 +25,7 @@ from tui.store import InputError, Plan, Step, StoreError, clock
 from tui.store.dates import parse_due_date
 from tui.widgets.dates import due_label, due_width, numeric_date
 from tui.widgets.textbox import AnswerBox
-from tui.widgets.cursor import CursorDataTable
+from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
 from tui.widgets.room import SizeChanged, fit_to_room

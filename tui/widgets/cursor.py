@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from textual.geometry import Offset, Region
 from textual.strip import Strip
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 
 class CursorOnHighlight:
-    """Mix in before the widget class: `class GoalTable(CursorOnHighlight, DataTable)`."""
+    """Mix in before the widget class: `class CursorOptionList(CursorOnHighlight, OptionList)`."""
 
     def highlighted_region(self) -> Region | None:
         """The highlighted row in the widget's own scrolled content; None: nothing is.
@@ -45,16 +45,6 @@ class CursorOnHighlight:
 
     def on_focus(self) -> None:
         self.refresh()  # drawn again, so the cursor comes here in the next frame
-
-
-class CursorDataTable(CursorOnHighlight, DataTable):
-    """A DataTable whose cursor row carries the terminal cursor."""
-
-    def highlighted_region(self) -> Region | None:
-        if self.row_count == 0 or self.cursor_type == "none":
-            return None
-        row = self._get_row_region(self.cursor_row)
-        return row if row.height else None
 
 
 class CursorOptionList(CursorOnHighlight, OptionList):
