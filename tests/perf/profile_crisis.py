@@ -151,6 +151,26 @@ def child(out: str, mode: str, key: str) -> None:
             if state["profiler"] is not None:
                 marks.append(("sign_in returns", time.perf_counter()))
     plans_module.sign_in = sign_in
+    from tui.store import keys as keys_module
+    from tui.store.db import Store
+
+    def marked_call(owner, name: str, label: str) -> None:
+        """Mark the start and end of a call in the window (the sign-in's own steps,
+        which run in a thread)."""
+        original = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            if state["profiler"] is not None:
+                marks.append((f"{label} starts", time.perf_counter()))
+            try:
+                return original(*args, **kwargs)
+            finally:
+                if state["profiler"] is not None:
+                    marks.append((f"{label} returns", time.perf_counter()))
+        setattr(owner, name, wrapper)
+
+    marked_call(keys_module, "unlock_with_pin", "PIN key")
+    marked_call(Store, "write", "write")
     from tui.app import RecoveryPlanApp
 
     original_open_plan = RecoveryPlanApp.open_plan

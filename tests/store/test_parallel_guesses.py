@@ -231,6 +231,37 @@ def test_no_check_is_left_in_progress(store, plan, monkeypatch):
     assert m.SignInCheck.select().count() == 0  # ended in a finally
 
 
+def test_the_right_pin_is_two_writes_and_leaves_no_check(store, plan, monkeypatch):
+    """The check's start, then its end with the sign-in's own line: each write
+    waits for the disk, on the way to a plan someone may need in a crisis."""
+    operations = []
+    real_write = type(store).write
+
+    def write(self, operation, *args, **kwargs):
+        operations.append(operation)
+        return real_write(self, operation, *args, **kwargs)
+
+    monkeypatch.setattr(type(store), "write", write)
+    assert sign_in(store, "Sam", TEST_PIN).name == "Sam"
+    assert len(operations) == 2
+    assert m.SignInCheck.select().count() == 0
+    assert audit.events(store)[-1].event == "signed_in"
+
+
+def test_a_sign_in_that_fails_after_the_pin_still_ends_its_check(store, plan, monkeypatch):
+    real_record = audit.record
+
+    def record(event, *args, **kwargs):
+        if event == "signed_in":
+            raise MemoryError("no memory for the audit line (a test)")
+        return real_record(event, *args, **kwargs)
+
+    monkeypatch.setattr(audit, "record", record)
+    with pytest.raises(MemoryError):
+        sign_in(store, "Sam", TEST_PIN)
+    assert m.SignInCheck.select().count() == 0  # ended in a finally
+
+
 def test_a_check_left_by_a_session_that_died_stops_counting_after_30_seconds(store, plan,
                                                                              monkeypatch):
     monkeypatch.setattr(attempts, "TURN_DEADLINE_SECONDS", 0.3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -101,21 +103,33 @@ class SignInScreen(NameFirst, Screen):
             self.show_message(_("Please type your name first."))
             self.set_focus(self.query_one("#name", Input))
             return
+        # The PIN check is slow on purpose, so it runs in a thread, started here
+        # rather than by a worker's task: that would start it only after this
+        # screen has painted the message below, and the paint can run while
+        # the key derivation does.
+        began = sign_in_began()
+        checking = asyncio.get_running_loop().run_in_executor(None, self._check, name, pin)
+        self._opening(checking, began)
         self.show_message(_("Opening your plan..."))
         self._set_busy(True)
-        self._check(name, pin, sign_in_began())
 
-    @work(thread=True, exclusive=True, group="sign-in")
-    def _check(self, name: str, pin: str, began: float) -> None:
-        # The PIN check is slow on purpose; it runs off the event loop.
+    def _check(self, name: str, pin: str):
+        """In a thread: the plan of `name` opened with `pin`, or the StoreError."""
         from tui.store.plans import sign_in  # loaded after the screen is up
 
         try:
-            plan = sign_in(self.app.store, name, pin)
+            return sign_in(self.app.store, name, pin)
         except StoreError as error:
-            self.app.call_from_thread(self._failed, error.message)
+            return error
+
+    @work(exclusive=True, group="sign-in")
+    async def _opening(self, checking: asyncio.Future, began: float) -> None:
+        """Waits for the check (a worker, so tests and the app can wait for it)."""
+        outcome = await checking
+        if isinstance(outcome, StoreError):
+            self._failed(outcome.message)
         else:
-            self.app.call_from_thread(self._opened, plan, began)
+            self._opened(outcome, began)
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)

@@ -52,11 +52,13 @@ def _count_wrong_try(store: Store, lookup: str, event: str, schedule, check_id=N
 
 
 def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: str,
-                       message: str = "") -> tuple[bytes, bool]:
-    """(the data key, whether the try could be written down) when `pin` opens
-    the plan (`person` None: a name with no plan). A wrong PIN is counted; the
-    right one clears the count (the caller's write). Raises SignInWaitError
-    while waiting, SignInError (`message`) for a wrong PIN.
+                       message: str = "", *, caller_ends_check: bool = False
+                       ) -> tuple[bytes, bool, int | None]:
+    """(the data key, whether the try could be written down, the check's id)
+    when `pin` opens the plan (`person` None: a name with no plan). A wrong
+    PIN is counted; the right one clears the count (the caller's write).
+    Raises SignInWaitError while waiting, SignInError (`message`) for a wrong
+    PIN.
 
     The check is counted while it runs (see `tui.store.attempts`): tries made
     at the same moment in many sessions get no more checks than the limit
@@ -64,19 +66,25 @@ def _counted_pin_check(store: Store, lookup: str, person: m.Person | None, pin: 
     waits its turn (a few key derivations) instead of being refused. When the
     database can't take writes, the PIN is still checked at full cost, and a
     wrong one counted in memory. `message` is marked with N_() and shown
-    through _()."""
+    through _().
+
+    With `caller_ends_check`, the right PIN's check is left in progress for
+    the caller to end (`attempts.end_check` with the id, None when nothing was
+    written) in the write it makes next: a sign-in then makes one write fewer
+    on the way to the plan."""
     message = _(message or SIGN_IN_FAILED)
     check_id, written = _begin_pin_check(store, lookup)
-    counted = False
+    handed_on = False
     try:
         data_key = keys.unlock_with_pin(person, lookup, pin, store.site_key)
         if data_key is not None and person is not None:
-            return data_key, written
+            handed_on = caller_ends_check
+            return data_key, written, check_id
         wait_if_wrong = _count_wrong_try(store, lookup, "sign_in_failed", attempts.wait_after,
                                          check_id)
-        counted = True
+        handed_on = True  # ended by the write that counted it
     finally:
-        if not counted and check_id is not None:
+        if not handed_on and check_id is not None:
             _end_pin_check(store, check_id)
     if wait_if_wrong:
         raise SignInWaitError(

@@ -14,7 +14,9 @@ from tui.store.db import Store
 from tui.store.errors import InputError, NameTakenError, SignInError, SignInWaitError
 from tui.store.plans.account import _checked_language, _delete_person
 from tui.store.plans.guide import _pad_toolkit
-from tui.store.plans.pin_check import _count_wrong_try, _counted_pin_check, _try_write
+from tui.store.plans.pin_check import (
+    _count_wrong_try, _counted_pin_check, _end_pin_check, _try_write,
+)
 from tui.store.plans.plan import Plan
 from tui.store.text import LONG_LIMIT, NAME_LIMIT, checked, normalised_name
 
@@ -149,20 +151,29 @@ def sign_in(store: Store, name: str, pin: str, *, event: str = "signed_in") -> P
     lookup = _lookup(store, name)
     with store.errors_explained():
         person = _person(lookup)
-    data_key, written = _counted_pin_check(store, lookup, person, pin)
-    legacy = person.legacy_wrap is not None
-    new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy and written else None
+    data_key, written, check_id = _counted_pin_check(store, lookup, person, pin,
+                                                     caller_ends_check=True)
+    ended = check_id is None
+    try:
+        legacy = person.legacy_wrap is not None
+        new_key = keys.derive_new_pin_key(pin, store.site_key) if legacy and written else None
 
-    def opened() -> list[str]:
-        attempts.clear(lookup)
-        audit.record(event, person.id)
-        if new_key is None:
-            return []
-        keys.set_pin(person.id, new_key, data_key)
-        return keys.make_recovery_codes(person.id, data_key, store.site_key)
+        def opened() -> list[str]:
+            if check_id is not None:
+                attempts.end_check(check_id)
+            attempts.clear(lookup)
+            audit.record(event, person.id)
+            if new_key is None:
+                return []
+            keys.set_pin(person.id, new_key, data_key)
+            return keys.make_recovery_codes(person.id, data_key, store.site_key)
 
-    if written:
-        written, codes = _try_write(store, opened)
+        if written:
+            written, codes = _try_write(store, opened)
+            ended = ended or written
+    finally:
+        if not ended:
+            _end_pin_check(store, check_id)
     if not written:
         attempts.forget_lookup(lookup)
         codes = []
