@@ -20,7 +20,7 @@ from tui.widgets.fields import TextInput, Tick
 from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import person_line, wrapped
-from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
+from tui.widgets.room import fit_rows
 
 TEXT_FIELDS = (
     ("name", N_("Name")),
@@ -130,7 +130,7 @@ class ContactsScreen(PlanScreen):
             yield Static(Text(_("People and lines in my plan"), style="bold"), classes="screen-title")
             yield Static(_(NO_CONTACTS), id="no-contacts", markup=False)
             yield CursorDataTable(cursor_type="row", id="contacts")
-            yield SizedStatic(id="contact-detail")
+            yield Static(id="contact-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -173,8 +173,8 @@ class ContactsScreen(PlanScreen):
         for index, contact in enumerate(self.contacts):
             if contact.id == keep:
                 table.move_cursor(row=index, animate=False)
+        fit_rows(table)  # what the title and the detail under it leave
         self._show_detail()
-        self.call_after_refresh(self._fit_table)
 
     def _show_detail(self) -> None:
         """The selected contact whole: the table may have had to shorten it."""
@@ -192,10 +192,6 @@ class ContactsScreen(PlanScreen):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self._show_detail()
-
-    @on(SizeChanged)
-    def _fit_table(self) -> None:
-        fit_to_room(self.query_one(DataTable), self.query_one("#contacts-body"))
 
     def _selected(self) -> Contact | None:
         table = self.query_one(DataTable)

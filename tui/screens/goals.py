@@ -24,7 +24,7 @@ from tui.store import Goal, Plan, StoreError, clock
 from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
-from tui.widgets.room import SizeChanged, SizedStatic, fit_to_room
+from tui.widgets.room import fit_rows
 
 TERM_TITLES = {"short": N_("Short-term goals"), "long": N_("Long-term goals")}
 SORTED_BY = {"importance": N_("sorted by importance"), "timeline": N_("sorted by timeline")}
@@ -199,7 +199,7 @@ class GoalBoardScreen(PlanScreen):
             for term in ("short", "long"):
                 yield Static(id=f"{term}-title", classes="table-title")
                 yield GoalTable(term, id=f"{term}-goals")
-            yield SizedStatic(id="goal-detail")
+            yield Static(id="goal-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -229,7 +229,6 @@ class GoalBoardScreen(PlanScreen):
     def on_resize(self) -> None:
         if self.app.size.width != self._built_width:
             self.reload(keep=self.selected_goal_id())
-        self.call_after_refresh(self._fit_tables)
 
     # -- showing -------------------------------------------------------------
 
@@ -264,9 +263,11 @@ class GoalBoardScreen(PlanScreen):
             table = self.query_one(f"#{term}-goals", GoalTable)
             table.show(shown[term], today, keep, widths)
             table.display = bool(shown[term])
+        # The short-term table gets what the board has left once the long-term
+        # table and the selected goal are shown.
+        fit_rows(self.query_one("#short-goals", GoalTable))
         self._goals = {g.id: g for g in goals}
         self._note_selection()
-        self.call_after_refresh(self._fit_tables)
 
     def _table(self) -> GoalTable | None:
         focused = self.focused
@@ -299,12 +300,6 @@ class GoalBoardScreen(PlanScreen):
         text.append("\n")
         text.append_text(next_step_text(goal, clock.today()))
         detail.update(text)
-
-    @on(SizeChanged)
-    def _fit_tables(self) -> None:
-        # The short-term table gets what the board has left once the long-term
-        # table and the selected goal are shown.
-        fit_to_room(self.query_one("#short-goals", GoalTable), self.query_one("#board"))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:

@@ -28,7 +28,7 @@ from tui.widgets.textbox import AnswerBox
 from tui.widgets.cursor_table import CursorDataTable
 from tui.widgets.footer import Footer
 from tui.widgets.person_text import fill, person_line, wrapped
-from tui.widgets.room import SizeChanged, fit_to_room
+from tui.widgets.room import fit_rows
 from tui.widgets.spark import spark_text
 from tui.widgets.step_fields import PART_NAMES, StepAnswers, step_value
 
@@ -83,6 +83,7 @@ class StepTable(CursorDataTable):
         for index, step in enumerate(steps):
             if step.id == keep:
                 self.move_cursor(row=index, animate=False)
+        fit_rows(self)  # what the title and the fields under it leave
 
     def selected_step_id(self) -> int | None:
         if self.row_count == 0:
@@ -128,12 +129,6 @@ class StepEditorScreen(PlanScreen):
         if self.steps:
             table = self.query_one(StepTable)
             table.show(self.steps, clock.today(), table.selected_step_id(), self.app.size.width)
-        self.call_after_refresh(self._fit_table)
-
-    @on(SizeChanged)  # the fields under it grew or shrank (the SMART check)
-    def _fit_table(self) -> None:
-        # The list of steps gets what the fields under it leave.
-        fit_to_room(self.query_one(StepTable), self.query_one("#steps-body"))
 
     # -- showing -------------------------------------------------------------
 

@@ -52,6 +52,9 @@ def wrapped(text: Text, width: int, max_lines: int) -> Text:
     `max_lines` lines: for a table cell that must not cut a person's words
     short. Words beyond the last line are left out and the line ends in "…";
     the screen shows them whole elsewhere (the selected row in full)."""
+    plain = text.plain
+    if text.cell_len <= width and "\n" not in plain and plain == plain.rstrip():
+        return text  # fits as it is: most cells do, and wrapping costs more than the rest of a row
     lines = list(text.wrap(_measuring_console(), max(width, 1), justify="left", overflow="fold"))
     for line in lines:
         line.rstrip()
@@ -74,5 +77,6 @@ def _measuring_console():
     if _console is None:
         from rich.console import Console
 
-        _console = Console(width=80, legacy_windows=False, color_system=None)
+        # A height too, or rich asks the terminal for its size at every wrap.
+        _console = Console(width=80, height=25, legacy_windows=False, color_system=None)
     return _console

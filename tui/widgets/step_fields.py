@@ -21,7 +21,6 @@ from tui.store.dates import is_relative, parse_due_date
 from tui.store.errors import InputError
 from tui.store.smart import ALL_FIVE_PARTS, smart_check
 from tui.widgets.fields import TextInput
-from tui.widgets.room import ReportsSize
 from tui.widgets.textbox import AnswerBox
 
 # (field id, label, placeholder); the id is the store's name for the part. The
@@ -149,7 +148,7 @@ class StepFields(Vertical):
         self.refresh_check()
 
 
-class StepAnswers(ReportsSize, StepFields):
+class StepAnswers(StepFields):
     """The step editor's parts: boxes that wrap and grow, so a long step is read
     whole. The date understood is read from the words as they are now, and the
     SMART check knows a done step (a past date is fine then)."""
