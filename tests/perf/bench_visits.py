@@ -7,8 +7,8 @@ until the screen is drawn. Baseline: a bare Textual App with the app's
 stylesheet and nothing else, on the same plan (signed in through the store),
 showing the screen the app was on (pushed at start), then pushing the same
 screen class, made the same way, on the same key: the same widgets and
-content, without the app's modes, footers, key handling or saving on the way
-out. So the ratio is the app's own overhead on a first visit.
+content (its key bar shows the app's Quit, Lock, Help and Get help now too),
+without the app's modes, footers, key handling or saving on the way out. So the ratio is the app's own overhead on a first visit.
 
 In one process, fresh apps each time: the screens' modules are imported by
 the first (unrecorded) run, as the app imports them while the name and PIN
@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from textual.app import App  # noqa: E402
+from textual.binding import Binding  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
 from tests.perf.pairs import interleaved  # noqa: E402
@@ -91,9 +92,22 @@ async def visit(pilot, key: str) -> float:
 
 class BareVisit(App):
     """A bare Textual app with the app's stylesheet; the plan signed in; one key
-    pushes the screen."""
+    pushes the screen. Its footer shows the keys the app's does on every plan
+    screen (Quit, Lock, and Help and Get help now pinned at the right), bound to
+    nothing: the same key bar, so the same content."""
 
     CSS_PATH = str(Path(sys.modules[RecoveryPlanApp.__module__].__file__).with_name(RecoveryPlanApp.CSS_PATH))
+    BINDINGS = [
+        Binding("ctrl+q", "stay", "Quit", priority=True),  # (one key per action in a footer)
+        Binding("f12", "lock", "Lock", priority=True),
+        Binding("f1", "help", "Help", priority=True),  # (pinned by its action's name)
+        Binding("f9", "help_now", "Get help now", priority=True),
+    ]
+
+    def action_stay(self) -> None:
+        pass
+
+    action_lock = action_help = action_help_now = action_stay
 
     def __init__(self, plan, key: str):
         super().__init__()
