@@ -198,35 +198,56 @@ class PlanSession(_SessionBase):
     # --- moving between the plan's screens -------------------------------
 
     def action_go(self, where: str) -> None:
-        from tui.screens.steps import StepEditorScreen
-
         plan = self.plan
         if plan is None:
             if isinstance(self.screen, SignInScreen):
                 self.screen.open_next(where)
             return
         if where == "steps":
-            goal_id = self._goal_for_steps(plan)
-            if goal_id is None:
-                self.notify(_("Add a goal first (F3), then its steps."), markup=False)
+            from tui.screens.goals import GoalBoardScreen
+
+            if isinstance(self.screen, GoalBoardScreen):
+                # The board's table takes Down where Textual runs its bindings:
+                # back at the app, behind this key. Go once a Down typed just
+                # before F4 has moved the cursor (the app has waited for it to
+                # get this far), so F4 opens the goal it moved to.
+                self.call_later(self._open_steps, plan)
                 return
-            self.selected_goal_id = goal_id  # the board starts on it too
-            if self.current_mode == "steps" and self.screen.goal_id == goal_id:
-                return
-            self._leave_current_mode()
-            if "steps" in self._modes:  # another goal's steps: make the mode anew
-                if self.current_mode == "steps":
-                    self._show_mode("goals")
-                self.remove_mode("steps")
-            self.add_mode("steps", self._styled_as_now(partial(StepEditorScreen, plan, goal_id)))
-            self._show_mode("steps")
+            self._open_steps(plan)
             return
         if self.current_mode != where:
             self._leave_current_mode()
             self._show_mode(where)
 
+    def _open_steps(self, plan: Plan) -> None:
+        """The steps of the goal chosen (see _goal_for_steps)."""
+        from tui.screens.steps import StepEditorScreen
+
+        if self.plan is not plan:
+            return  # locked meanwhile
+        goal_id = self._goal_for_steps(plan)
+        if goal_id is None:
+            self.notify(_("Add a goal first (F3), then its steps."), markup=False)
+            return
+        self.selected_goal_id = goal_id  # the board starts on it too
+        if self.current_mode == "steps" and self.screen.goal_id == goal_id:
+            return
+        self._leave_current_mode()
+        if "steps" in self._modes:  # another goal's steps: make the mode anew
+            if self.current_mode == "steps":
+                self._show_mode("goals")
+            self.remove_mode("steps")
+        self.add_mode("steps", self._styled_as_now(partial(StepEditorScreen, plan, goal_id)))
+        self._show_mode("steps")
+
     def _goal_for_steps(self, plan: Plan) -> int | None:
         """The goal selected on the board, else the most important open goal."""
+        from tui.screens.goals import GoalBoardScreen
+
+        if isinstance(self.screen, GoalBoardScreen):
+            # Asked now: after a Down sent just before F4, the board's cursor has
+            # moved (the app waits for its keys) but its GoalChosen is behind F4.
+            self.selected_goal_id = self.screen.selected_goal_id() or self.selected_goal_id
         try:
             goals = plan.goals()
         except StoreError as error:

@@ -174,3 +174,24 @@ def test_the_next_person_gets_the_sites_theme_and_no_messages(tmp_path, term_nam
         assert colours(term) == first_look  # the site's theme, as the first person had it
     finally:
         term.close()
+
+
+@TERMS
+def test_down_and_f4_sent_together_open_the_steps_of_the_goal_moved_to(tmp_path, term_name):
+    """The demo board starts on its first goal; Down then F4 in one burst opens
+    the second goal's steps (the housing goal), not the first's."""
+    _db, _env, term = started(tmp_path, term_name)
+    try:
+        sign_in(term)
+        term.keys("F3")
+        term.wait_for("Short-term goals")
+        time.sleep(0.5)
+        term.keys("Down", "F4")  # one tmux command: the terminal gets both at once
+        screen = term.wait_for("Steps toward")
+        assert "Steps toward: I want to find a place to live" in screen, screen
+        term.keys("Escape")
+        screen = term.wait_for("Short-term goals")
+        detail = screen.split("──────────")[-1]  # the selected goal, whole, under the tables
+        assert "I want to find a place to live" in detail, screen
+    finally:
+        term.close()

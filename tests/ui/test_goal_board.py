@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable
 
 from tests.conftest import TEST_PIN
 from tests.ui.helpers import (
     all_screens,
+    burst,
     demo_app,
     demo_signed_in,
     row_text,
@@ -288,3 +290,25 @@ async def test_the_overview_and_the_walkthrough_show_the_tie(store):
         await pilot.pause()
         assert orders(store)["I want to get a better job"] == (4, 4)
         assert "= matches the one above" in screen_text(app)
+
+
+@pytest.mark.parametrize("downs", [1, 2])
+async def test_down_then_f4_in_one_burst_opens_the_goal_moved_to(store, downs):
+    """Keys sent at once (SSH, tmux, a fast typist): F4 right after Down opens
+    the steps of the goal Down moved to, not the one selected before (the
+    board's word to the app about its new goal was still on the way)."""
+    from tui.screens.steps import StepEditorScreen
+
+    async with demo_signed_in(store) as (app, pilot):
+        await pilot.press("f3")
+        await settle(pilot)
+        table = app.screen.query_one("#short-goals", GoalTable)
+        wanted = table.shown_ids()[table.cursor_row + downs]
+        burst(app, *["down"] * downs, "f4")
+        await settle(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, StepEditorScreen)
+        assert app.screen.goal_id == wanted
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalBoardScreen) and app.screen.selected_goal_id() == wanted

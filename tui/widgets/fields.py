@@ -141,18 +141,22 @@ async def typed_keys_taken(screen) -> None:
     a paste, tmux), that happens: so the app lets the fields catch up first."""
     import asyncio
 
-    for _round in range(4):  # letters passed on from one field to the next: a few rounds
+    for _round in range(8):  # letters passed on from one field to the next: a few rounds
         # The fields, and whatever else has the focus (the check-in's choice of
-        # d, n or c: PgDn right after d must find it made).
-        busy = [field for field in {*screen.query("Input, TextArea"), screen.focused}
-                if field is not None and not field._message_queue.empty()]  # noqa: SLF001
+        # d, n or c: PgDn right after d must find it made), and the containers
+        # a key it doesn't take goes up through on its way back to the app,
+        # where Textual runs the bindings of a list or table (Down).
+        focused = screen.focused
+        path = [*focused.ancestors_with_self] if focused is not None else []
+        busy = [node for node in {*screen.query("Input, TextArea"), *path}
+                if node is not screen.app and not node._message_queue.empty()]  # noqa: SLF001
         if not busy:
             return
         loop = asyncio.get_running_loop()
         waits = []
-        for field in busy:
+        for node in busy:
             taken = loop.create_future()
-            if field.call_later(lambda taken=taken: taken.done() or taken.set_result(None)):
+            if node.call_later(lambda taken=taken: taken.done() or taken.set_result(None)):
                 waits.append(taken)
         if not waits:
             return
