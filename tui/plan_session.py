@@ -244,18 +244,19 @@ class PlanSession(_SessionBase):
         """The goal selected on the board, else the most important open goal."""
         from tui.screens.goals import GoalBoardScreen
 
+        chosen = self.selected_goal_id
         if isinstance(self.screen, GoalBoardScreen):
-            # Asked now: after a Down sent just before F4, the board's cursor has
-            # moved (the app waits for its keys) but its GoalChosen is behind F4.
-            self.selected_goal_id = self.screen.selected_goal_id() or self.selected_goal_id
+            # Asked now: after a Down sent just before F4 the board's cursor has
+            # moved, but its GoalChosen message is still behind F4.
+            chosen = self.screen.selected_goal_id() or chosen
         try:
             goals = plan.goals()
         except StoreError as error:
             self.notify(error.message, severity="error", markup=False)
             return None
         ids = {g.id for g in goals}
-        if self.selected_goal_id in ids:
-            return self.selected_goal_id
+        if chosen in ids:
+            return chosen
         open_goals = sorted((g for g in goals if not g.done), key=lambda g: (g.term != "short", g.importance))
         return open_goals[0].id if open_goals else (goals[0].id if goals else None)
 
