@@ -195,3 +195,18 @@ def test_down_and_f4_sent_together_open_the_steps_of_the_goal_moved_to(tmp_path,
         assert "I want to find a place to live" in detail, screen
     finally:
         term.close()
+
+
+@TERMS
+def test_name_tab_and_pin_sent_together_open_the_plan_and_the_pin_never_shows(tmp_path, term_name):
+    _db, _env, term = started(tmp_path, term_name)
+    try:
+        term.type(DEMO_NAME)
+        term.keys("Tab")
+        term.type(DEMO_PIN)
+        assert DEMO_PIN not in term.screen()
+        term.keys("Enter")
+        screen = term.wait_for("My plan: Demo")
+        assert DEMO_PIN not in screen
+    finally:
+        term.close()

@@ -58,6 +58,20 @@ class TextInput(Input):
         self.advance_on_enter = advance_on_enter
         self.required = required
 
+    # Tab and Shift+Tab move on here, in the field's own turn. As Textual's app
+    # keys they ran only once the key had gone back up to the app, behind the
+    # letters sent with it: a name, Tab and a PIN in one burst put the PIN in
+    # the name box, where it shows.
+    def key_tab(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.screen.focus_next()
+
+    def key_shift_tab(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.screen.focus_previous()
+
     @property
     def _value(self) -> Text:
         if self.password:
